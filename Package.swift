@@ -1,0 +1,121 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Upcoming features every target opts into, so the whole codebase follows one dialect.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Akhbar",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "akhbar-ingest", targets: ["akhbar-ingest"]),
+        .executable(name: "akhbar-enricher", targets: ["akhbar-enricher"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // MARK: Shared
+        .target(name: "ArticleModel", path: "Shared/ArticleModel"),
+        .target(name: "ArabicText", path: "Shared/ArabicText"),
+        .target(
+            name: "ArticleCodec",
+            dependencies: [
+                "ArticleModel",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Shared/ArticleCodec",
+            exclude: ["Proto"]
+        ),
+        .systemLibrary(name: "CRdKafka", path: "Shared/CRdKafka", pkgConfig: "rdkafka"),
+        .target(
+            name: "Kafka",
+            dependencies: [
+                "CRdKafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/Kafka"
+        ),
+
+        // MARK: Services
+        .target(
+            name: "IngestCore",
+            dependencies: [
+                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/IngestCore"
+        ),
+        .executableTarget(
+            name: "akhbar-ingest",
+            dependencies: [
+                "IngestCore", "ArticleModel", "Kafka",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Ingest"
+        ),
+        .target(
+            name: "EnricherCore",
+            dependencies: [
+                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/EnricherCore"
+        ),
+        .executableTarget(
+            name: "akhbar-enricher",
+            dependencies: [
+                "EnricherCore", "ArticleModel", "Kafka",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Enricher"
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"], path: "Tests/ArabicTextTests"),
+        .testTarget(
+            name: "ArticleCodecTests",
+            dependencies: ["ArticleCodec", "ArticleModel"],
+            path: "Tests/ArticleCodecTests"
+        ),
+        .testTarget(name: "KafkaTests", dependencies: ["Kafka"], path: "Tests/KafkaTests"),
+        .testTarget(
+            name: "IngestCoreTests",
+            dependencies: ["IngestCore", "ArticleModel"],
+            path: "Tests/IngestCoreTests"
+        ),
+        .testTarget(
+            name: "EnricherCoreTests",
+            dependencies: ["EnricherCore", "ArticleModel", "ArabicText"],
+            path: "Tests/EnricherCoreTests",
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "IngestCore", "EnricherCore", "ArticleModel", "ArticleCodec", "Kafka",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/IntegrationTests"
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}
