@@ -1,0 +1,104 @@
+/// Phrases of web-page furniture, written as Arabic text and compared as matching keys.
+///
+/// They describe kinds of lines (counters, comment forms, related-article headings), not lines
+/// of particular pages.
+extension PageCleaner {
+    struct Patterns: Sendable {
+        /// Headings after which only other stories follow.
+        let tailHeadings: [[String]]
+        /// Lines that name tags or keywords; they close the article.
+        let tagHeadings: [[String]]
+        /// "المصدر: X" lines: the article's source; they close the article when after the body.
+        let sourceHeadings: [[String]]
+        /// Words of view, visit, comment and share counters.
+        let counterWords: Set<String>
+        /// Phrases of comment forms, share prompts and footers.
+        let furniturePhrases: [[String]]
+        /// Line openings of image captions.
+        let captionOpenings: [[String]]
+        /// Openings of advertisement labels.
+        let advertisementOpenings: [[String]]
+        /// Openings of a trailing "read more" sentence glued to a paragraph.
+        let promotionOpenings: [[String]]
+        /// First words of byline lines.
+        let bylineWords: Set<String>
+
+        init(normalizer: ArabicNormalizer) {
+            /// Each phrase as the words of its matching key.
+            func keys(_ phrases: [String]) -> [[String]] {
+                phrases.map { normalizer.key($0).split(separator: " ").map(String.init) }
+            }
+            tailHeadings = keys([
+                "اقرأ أيضا", "إقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "شاهد أيضا", "مقالات مشابهة",
+                "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "مواضيع مشابهة", "مقالات متعلقة",
+                "أخبار متعلقة", "ذات صلة", "المزيد من الأخبار", "الأكثر قراءة", "الأكثر مشاهدة",
+                "آخر الأخبار", "قد يهمك أيضا", "قد يعجبك أيضا", "read also", "related articles", "related posts",
+            ])
+            tagHeadings = keys(["كلمات دلالية", "الكلمات الدلالية", "الكلمات المفتاحية", "الوسوم", "وسوم", "tags"])
+            sourceHeadings = keys(["المصدر", "مصدر الخبر"])
+            counterWords = Set(
+                keys([
+                    "مشاهدة", "مشاهدات", "زيارة", "زيارات", "تعليق", "تعليقات", "قراءة", "قراءات", "مشاركة",
+                    "مشاركات", "إعجاب", "views", "comments", "shares", "likes", "reads",
+                ]).joined()
+            )
+            furniturePhrases = keys([
+                "إضافة تعليق", "أضف تعليق", "أضف تعليقك", "اترك تعليقا", "اترك تعليق", "اترك ردا", "اترك رد",
+                "بريدك الإلكتروني", "الحقول الإلزامية", "الحقول المطلوبة", "إرسال التعليق", "نشر التعليق",
+                "حفظ اسمي", "لا توجد تعليقات", "كن أول من يعلق", "التعليقات مغلقة", "شارك المقال", "شارك هذا",
+                "تابعونا على", "تابعنا على", "اشترك في النشرة", "جميع الحقوق محفوظة", "حقوق النشر",
+                "all rights reserved",
+            ])
+            captionOpenings = keys(["صورة مميزة", "الصورة المميزة", "مصدر الصورة", "حقوق الصورة"])
+            advertisementOpenings = keys(["إعلان", "إعلانات", "مساحة إعلانية", "advertisement", "sponsored"])
+            promotionOpenings = keys([
+                "تعرف على المزيد", "اقرأ المزيد", "للمزيد من", "اقرأ أيضا", "شاهد أيضا", "تابع المزيد",
+            ])
+            bylineWords = Set(keys(["بقلم", "كتب", "كتبه", "كتبت", "بواسطة", "إعداد", "تحرير"]).joined())
+        }
+    }
+}
+
+extension PageCleaner.Patterns {
+    /// A line that is page furniture wherever it appears.
+    func isFurniture(_ line: PageLine) -> Bool {
+        if line.arabicLetters + line.otherLetters == 0 { return true }
+        if line.arabicLetters == 0, line.wordCount <= 4, !line.endsSentence { return true }
+        if line.digits > 0, line.wordCount <= 8, line.words.contains(where: isCounterWord) { return true }
+        if line.wordCount <= 25, furniturePhrases.contains(where: line.contains(phrase:)) { return true }
+        if captionOpenings.contains(where: line.starts(with:)) { return true }
+        if line.wordCount <= 20, line.hasLeadingColon, ["صوره", "الصوره"].contains(line.words.first) { return true }
+        if line.wordCount <= 5, advertisementOpenings.contains(where: line.starts(with:)) { return true }
+        return false
+    }
+
+    /// A heading after which the page holds other stories.
+    func isTailHeading(_ line: PageLine) -> Bool {
+        line.wordCount <= 6 && tailHeadings.contains(where: line.starts(with:))
+    }
+
+    /// A keywords line.
+    func isTagLine(_ line: PageLine) -> Bool {
+        line.wordCount <= 15 && line.hasLeadingColon && tagHeadings.contains(where: line.starts(with:))
+    }
+
+    /// The words after "المصدر:" when the line is a source line.
+    func sourceWords(of line: PageLine) -> ArraySlice<String>? {
+        guard line.wordCount <= 8, line.hasLeadingColon,
+            let heading = sourceHeadings.first(where: line.starts(with:))
+        else { return nil }
+        return line.words.count > heading.count ? line.words.dropFirst(heading.count) : nil
+    }
+
+    /// A short "source - author" or "بقلم: …" line.
+    func isByline(_ line: PageLine) -> Bool {
+        guard line.wordCount <= 9, !line.endsSentence else { return false }
+        if let first = line.words.first, bylineWords.contains(first), line.wordCount >= 2 { return true }
+        guard let dashWords = line.wordsBeforeDash else { return false }
+        return (1...4).contains(dashWords) && (1...5).contains(line.wordCount - dashWords)
+    }
+
+    private func isCounterWord(_ word: String) -> Bool {
+        counterWords.contains(word) || (word.hasPrefix("ال") && counterWords.contains(String(word.dropFirst(2))))
+    }
+}

@@ -1,0 +1,148 @@
+/// Keeps the title and body paragraphs of a scraped news page and drops the rest.
+///
+/// The body runs from the first to the last *content* line (long, mostly Arabic, or a full
+/// sentence), grown by neighbouring lines that are whole sentences. Inside it, every line is
+/// kept except page furniture (counters, comment forms, captions, image file names, ad labels)
+/// and repeats of the title, so short subheadings survive. Everything after a related-articles
+/// heading ("اقرأ أيضا", "مقالات مشابهة"), a keywords line or a source line ("المصدر: …") is
+/// another story. Before the body, the cleaner looks for the title (the line the page repeats,
+/// or failing that the last title-like line) and a byline.
+public struct PageCleaner: Sendable {
+    private let normalizer = ArabicNormalizer()
+    private let patterns: Patterns
+
+    public init() {
+        patterns = Patterns(normalizer: normalizer)
+    }
+
+    /// Cleans a scraped page.
+    /// - Parameters:
+    ///   - page: the page's text, one paragraph or page element per line.
+    ///   - knownTitle: the title when the caller already has it; lines repeating it are dropped.
+    /// - Returns: the title, the kept paragraphs with their scalar ranges in `page`, and metadata.
+    public func clean(_ page: String, knownTitle: String? = nil) -> CleanedPage {
+        let scalars = Array(page.unicodeScalars)
+        let key = normalizer.normalize(scalars, form: .matchingKey)
+        let lines = PageLine.lines(of: key)
+        let furniture = lines.map(patterns.isFurniture)
+        let content = lines.indices.map { !furniture[$0] && Self.isContent(lines[$0]) }
+        let firstContent = content.firstIndex(of: true)
+        let headerEnd = firstContent ?? lines.count
+
+        let titleIndex = knownTitle == nil ? findTitle(in: lines, before: headerEnd, furniture: furniture) : nil
+        let titleWords =
+            knownTitle.map { PageLine.lines(of: normalizer.matchingKey($0)).flatMap(\.words) }
+            ?? titleIndex.map { lines[$0].words }
+        let tailStart =
+            lines.indices.first { index in
+                index > (firstContent ?? lines.count)
+                    && (patterns.isTailHeading(lines[index]) || patterns.isTagLine(lines[index])
+                        || patterns.sourceWords(of: lines[index]) != nil)
+            } ?? lines.count
+
+        var kept: [Int]
+        if let firstContent, let lastContent = content[..<tailStart].lastIndex(of: true) {
+            var zone = firstContent...lastContent
+            while zone.upperBound + 1 < tailStart,
+                isSentenceLine(lines[zone.upperBound + 1], furniture[zone.upperBound + 1])
+            {
+                zone = zone.lowerBound...(zone.upperBound + 1)
+            }
+            while zone.lowerBound > 0, zone.lowerBound - 1 != titleIndex,
+                isSentenceLine(lines[zone.lowerBound - 1], furniture[zone.lowerBound - 1])
+            {
+                zone = (zone.lowerBound - 1)...zone.upperBound
+            }
+            kept = zone.filter { !furniture[$0] && lines[$0].words != titleWords }
+        } else {
+            kept = lines.indices.filter { index in
+                index < tailStart && !furniture[index] && index != titleIndex && lines[index].words != titleWords
+                    && !patterns.isByline(lines[index])
+            }
+        }
+        let bodyStart = kept.first ?? lines.count
+        let bylineIndex = lines.indices.first { $0 < bodyStart && $0 != titleIndex && patterns.isByline(lines[$0]) }
+        kept.removeAll { $0 == bylineIndex }
+
+        let paragraphs = kept.map { index in
+            let range = trimmingPromotion(from: lines[index], key: key)
+            return CleanedPage.Paragraph(text: Self.string(scalars[range]), range: range)
+        }
+        return CleanedPage(
+            title: knownTitle.map { display($0.unicodeScalars) }
+                ?? titleIndex.map { display(scalars[lines[$0].sourceRange]) },
+            titleRange: titleIndex.map { lines[$0].sourceRange },
+            paragraphs: paragraphs,
+            source: lines.first { patterns.sourceWords(of: $0) != nil }.map { source(from: scalars[$0.sourceRange]) },
+            byline: bylineIndex.map { display(scalars[lines[$0].sourceRange]) }
+        )
+    }
+
+    /// A line long enough, or sentence-like enough, to be the article's own text.
+    private static func isContent(_ line: PageLine) -> Bool {
+        line.arabicRatio >= 0.5 && (line.wordCount >= 20 || (line.wordCount >= 8 && line.endsSentence))
+    }
+
+    /// A shorter line that is still a whole sentence of running text.
+    private func isSentenceLine(_ line: PageLine, _ isFurniture: Bool) -> Bool {
+        !isFurniture && line.endsSentence && line.wordCount >= 3 && line.arabicRatio >= 0.5
+            && !patterns.isTailHeading(line) && !patterns.isTagLine(line) && patterns.sourceWords(of: line) == nil
+    }
+
+    /// The title among the lines before the body: a title-like line that the page repeats
+    /// (alone or inside a caption), else the last title-like line of five words or more.
+    private func findTitle(in lines: [PageLine], before end: Int, furniture: [Bool]) -> Int? {
+        let candidates = (0..<end).filter { index in
+            let line = lines[index]
+            return !furniture[index] && (3...30).contains(line.wordCount) && line.arabicRatio >= 0.5
+                && !line.endsSentence && !patterns.isByline(line)
+        }
+        let repeated = candidates.first { index in
+            lines.indices.contains { other in
+                other != index
+                    && (lines[other].words == lines[index].words
+                        || (furniture[other] && lines[other].contains(phrase: lines[index].words)))
+            }
+        }
+        return repeated ?? candidates.last { lines[$0].wordCount >= 5 }
+    }
+
+    /// The line's source range without a trailing "read more" sentence glued to it.
+    private func trimmingPromotion(from line: PageLine, key: NormalizedText) -> Range<Int> {
+        let scalars = key.scalars
+        let lower = line.normalizedRange.lowerBound
+        var index = line.normalizedRange.upperBound - 1
+        while index > lower, scalars[index].isSentenceTerminator || scalars[index] == "\"" { index -= 1 }
+        while index > lower, !scalars[index].isSentenceTerminator { index -= 1 }
+        guard index > lower,
+            let sentence = PageLine(key: key, range: (index + 1)..<line.normalizedRange.upperBound),
+            sentence.wordCount <= 12, patterns.promotionOpenings.contains(where: sentence.starts(with:))
+        else { return line.sourceRange }
+        return line.sourceRange.lowerBound..<key.sourceRange(at: index).upperBound
+    }
+
+    private func display(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        let text = normalizer.normalize(scalars, form: .display).string
+        return text.trimmingSpaces()
+    }
+
+    /// The display text after the colon of a "المصدر: X" line.
+    private func source(from line: ArraySlice<Unicode.Scalar>) -> String {
+        let afterColon = line.firstIndex(of: ":").map { line[($0 + 1)...] } ?? line[...]
+        return display(afterColon)
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(String.UnicodeScalarView(scalars))
+    }
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceOrLineBreak }),
+            let last = scalars.lastIndex(where: { !$0.isSpaceOrLineBreak })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}
