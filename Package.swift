@@ -74,7 +74,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            path: "Services/EnricherCore"
+            path: "Services/EnricherCore",
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "akhbar-enricher",

@@ -1,0 +1,28 @@
+import ArabicText
+import ArticleModel
+
+/// Finds later (and earlier) mentions of a person by surname alone: once "عبد اللطيف حموشي"
+/// is found, حموشي, الحموشي and للحموشي elsewhere in the article are the same person.
+enum CoreferenceRecognizer {
+    static func candidates(for people: [MentionCandidate], in contexts: [ParagraphContext]) -> [MentionCandidate] {
+        let surnames = Set(
+            people.filter { $0.type == .person && $0.nameKey.count >= 2 }
+                .compactMap(\.nameKey.last)
+                .filter { $0.unicodeScalars.count >= 3 }
+        )
+        guard !surnames.isEmpty else { return [] }
+        var result: [MentionCandidate] = []
+        for context in contexts {
+            for position in context.words.indices where !context.isFunctionWord(at: position) {
+                let word = context.words[position]
+                guard word.kind == .word || word.kind == .latin,
+                    let reading = word.readings.first(where: { surnames.contains($0.stem) })
+                else { continue }
+                result.append(
+                    context.candidate(.person, words: position..<(position + 1), reading: reading, origin: .coreference)
+                )
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,34 @@
+import ArticleModel
+import Foundation
+
+/// Tags the paragraphs of a text: gazetteer names, dates, organizations and people, then
+/// overlaps, surname coreference, acronyms and linking into entities.
+struct EntityTagger: Sendable {
+    let lexicon: TaggingLexicon
+
+    /// - Parameters:
+    ///   - source: the text's Unicode scalars; mention offsets count them.
+    ///   - paragraphs: the ranges of `source` to tag; no mention crosses a paragraph.
+    ///   - reference: the day that completes dates written without a year.
+    func entities(in source: [Unicode.Scalar], paragraphs: [Range<Int>], reference: Date) -> [Entity] {
+        let contexts = paragraphs.enumerated().map { index, range in
+            ParagraphContext(
+                index: index,
+                analysis: ParagraphAnalysis(source: source[range], tokenizer: lexicon.tokenizer),
+                lexicon: lexicon
+            )
+        }
+        let dates = DateRecognizer(reference: CivilDate(reference))
+        var candidates: [MentionCandidate] = []
+        for context in contexts {
+            candidates += GazetteerRecognizer.candidates(in: context)
+            candidates += dates.candidates(in: context)
+            candidates += OrganizationRecognizer.candidates(in: context)
+            candidates += PersonRecognizer.candidates(in: context)
+        }
+        var mentions = MentionResolver.resolve(candidates)
+        mentions = MentionResolver.adding(CoreferenceRecognizer.candidates(for: mentions, in: contexts), to: mentions)
+        mentions = MentionResolver.adding(OrganizationRecognizer.acronyms(after: mentions, in: contexts), to: mentions)
+        return EntityLinker(lexicon: lexicon).entities(from: mentions, in: contexts, source: source)
+    }
+}

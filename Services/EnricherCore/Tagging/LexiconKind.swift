@@ -1,0 +1,32 @@
+import ArticleModel
+
+/// The type column of a gazetteer line.
+enum LexiconKind: String, Sendable, Hashable, CaseIterable {
+    case person = "PERSON"
+    case organization = "ORGANIZATION"
+    case location = "LOCATION"
+    case givenName = "GIVEN_NAME"
+    case nationality = "NATIONALITY"
+    case role = "ROLE"
+    case organizationHead = "ORG_HEAD"
+    case weakOrganizationHead = "ORG_HEAD_WEAK"
+    case namePrefix = "NAME_PREFIX"
+    case nameParticle = "NAME_PARTICLE"
+    case month = "MONTH"
+    case functionWord = "FUNCTION_WORD"
+
+    /// The entity type of a name of this kind; `nil` for cue words.
+    var entityType: EntityType? {
+        switch self {
+        case .person: .person
+        case .organization: .organization
+        case .location: .location
+        default: nil
+        }
+    }
+
+    /// Cue words are found with or without the article (رئيس, الرئيس); names as written.
+    var ignoresArticle: Bool {
+        self == .role || self == .organizationHead || self == .weakOrganizationHead || self == .nationality
+    }
+}

@@ -1,0 +1,29 @@
+import ArticleModel
+
+/// A possible mention, before overlaps are resolved and mentions are linked into entities.
+struct MentionCandidate: Sendable {
+    /// What found the mention; on equal length the more reliable origin wins.
+    enum Origin: Int, Sendable, Comparable {
+        case coreference, rule, gazetteer, date
+
+        static func < (lhs: Origin, rhs: Origin) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    let type: EntityType
+    let paragraph: Int
+    /// The paragraph words the mention covers.
+    let words: Range<Int>
+    /// The mention in the paragraph's matching key (proclitics excluded).
+    let normalizedRange: Range<Int>
+    /// The stems of the mention's words, article removed: equal for حموشي and الحموشي.
+    let nameKey: [String]
+    /// The gazetteer entry the mention matched, if any.
+    let entry: Int?
+    /// The normalized value (ISO date or range) of a date.
+    let value: String?
+    let origin: Origin
+
+    func overlaps(_ other: MentionCandidate) -> Bool {
+        paragraph == other.paragraph && normalizedRange.overlaps(other.normalizedRange)
+    }
+}

@@ -1,0 +1,72 @@
+import ArabicText
+import ArticleModel
+
+/// What the recognizers read of one paragraph: its words and the gazetteer phrases at each.
+struct ParagraphContext: Sendable {
+    let index: Int
+    let analysis: ParagraphAnalysis
+    let lexicon: TaggingLexicon
+    /// The gazetteer phrases starting at each word.
+    private let matches: [[PhraseMatch]]
+
+    init(index: Int, analysis: ParagraphAnalysis, lexicon: TaggingLexicon) {
+        self.index = index
+        self.analysis = analysis
+        self.lexicon = lexicon
+        self.matches = analysis.words.indices.map { lexicon.matches(at: $0, in: analysis.words) }
+    }
+
+    var words: [TaggedWord] { analysis.words }
+
+    /// The longest phrase of one of `kinds` starting at `position`; among equals, the one
+    /// that splits off the fewest proclitics.
+    func longestMatch(at position: Int, _ kinds: Set<LexiconKind>) -> PhraseMatch? {
+        guard words.indices.contains(position) else { return nil }
+        var best: PhraseMatch?
+        for match in matches[position] where kinds.contains(match.kind) {
+            if let current = best, current.words.count >= match.words.count { continue }
+            best = match
+        }
+        return best
+    }
+
+    /// Every phrase of one of `kinds` starting at `position`.
+    func allMatches(at position: Int, _ kinds: Set<LexiconKind>) -> [PhraseMatch] {
+        guard words.indices.contains(position) else { return [] }
+        return matches[position].filter { kinds.contains($0.kind) }
+    }
+
+    func isFunctionWord(at position: Int) -> Bool {
+        words.indices.contains(position) && lexicon.isFunctionWord(words[position])
+    }
+
+    /// Whether the word at `position` is one of the punctuation marks in `set`.
+    func isPunctuation(at position: Int, in set: Set<String>) -> Bool {
+        words.indices.contains(position) && words[position].kind == .punctuation && set.contains(words[position].key)
+    }
+
+    /// A mention over `words`, starting at the base of the first word under `reading`.
+    func candidate(
+        _ type: EntityType,
+        words range: Range<Int>,
+        reading: TaggedWord.Reading,
+        origin: MentionCandidate.Origin,
+        entry: Int? = nil,
+        value: String? = nil
+    ) -> MentionCandidate {
+        let first = words[range.lowerBound]
+        let lower = first.token.normalizedRange.lowerBound + reading.segmentation.baseOffset
+        let upper = words[range.upperBound - 1].token.normalizedRange.upperBound
+        let nameKey = [reading.stem] + range.dropFirst().map { words[$0].nameKey }
+        return MentionCandidate(
+            type: type,
+            paragraph: index,
+            words: range,
+            normalizedRange: lower..<upper,
+            nameKey: nameKey,
+            entry: entry,
+            value: value,
+            origin: origin
+        )
+    }
+}

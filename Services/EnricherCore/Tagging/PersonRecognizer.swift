@@ -1,0 +1,144 @@
+import ArabicText
+import ArticleModel
+
+/// Finds people's names: after a title and its complements ("الرئيس الروسي فلاديمير بوتين",
+/// "المدير العام للأمن الوطني، عبد اللطيف حموشي"), compounds with عبد or أبو, and a known
+/// given name followed by name-like words. Latin names ("Esperanza Casteleiro Llamazares")
+/// count only next to a title.
+///
+/// A name-like word is a word that is not a function word, title, month, place, nationality
+/// or organization word and carries no conjunction or preposition. A surname with the article
+/// ends the name and is accepted after a compound or a title, or when it is a nisba in ي
+/// (الحموشي), so that "دعا علي الحكومة" is not a name.
+enum PersonRecognizer {
+    private static let maximumWords = 6
+    /// Marks between a title and the name: commas, quotes, a bracket.
+    private static let titleSeparators: Set<String> = ["\u{060C}", ",", "\"", "'", "(", ":"]
+    /// Words that cannot be part of a name.
+    private static let blockingKinds: Set<LexiconKind> = [
+        .role, .organizationHead, .weakOrganizationHead, .month, .nationality, .location, .organization,
+    ]
+
+    static func candidates(in context: ParagraphContext) -> [MentionCandidate] {
+        var result: [MentionCandidate] = []
+        for position in context.words.indices {
+            if let role = context.longestMatch(at: position, [.role]),
+                let name = name(at: nameStart(after: role.words.upperBound, in: context), afterTitle: true, in: context)
+            {
+                result.append(name)
+            }
+            if let name = name(at: position, afterTitle: false, in: context) {
+                result.append(name)
+            }
+        }
+        return result
+    }
+
+    /// Whether a given name, a compound with عبد or أبو, or a Latin name begins at `position`.
+    static func startsName(at position: Int, in context: ParagraphContext) -> Bool {
+        guard context.words.indices.contains(position) else { return false }
+        return context.words[position].isCapitalizedLatin
+            || context.longestMatch(at: position, [.givenName, .namePrefix, .person]) != nil
+    }
+
+    /// The first word after a title's complements (للأمن الوطني ولمراقبة التراب الوطني) and
+    /// the commas or quotes that set the name off.
+    private static func nameStart(after titleEnd: Int, in context: ParagraphContext) -> Int {
+        let words = context.words
+        var position = titleEnd
+        while position < words.count, position - titleEnd < 10, !startsName(at: position, in: context) {
+            let word = words[position]
+            guard word.kind == .word, word.length >= 2, !context.isFunctionWord(at: position) else { break }
+            if let place = context.longestMatch(at: position, [.location, .nationality]) {
+                position = place.words.upperBound
+            } else if word.isDefinite
+                || (position + 1 < words.count && words[position + 1].kind == .word && words[position + 1].isDefinite)
+            {
+                position += 1
+            } else {
+                break
+            }
+        }
+        var separators = 0
+        while separators < 2, context.isPunctuation(at: position, in: titleSeparators) {
+            position += 1
+            separators += 1
+        }
+        return position
+    }
+
+    private static func name(at start: Int, afterTitle: Bool, in context: ParagraphContext) -> MentionCandidate? {
+        let words = context.words
+        guard words.indices.contains(start) else { return nil }
+        if words[start].isCapitalizedLatin {
+            return latinName(at: start, afterTitle: afterTitle, in: context)
+        }
+        guard let (first, firstEnd, isCompound) = firstName(at: start, in: context) else { return nil }
+        var end = firstEnd
+        var surnames = 0
+        while end < words.count, end - start < maximumWords {
+            if let given = context.longestMatch(at: end, [.givenName]), !given.reading.segmentation.hasProclitics {
+                end = given.words.upperBound
+            } else if context.longestMatch(at: end, [.nameParticle]) != nil,
+                isNameLike(at: end + 1, first: true, in: context)
+            {
+                end += 2
+            } else if context.longestMatch(at: end, [.namePrefix]) != nil, end + 1 < words.count,
+                words[end + 1].startsWithArticle
+            {
+                end += 2
+            } else if isNameLike(at: end, first: surnames == 0, in: context) {
+                let definite = words[end].startsWithArticle
+                if definite, !(isCompound || afterTitle || words[end].key.hasSuffix("ي")) { break }
+                end += 1
+                surnames += 1
+                if definite || surnames == 2 { break }
+            } else {
+                break
+            }
+        }
+        guard end > firstEnd || afterTitle || isCompound else { return nil }
+        return context.candidate(.person, words: start..<end, reading: first, origin: .rule)
+    }
+
+    /// A compound (عبد اللطيف, أبو بكر) or a given name starting at `start`, with its reading
+    /// and end; a given name that is also a month after a number (15 أفريل) is a date.
+    private static func firstName(at start: Int, in context: ParagraphContext) -> (TaggedWord.Reading, Int, Bool)? {
+        let words = context.words
+        if let prefix = context.longestMatch(at: start, [.namePrefix]), start + 1 < words.count,
+            words[start + 1].kind == .word, !context.isFunctionWord(at: start + 1),
+            words[start + 1].startsWithArticle || context.longestMatch(at: start + 1, [.givenName]) != nil
+                || (prefix.reading.base != "عبد" && isNameLike(at: start + 1, first: true, in: context))
+        {
+            return (prefix.reading, start + 2, true)
+        }
+        guard let given = context.longestMatch(at: start, [.givenName]), !context.isFunctionWord(at: start) else {
+            return nil
+        }
+        if context.longestMatch(at: start, [.month]) != nil, start > 0, words[start - 1].kind == .number { return nil }
+        return (given.reading, given.words.upperBound, false)
+    }
+
+    /// Two or more capitalized Latin words with a title just before or after them.
+    private static func latinName(at start: Int, afterTitle: Bool, in context: ParagraphContext) -> MentionCandidate? {
+        var end = start
+        while end < context.words.count, context.words[end].isCapitalizedLatin { end += 1 }
+        let titleFollows =
+            context.longestMatch(at: end, [.role]) != nil
+            || (context.isPunctuation(at: end, in: titleSeparators)
+                && context.longestMatch(at: end + 1, [.role]) != nil)
+        guard end - start >= 2, afterTitle || titleFollows else { return nil }
+        return context.candidate(.person, words: start..<end, reading: context.words[start].readings[0], origin: .rule)
+    }
+
+    /// Whether the word at `position` can be a surname.
+    private static func isNameLike(at position: Int, first: Bool, in context: ParagraphContext) -> Bool {
+        guard context.words.indices.contains(position) else { return false }
+        let word = context.words[position]
+        guard word.kind == .word, word.length >= 2, !word.hasConjunctionOrPreposition,
+            !context.isFunctionWord(at: position), context.longestMatch(at: position, blockingKinds) == nil
+        else { return false }
+        // Beyond the first surname, a leading و ف ب ك ل is more likely a proclitic than a name.
+        return first || !"وفبكل".unicodeScalars.contains(word.key.unicodeScalars.first ?? " ")
+    }
+}

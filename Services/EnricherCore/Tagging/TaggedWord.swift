@@ -1,0 +1,51 @@
+internal import ArabicText
+
+/// A token of a paragraph with the forms the recognizers compare.
+struct TaggedWord: Sendable {
+    /// A way to read the word's proclitics, with the base it leaves.
+    struct Reading: Sendable {
+        let segmentation: Segmentation
+        /// The matching key of the base: the word without و ف ب ك ل, with ال when definite.
+        let base: String
+        /// `base` with ى kept apart from ي, for function words (على is not علي).
+        let plainBase: String
+
+        /// The base without a leading article: the part of a name compared across mentions,
+        /// equal for حموشي, الحموشي and للحموشي.
+        var stem: String { TaggedWord.withoutArticle(base) }
+    }
+
+    let token: Token
+    /// The token's matching key.
+    let key: String
+    /// Readings from the whole word to the most proclitics split off; one for non-words.
+    let readings: [Reading]
+    /// Whether a Latin token starts with a capital followed by lowercase letters, as names do.
+    let isCapitalizedLatin: Bool
+    /// Whether a Latin token is an acronym in capitals, as FSB.
+    let isAcronym: Bool
+
+    var kind: Token.Kind { token.kind }
+
+    /// Whether the tokenizer split off a conjunction or preposition (وحموشي, لفيينا).
+    var hasConjunctionOrPreposition: Bool { token.segmentation.hasConjunctionOrPreposition }
+
+    /// Whether some reading of the word carries the article (الأمن, للأمن, والمغرب).
+    var isDefinite: Bool { readings.contains { $0.segmentation.isDefinite } }
+
+    /// Whether the word itself starts with the article, with nothing before it.
+    var startsWithArticle: Bool { key != Self.withoutArticle(key) }
+
+    /// The word's part of a name key.
+    var nameKey: String { Self.withoutArticle(key) }
+
+    /// The number of letters and marks in the word.
+    var length: Int { token.normalizedRange.count }
+
+    /// `key` without a leading ال when at least two letters remain.
+    static func withoutArticle(_ key: String) -> String {
+        let scalars = key.unicodeScalars
+        guard scalars.count >= 4, key.hasPrefix("ال") else { return key }
+        return String(scalars.dropFirst(2))
+    }
+}

@@ -1,0 +1,87 @@
+internal import ArabicText
+
+/// The gazetteers indexed for tagging: a phrase trie over every name and cue word, the
+/// function words, and a tokenizer that uses the known words to split proclitics.
+struct TaggingLexicon: Sendable {
+    let gazetteer: Gazetteer
+    let tokenizer: ArabicTokenizer
+    private let index: PhraseIndex
+    /// Function words with ى kept (see ``TaggedWord/Reading/plainBase``).
+    private let functionWords: Set<String>
+
+    init(gazetteer: Gazetteer) {
+        let normalizer = ArabicNormalizer()
+        let splitter = ArabicTokenizer()
+        var index = PhraseIndex()
+        var knownWords = Set<String>()
+        var functionWords = Set<String>()
+        for (position, entry) in gazetteer.entries.enumerated() {
+            for form in entry.forms {
+                let key = normalizer.matchingKey(form)
+                let words = splitter.tokenize(key).map {
+                    String(String.UnicodeScalarView(key.scalars[$0.normalizedRange]))
+                }
+                guard let first = words.first else { continue }
+                if entry.kind == .functionWord {
+                    let plain = ParagraphAnalysis.plainScalars(of: key, source: Array(form.unicodeScalars)[...])
+                    functionWords.insert(String(String.UnicodeScalarView(plain)))
+                }
+                var variants = [words]
+                if entry.kind.ignoresArticle {
+                    let other = first.hasPrefix("ال") && first.count > 3 ? String(first.dropFirst(2)) : "ال" + first
+                    variants.append([other] + words.dropFirst())
+                }
+                for variant in variants {
+                    index.insert(variant, entry: position)
+                    knownWords.insert(variant[0])
+                }
+            }
+        }
+        self.gazetteer = gazetteer
+        self.index = index
+        self.functionWords = functionWords
+        let lexicon = knownWords
+        self.tokenizer = ArabicTokenizer(lexicon: { lexicon.contains($0) })
+    }
+
+    func entry(_ position: Int) -> GazetteerEntry {
+        gazetteer.entries[position]
+    }
+
+    /// Every gazetteer phrase that starts at `start`, under every reading of its first word.
+    func matches(at start: Int, in words: [TaggedWord]) -> [PhraseMatch] {
+        var result: [PhraseMatch] = []
+        for reading in words[start].readings {
+            guard var node = index.child(of: PhraseIndex.root, reading.base) else { continue }
+            var end = start + 1
+            while true {
+                for position in index.entries(at: node) {
+                    result.append(
+                        PhraseMatch(entry: position, kind: entry(position).kind, words: start..<end, reading: reading)
+                    )
+                }
+                guard end < words.count, let next = index.child(of: node, words[end].key) else { break }
+                node = next
+                end += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether a reading of the word (whole, or without a conjunction or preposition) is a
+    /// function word.
+    func isFunctionWord(_ word: TaggedWord) -> Bool {
+        word.readings.contains { functionWords.contains($0.plainBase) }
+    }
+}
+
+/// A gazetteer phrase found in a paragraph.
+struct PhraseMatch: Sendable {
+    /// The position of the entry in the gazetteer.
+    let entry: Int
+    let kind: LexiconKind
+    /// The paragraph's words the phrase covers.
+    let words: Range<Int>
+    /// How the first word was read: the phrase starts at its base.
+    let reading: TaggedWord.Reading
+}

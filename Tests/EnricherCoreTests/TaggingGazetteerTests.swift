@@ -1,0 +1,76 @@
+import ArabicText
+import Foundation
+import Testing
+
+@testable import EnricherCore
+
+@Suite("Gazetteer")
+struct TaggingGazetteerTests {
+    @Test("the bundled gazetteers load, with every kind present")
+    func bundled() throws {
+        let gazetteer = try Gazetteer.bundled()
+        let counts = Dictionary(grouping: gazetteer.entries, by: \.kind).mapValues(\.count)
+        #expect(counts[.location, default: 0] >= 300)
+        #expect(counts[.organization, default: 0] >= 80)
+        #expect(counts[.givenName, default: 0] >= 200)
+        #expect(counts[.month] == 12)
+        for kind in LexiconKind.allCases {
+            #expect(counts[kind, default: 0] > 0, "no \(kind.rawValue) entries")
+        }
+        #expect(gazetteer.fingerprint.count == 16)
+        #expect(
+            gazetteer.entries.filter { $0.kind == .month }.compactMap { Int($0.canonical) }.sorted() == Array(1...12))
+    }
+
+    @Test("no spelling names two different places, organizations or people")
+    func unambiguous() throws {
+        let normalizer = ArabicNormalizer()
+        var owners: [String: Set<String>] = [:]
+        for entry in try Gazetteer.bundled().entries where entry.kind.entityType != nil {
+            for form in entry.forms {
+                owners[normalizer.key(form), default: []].insert("\(entry.kind.rawValue):\(entry.canonical)")
+            }
+        }
+        let ambiguous = owners.filter { $0.value.count > 1 }
+        #expect(ambiguous.isEmpty, "\(ambiguous)")
+    }
+
+    @Test("lines are canonical, type and optional aliases; comments and blank lines are skipped")
+    func parse() throws {
+        let text =
+            "# comment\n\nفيينا\tLOCATION\n الرباط \tLOCATION\t\nالمغرب\tLOCATION\tالمملكة المغربية| المغرب الأقصى \n"
+        let entries = try Gazetteer.parse(text, file: "test.tsv")
+        #expect(entries.map(\.canonical) == ["فيينا", "الرباط", "المغرب"])
+        #expect(entries[2].forms == ["المغرب", "المملكة المغربية", "المغرب الأقصى"])
+    }
+
+    @Test("malformed lines and unknown types are errors that name the file and line")
+    func errors() {
+        #expect(throws: GazetteerError(.malformedLine, "")) { try Gazetteer.parse("فيينا\n", file: "x.tsv") }
+        do {
+            _ = try Gazetteer.parse("# ok\nفيينا\tCITY\n", file: "x.tsv")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .unknownType)
+            #expect(error.dataFile == "x.tsv" && error.dataLine == 2)
+        }
+    }
+
+    @Test("a directory without gazetteers is an error")
+    func missing() {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        #expect(throws: GazetteerError(.missingResource, "")) { try Gazetteer.load(from: empty) }
+    }
+
+    @Test("the fingerprint follows the data")
+    func fingerprint() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("places.tsv")
+        try "فيينا\tLOCATION\n".write(to: file, atomically: true, encoding: .utf8)
+        let first = try Gazetteer.load(from: directory).fingerprint
+        try "فيينا\tLOCATION\tڤيينا\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try Gazetteer.load(from: directory).fingerprint != first)
+    }
+}

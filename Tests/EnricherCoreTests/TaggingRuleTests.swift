@@ -1,0 +1,137 @@
+import ArticleModel
+import Foundation
+import Testing
+
+@testable import EnricherCore
+
+/// The tagging rules on sentences written for them, away from the seeds.
+@Suite("Tagging rules")
+struct TaggingRuleTests {
+    let enricher: ArticleEnricher
+
+    init() throws {
+        enricher = try ArticleEnricher()
+    }
+
+    func tag(_ text: String, publishedAt: Date? = Fixtures.publishedAt) -> [Entity] {
+        enricher.tag(text: text, publishedAt: publishedAt)
+    }
+
+    func entity(_ entities: [Entity], _ type: EntityType, _ canonical: String) -> Entity? {
+        entities.first { $0.type == type && $0.canonical == canonical }
+    }
+
+    @Test("a person after a title and apposition, then by surname alone, is one entity")
+    func titleAndCoreference() throws {
+        let entities = tag(
+            "أعلن المدير العام للوكالة الوطنية للموانئ، عبد الكريم بنعلي، عن مشروع جديد. وقال بنعلي إن الأشغال ستبدأ قريبا، وأكد لبنعلي الوزير دعمه."
+        )
+        let person = try #require(entity(entities, .person, "عبد الكريم بنعلي"))
+        #expect(person.mentions.map(\.text) == ["عبد الكريم بنعلي", "بنعلي", "بنعلي"])
+        #expect(person.id == "PERSON:عبد كريم بنعلي")
+    }
+
+    @Test("a given name with a surname, and a title before a given name")
+    func givenNames() {
+        let entities = tag(
+            "واستقبل الرئيس إيمانويل ماكرون نظيره السنغالي. وصرحت السيدة سلمى بأن اللقاء مثمر. ووصل خالد مشعال.")
+        #expect(entity(entities, .person, "إيمانويل ماكرون") != nil)
+        #expect(entity(entities, .person, "سلمى") != nil)
+        #expect(entity(entities, .person, "خالد مشعال") != nil)
+    }
+
+    @Test("words that only look like names are not people")
+    func notPeople() {
+        let entities = tag(
+            "وقال إن الأمر يتعلق على هامش اللقاء. ودعا علي الحكومة إلى الحوار. وزار أحمد المغرب في 15 أفريل الماضي.")
+        let people = entities.filter { $0.type == .person }.map(\.canonical)
+        #expect(
+            !people.contains { $0.contains("هامش") || $0.contains("الحكومة") || $0.contains("الماضي") }, "\(people)")
+    }
+
+    @Test("places carry no proclitics and share one entity")
+    func places() throws {
+        let entities = tag("سافر الوفد إلى فيينا، ثم عاد من فيينا بعد زيارته لفيينا وبفيينا وبالرباط وللرباط.")
+        let vienna = try #require(entity(entities, .location, "فيينا"))
+        #expect(vienna.mentions.map(\.text) == ["فيينا", "فيينا", "فيينا", "فيينا"])
+        let rabat = try #require(entity(entities, .location, "الرباط"))
+        #expect(rabat.mentions.map(\.text) == ["الرباط", "رباط"])
+        #expect(vienna.id == "LOCATION:فيينا")
+    }
+
+    @Test("multi-word places and the longest match")
+    func longestMatch() {
+        let entities = tag(
+            "زار الوفد المملكة العربية السعودية والولايات المتحدة الأمريكية ومدينة ليون الفرنسية قبل مليون سنة.")
+        #expect(entity(entities, .location, "السعودية")?.mentions.map(\.text) == ["المملكة العربية السعودية"])
+        #expect(entity(entities, .location, "الولايات المتحدة")?.mentions.map(\.text) == ["الولايات المتحدة الأمريكية"])
+        #expect(entity(entities, .location, "ليون") != nil)
+        #expect(entities.filter { $0.type == .location }.count == 3)
+    }
+
+    @Test("organizations from head nouns, not from adjectives or plain phrases")
+    func organizations() {
+        let entities = tag(
+            "ترأس وزير الداخلية اجتماع وزارة الداخلية مع مجلس الأمن القومي الروسي والجهاز الأمني في المدينة لمكافحة الجريمة المنظمة العابرة للحدود."
+        )
+        let organizations = entities.filter { $0.type == .organization }.map(\.canonical)
+        #expect(organizations.contains("وزارة الداخلية"))
+        #expect(organizations.contains("مجلس الأمن القومي الروسي"))
+        #expect(!organizations.contains { $0.contains("المنظمة") || $0.contains("الجهاز") }, "\(organizations)")
+    }
+
+    @Test("an acronym after an organization is the same organization")
+    func acronyms() throws {
+        let entities = tag("التقى الوفد مسؤولين من المكتب الوطني للسكك الحديدية (ONCF) صباح اليوم.")
+        let office = try #require(entities.first { $0.type == .organization })
+        #expect(office.mentions.map(\.text) == ["المكتب الوطني للسكك الحديدية", "ONCF"])
+    }
+
+    @Test(
+        "dates of every month family, with and without a year",
+        arguments: [
+            ("وصل الوفد يوم 15 شتنبر 2024.", "2024-09-15"),
+            ("وصل الوفد يوم 15 سبتمبر.", "2025-09-15"),
+            ("وصل الوفد يوم 3 أيلول 2023.", "2023-09-03"),
+            ("وصل الوفد يوم 1 كانون الثاني 2026.", "2026-01-01"),
+            ("عقد المؤتمر ما بين 6 و8 ماي.", "2025-05-06/2025-05-08"),
+            ("عقد المؤتمر من 30 أبريل إلى 2 مايو.", "2025-04-30/2025-05-02"),
+            ("عقد المؤتمر يومي 13 و14 يونيو 2022.", "2022-06-13/2022-06-14"),
+            ("عقد المؤتمر 27-29 دجنبر 2024.", "2024-12-27/2024-12-29"),
+            ("في يوليوز 2025 بدأ العمل.", "2025-07"),
+            ("انطلق المشروع عام 2010.", "2010"),
+        ]
+    )
+    func dates(text: String, value: String) throws {
+        let date = try #require(tag(text).first { $0.type == .date })
+        #expect(date.value == value)
+        #expect(date.canonical == value)
+    }
+
+    @Test("a day without a year lands in the year nearest the publication across New Year")
+    func yearBoundary() throws {
+        let january = Date(timeIntervalSince1970: 1_736_121_600)  // 2025-01-06
+        let december = try #require(
+            tag("اختتم الاجتماع يوم 28 دجنبر.", publishedAt: january).first { $0.type == .date })
+        #expect(december.value == "2024-12-28")
+    }
+
+    @Test("impossible dates and numbers that are not days are ignored")
+    func notDates() {
+        let entities = tag("شارك ممثلو 100 دولة في 31 فبراير، و45 ماي ليس تاريخا.")
+        #expect(entities.filter { $0.type == .date }.isEmpty)
+    }
+
+    @Test(
+        "text without any Arabic or with odd scalars never crashes",
+        arguments: ["", "   ", "\u{064E}\u{0651}", "👍🏽 ﷺ ﻻ", "abc DEF", "\n\n\n"])
+    func oddText(text: String) {
+        for entity in tag(text) {
+            for mention in entity.mentions {
+                #expect(
+                    String(String.UnicodeScalarView(Array(text.unicodeScalars)[mention.start..<mention.end]))
+                        == mention.text)
+            }
+        }
+    }
+}
