@@ -29,7 +29,9 @@ public struct PageCleaner: Sendable {
         let firstContent = content.firstIndex(of: true)
         let headerEnd = firstContent ?? lines.count
 
-        let titleIndex = knownTitle == nil ? findTitle(in: lines, before: headerEnd, furniture: furniture) : nil
+        let titleIndex =
+            knownTitle == nil
+            ? findTitle(in: lines, before: headerEnd, furniture: furniture, hasBody: firstContent != nil) : nil
         let titleWords =
             knownTitle.map { PageLine.lines(of: normalizer.matchingKey($0)).flatMap(\.words) }
             ?? titleIndex.map { lines[$0].words }
@@ -90,8 +92,9 @@ public struct PageCleaner: Sendable {
     }
 
     /// The title among the lines before the body: a title-like line that the page repeats
-    /// (alone or inside a caption), else the last title-like line of five words or more.
-    private func findTitle(in lines: [PageLine], before end: Int, furniture: [Bool]) -> Int? {
+    /// (alone or inside a caption), else the last title-like line of five words or more. A
+    /// text without body lines is all short lines; only a repeated one is taken as its title.
+    private func findTitle(in lines: [PageLine], before end: Int, furniture: [Bool], hasBody: Bool) -> Int? {
         let candidates = (0..<end).filter { index in
             let line = lines[index]
             return !furniture[index] && (3...30).contains(line.wordCount) && line.arabicRatio >= 0.5
@@ -104,7 +107,7 @@ public struct PageCleaner: Sendable {
                         || (furniture[other] && lines[other].contains(phrase: lines[index].words)))
             }
         }
-        return repeated ?? candidates.last { lines[$0].wordCount >= 5 }
+        return repeated ?? (hasBody ? candidates.last { lines[$0].wordCount >= 5 } : nil)
     }
 
     /// The line's source range without a trailing "read more" sentence glued to it.

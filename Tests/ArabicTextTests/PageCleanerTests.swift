@@ -108,10 +108,12 @@ struct PageCleanerTests {
         }
     }
 
-    @Test("a short text without page furniture is kept whole")
-    func shortText() {
-        let cleaned = cleaner.clean("زار حموشي فيينا")
-        #expect(cleaned.paragraphs.map(\.text) == ["زار حموشي فيينا"])
+    @Test(
+        "a short text without page furniture is kept whole",
+        arguments: ["زار حموشي فيينا", "زار حموشي فيينا وموسكو والرباط يوم الأحد"])
+    func shortText(text: String) {
+        let cleaned = cleaner.clean(text)
+        #expect(cleaned.paragraphs.map(\.text) == [text])
         #expect(cleaned.title == nil)
     }
 

@@ -11,11 +11,13 @@ struct EntityTagger: Sendable {
     ///   - paragraphs: the ranges of `source` to tag; no mention crosses a paragraph.
     ///   - reference: the day that completes dates written without a year.
     func entities(in source: [Unicode.Scalar], paragraphs: [Range<Int>], reference: Date) -> [Entity] {
+        let distinguishesAlefMaqsura = paragraphs.contains { source[$0].contains("\u{0649}") }
         let contexts = paragraphs.enumerated().map { index, range in
             ParagraphContext(
                 index: index,
                 analysis: ParagraphAnalysis(source: source[range], tokenizer: lexicon.tokenizer),
-                lexicon: lexicon
+                lexicon: lexicon,
+                distinguishesAlefMaqsura: distinguishesAlefMaqsura
             )
         }
         let dates = DateRecognizer(reference: CivilDate(reference))

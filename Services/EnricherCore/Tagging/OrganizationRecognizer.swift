@@ -77,7 +77,7 @@ enum OrganizationRecognizer {
             } else if genitive, word.isDefinite || construct {
                 complements += 1
                 hasGenitive = true
-            } else if !word.hasConjunctionOrPreposition, !word.isDefinite, construct {
+            } else if !word.hasConjunctionOrPreposition, !word.isDefinite, construct, !word.mayStartWithConjunction {
                 complements += 1
             } else {
                 break

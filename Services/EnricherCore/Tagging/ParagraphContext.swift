@@ -6,13 +6,16 @@ struct ParagraphContext: Sendable {
     let index: Int
     let analysis: ParagraphAnalysis
     let lexicon: TaggingLexicon
+    /// Whether the tagged text writes ى anywhere (see ``TaggingLexicon/isFunctionWord(_:distinguishesAlefMaqsura:)``).
+    let distinguishesAlefMaqsura: Bool
     /// The gazetteer phrases starting at each word.
     private let matches: [[PhraseMatch]]
 
-    init(index: Int, analysis: ParagraphAnalysis, lexicon: TaggingLexicon) {
+    init(index: Int, analysis: ParagraphAnalysis, lexicon: TaggingLexicon, distinguishesAlefMaqsura: Bool) {
         self.index = index
         self.analysis = analysis
         self.lexicon = lexicon
+        self.distinguishesAlefMaqsura = distinguishesAlefMaqsura
         self.matches = analysis.words.indices.map { lexicon.matches(at: $0, in: analysis.words) }
     }
 
@@ -37,7 +40,8 @@ struct ParagraphContext: Sendable {
     }
 
     func isFunctionWord(at position: Int) -> Bool {
-        words.indices.contains(position) && lexicon.isFunctionWord(words[position])
+        words.indices.contains(position)
+            && lexicon.isFunctionWord(words[position], distinguishesAlefMaqsura: distinguishesAlefMaqsura)
     }
 
     /// Whether the word at `position` is one of the punctuation marks in `set`.

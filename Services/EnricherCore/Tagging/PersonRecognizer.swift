@@ -73,7 +73,12 @@ enum PersonRecognizer {
         if words[start].isCapitalizedLatin {
             return latinName(at: start, afterTitle: afterTitle, in: context)
         }
-        guard let (first, firstEnd, isCompound) = firstName(at: start, in: context) else { return nil }
+        // Known people are the gazetteer's: their listed form is where the name ends.
+        guard context.longestMatch(at: start, [.person]) == nil,
+            let (first, firstEnd, isCompound) = firstName(at: start, in: context)
+        else { return nil }
+        // After a plain given name, one unknown word is a surname; two are often a verb or noun.
+        let maximumSurnames = isCompound || afterTitle ? 2 : 1
         var end = firstEnd
         var surnames = 0
         while end < words.count, end - start < maximumWords {
@@ -92,7 +97,7 @@ enum PersonRecognizer {
                 if definite, !(isCompound || afterTitle || words[end].key.hasSuffix("ي")) { break }
                 end += 1
                 surnames += 1
-                if definite || surnames == 2 { break }
+                if definite || surnames == maximumSurnames { break }
             } else {
                 break
             }

@@ -33,6 +33,9 @@ struct TaggedWord: Sendable {
     /// Whether some reading of the word carries the article (الأمن, للأمن, والمغرب).
     var isDefinite: Bool { readings.contains { $0.segmentation.isDefinite } }
 
+    /// Whether the word may begin with the conjunction و or ف (وفد, فأمر), read either way.
+    var mayStartWithConjunction: Bool { readings.contains { $0.segmentation.conjunction != nil } }
+
     /// Whether the word itself starts with the article, with nothing before it.
     var startsWithArticle: Bool { key != Self.withoutArticle(key) }
 

@@ -70,8 +70,14 @@ struct TaggingLexicon: Sendable {
 
     /// Whether a reading of the word (whole, or without a conjunction or preposition) is a
     /// function word.
-    func isFunctionWord(_ word: TaggedWord) -> Bool {
-        word.readings.contains { functionWords.contains($0.plainBase) }
+    /// - Parameter distinguishesAlefMaqsura: whether the text writes ى at all; a text that
+    ///   never does writes على as علي, so a final ي may stand for ى.
+    func isFunctionWord(_ word: TaggedWord, distinguishesAlefMaqsura: Bool) -> Bool {
+        word.readings.contains { reading in
+            functionWords.contains(reading.plainBase)
+                || (!distinguishesAlefMaqsura && reading.plainBase.hasSuffix("ي")
+                    && functionWords.contains(String(reading.plainBase.dropLast()) + "ى"))
+        }
     }
 }
 
