@@ -47,6 +47,12 @@ let package = Package(
             path: "Shared/Kafka"
         ),
 
+        .target(
+            name: "ServiceCommandLine",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Shared/ServiceCommandLine"
+        ),
+
         // MARK: Services
         .target(
             name: "IngestCore",
@@ -60,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "akhbar-ingest",
             dependencies: [
-                "IngestCore", "ArticleModel", "Kafka",
+                "IngestCore", "ArticleModel", "Kafka", "ServiceCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -80,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "akhbar-enricher",
             dependencies: [
-                "EnricherCore", "ArticleModel", "Kafka",
+                "EnricherCore", "ArticleModel", "Kafka", "ServiceCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

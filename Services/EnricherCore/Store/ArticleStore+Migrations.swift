@@ -1,0 +1,52 @@
+import GRDB
+
+extension ArticleStore {
+    /// The schema, as named migrations. Append new migrations; never edit a released one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: articles, entities, mentions") { db in
+            try db.create(table: "articles") { t in
+                t.primaryKey("id", .text).check { length($0) > 0 }
+                t.column("url", .text)
+                t.column("source", .text)
+                t.column("published_at", .datetime)
+                t.column("title", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("enrichment_version", .text).notNull()
+                t.column("enriched_at", .datetime).notNull()
+            }
+            try db.create(table: "entities") { t in
+                t.primaryKey("id", .text)
+                t.column("type", .text).notNull()
+                    .check { ["PERSON", "ORGANIZATION", "LOCATION", "DATE"].contains($0) }
+                t.column("canonical", .text).notNull()
+            }
+            try db.create(index: "entities_on_type_canonical", on: "entities", columns: ["type", "canonical"])
+            try db.create(table: "article_entities") { t in
+                t.column("article_id", .text).notNull()
+                    .references("articles", onDelete: .cascade)
+                t.column("entity_id", .text).notNull().indexed()
+                    .references("entities", onDelete: .restrict)
+                t.column("value", .text)
+                t.column("position", .integer).notNull()
+                t.primaryKey(["article_id", "entity_id"])
+            }
+            try db.create(table: "mentions") { t in
+                t.column("article_id", .text).notNull()
+                t.column("entity_id", .text).notNull()
+                t.column("start", .integer).notNull().check { $0 >= 0 }
+                t.column("end", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["article_id", "start"])
+                t.foreignKey(
+                    ["article_id", "entity_id"],
+                    references: "article_entities",
+                    columns: ["article_id", "entity_id"],
+                    onDelete: .cascade
+                )
+                t.check(sql: "\"end\" > start")
+            }
+        }
+        return migrator
+    }
+}
