@@ -1,0 +1,32 @@
+# Every target sets up what it needs first (scripts/setup.sh is quick when all is in place).
+BROKER_PORT ?= 9092
+
+.PHONY: setup build demo test broker-up broker-down proto
+
+setup:
+	@scripts/setup.sh
+
+## Build both services in release mode into .build/release.
+build: setup
+	swift build -c release --product akhbar-ingest
+	swift build -c release --product akhbar-enricher
+
+## Start a local broker, ingest Fixtures/, enrich until idle, print the stored articles.
+demo: setup
+	swift build --product akhbar-ingest
+	swift build --product akhbar-enricher
+	AKHBAR_BROKER_PORT=$(BROKER_PORT) scripts/demo.sh
+
+## Run the whole suite, integration tests against a real local broker.
+test: setup
+	scripts/test.sh
+
+broker-up: setup
+	@deploy/broker.sh up $(BROKER_PORT)
+
+broker-down:
+	@deploy/broker.sh down $(BROKER_PORT)
+
+## Regenerate the Swift code from the .proto files.
+proto: setup
+	scripts/generate-proto.sh

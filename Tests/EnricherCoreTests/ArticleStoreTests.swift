@@ -1,0 +1,109 @@
+import ArticleModel
+import EnricherCore
+import Foundation
+import Testing
+
+@Suite("ArticleStore")
+struct ArticleStoreTests {
+    /// A store in a fresh temporary file, removed when the test ends.
+    private func withStore(_ body: (ArticleStore, String) async throws -> Void) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID()).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        try await body(try ArticleStore(path: path), path)
+    }
+
+    private func article(_ id: String, version: String = "v1", entities: [Entity]? = nil) -> EnrichedArticle {
+        EnrichedArticle(
+            articleID: id,
+            url: "https://example.com/\(id)",
+            source: "example",
+            publishedAt: Date(timeIntervalSince1970: 1_748_400_000.25),
+            title: "عنوان \(id)",
+            body: "زار عبد اللطيف حموشي فيينا",
+            entities: entities ?? [
+                Entity(
+                    id: "PERSON:عبد اللطيف حموشي",
+                    type: .person,
+                    canonical: "عبد اللطيف حموشي",
+                    mentions: [EntityMention(text: "عبد اللطيف حموشي", start: 4, end: 20)]
+                ),
+                Entity(
+                    id: "LOCATION:فيينا",
+                    type: .location,
+                    canonical: "فيينا",
+                    mentions: [EntityMention(text: "فيينا", start: 21, end: 26)]
+                ),
+            ],
+            enrichmentVersion: version,
+            enrichedAt: Date(timeIntervalSince1970: 1_748_400_100.125)
+        )
+    }
+
+    @Test("a saved article reads back equal, entities in order")
+    func roundTrip() async throws {
+        try await withStore { store, _ in
+            let original = article("a1")
+            try await store.save([original])
+            let stored = try #require(try await store.article(id: "a1"))
+            #expect(stored == original)
+        }
+    }
+
+    @Test("saving the same article again replaces it: no new rows, new version and entities")
+    func upsertReplaces() async throws {
+        try await withStore { store, _ in
+            try await store.save([article("a1"), article("a2")])
+            let changed = article(
+                "a1",
+                version: "v2",
+                entities: [
+                    Entity(
+                        id: "LOCATION:موسكو",
+                        type: .location,
+                        canonical: "موسكو",
+                        mentions: [EntityMention(text: "موسكو", start: 0, end: 5)]
+                    )
+                ]
+            )
+            try await store.save([changed])
+            #expect(try await store.articleCount() == 2)
+            #expect(try await store.article(id: "a1") == changed)
+            #expect(try await store.article(id: "a2") == article("a2"))
+        }
+    }
+
+    @Test("a batch with a bad row stores nothing of the batch")
+    func batchIsAtomic() async throws {
+        try await withStore { store, _ in
+            let bad = article(
+                "bad",
+                entities: [
+                    Entity(id: "X", type: .person, canonical: "x", mentions: [EntityMention(text: "", start: 5, end: 5)])
+                ]
+            )
+            await #expect(throws: StoreError.self) { try await store.save([article("ok"), bad]) }
+            #expect(try await store.articleCount() == 0)
+        }
+    }
+
+    @Test("articles come newest first and honour the limit")
+    func listing() async throws {
+        try await withStore { store, _ in
+            var older = article("old")
+            older.publishedAt = Date(timeIntervalSince1970: 1_600_000_000)
+            try await store.save([older, article("new")])
+            #expect(try await store.articles().map(\.articleID) == ["new", "old"])
+            #expect(try await store.articles(limit: 1).map(\.articleID) == ["new"])
+        }
+    }
+
+    @Test("a file that is not a database is refused with a typed error")
+    func notADatabase() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { try ArticleStore(path: path) }
+    }
+}

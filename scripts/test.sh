@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite: builds, starts a local broker on its own port, runs `swift test` with the
+# integration tests pointed at it, and stops the broker whatever happens. Called by `make test`.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PORT="${AKHBAR_TEST_BROKER_PORT:-19092}"
+
+# Build first, so broker time is not spent compiling; fail on import-check violations.
+swift build --build-tests --explicit-target-dependency-import-check error
+
+deploy/broker.sh down "$PORT"
+BROKERS="$(deploy/broker.sh up "$PORT")"
+trap 'deploy/broker.sh down "$PORT"' EXIT
+
+AKHBAR_TEST_BROKERS="$BROKERS" swift test --skip-build "$@"
