@@ -1,0 +1,92 @@
+import CRdKafka
+
+extension KafkaConsumer {
+    /// Commits offsets synchronously and returns when the group coordinator stored them.
+    ///
+    /// Each offset is the **next** offset to read: the last processed offset + 1. Build the list with
+    /// ``KafkaTopicPartitionOffset/offsetsToCommit(after:)``. Commit per batch, not per message: a synchronous
+    /// commit costs a round trip to the coordinator.
+    /// - Parameter offsets: The offsets to commit; nothing happens when empty.
+    /// - Throws: ``KafkaError/Code/commit`` (or a more specific code) when the coordinator refused, and
+    ///   ``KafkaError/Code/shutdown`` when the consumer is closed.
+    public func commit(_ offsets: [KafkaTopicPartitionOffset]) async throws(KafkaError) {
+        guard !offsets.isEmpty else { return }
+        try ensureOpen()
+        let client = client
+        let entries = offsets.map { ($0.topic, $0.partition, $0.offset) }
+        let code = await blockingQueue.perform {
+            RDKafkaTopicPartitionList.with(entries) { rd_kafka_commit(client.handle, $0, 0).rawValue }
+        }
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR.rawValue else {
+            throw KafkaError(
+                rdCode: rd_kafka_resp_err_t(rawValue: code),
+                fallback: .commit,
+                context: "committing \(offsets.count) offset(s) failed"
+            )
+        }
+    }
+
+    /// Reads the group's committed offsets (the next offsets to read) for some partitions.
+    /// - Parameters:
+    ///   - partitions: The partitions to ask about.
+    ///   - timeout: How long to wait for the coordinator.
+    /// - Returns: The committed offsets, sorted by topic and partition; partitions without one are left out.
+    /// - Throws: ``KafkaError/Code/commit`` (or a more specific code) on failure, and ``KafkaError/Code/shutdown``
+    ///   when the consumer is closed.
+    public func committedOffsets(
+        for partitions: [KafkaTopicPartition],
+        timeout: Duration = .seconds(10)
+    ) async throws(KafkaError) -> [KafkaTopicPartitionOffset] {
+        try ensureOpen()
+        let client = client
+        let milliseconds = timeout.rdKafkaMilliseconds
+        let entries = partitions.map { ($0.topic, $0.partition, Int64(RD_KAFKA_OFFSET_INVALID)) }
+        let result = await blockingQueue.perform { () -> Result<[KafkaTopicPartitionOffset], KafkaError> in
+            RDKafkaTopicPartitionList.with(entries) { list in
+                let code = rd_kafka_committed(client.handle, list, milliseconds)
+                guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                    return .failure(
+                        KafkaError(rdCode: code, fallback: .commit, context: "reading committed offsets failed"))
+                }
+                var offsets: [KafkaTopicPartitionOffset] = []
+                for element in RDKafkaTopicPartitionList.elements(of: list) {
+                    let topic = RDKafkaTopicPartitionList.topicName(element)
+                    guard element.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                        return .failure(
+                            KafkaError(
+                                rdCode: element.err,
+                                fallback: .commit,
+                                context: "reading the committed offset of \(topic)[\(element.partition)] failed"
+                            )
+                        )
+                    }
+                    if element.offset >= 0 {
+                        offsets.append(
+                            KafkaTopicPartitionOffset(
+                                topic: topic, partition: element.partition, offset: element.offset))
+                    }
+                }
+                return .success(offsets.sorted { $0.topicPartition < $1.topicPartition })
+            }
+        }
+        return try result.get()
+    }
+
+    /// The partitions currently assigned to this consumer.
+    /// - Returns: The assignment, sorted by topic and partition.
+    /// - Throws: ``KafkaError/Code/consumer`` on failure, and ``KafkaError/Code/shutdown`` when closed.
+    public func assignment() async throws(KafkaError) -> [KafkaTopicPartition] {
+        try ensureOpen()
+        let client = client
+        let result = await blockingQueue.perform { () -> Result<[KafkaTopicPartition], KafkaError> in
+            var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+            let code = rd_kafka_assignment(client.handle, &list)
+            defer { if let list { rd_kafka_topic_partition_list_destroy(list) } }
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                return .failure(KafkaError(rdCode: code, fallback: .consumer, context: "reading the assignment failed"))
+            }
+            return .success(list.map { RDKafkaTopicPartitionList.partitions(of: $0).sorted() } ?? [])
+        }
+        return try result.get()
+    }
+}

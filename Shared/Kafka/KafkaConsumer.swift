@@ -1,0 +1,170 @@
+import CRdKafka
+import Dispatch
+public import Logging
+public import ServiceLifecycle
+import Synchronization
+
+/// A member of a Kafka consumer group that reads messages and commits offsets explicitly.
+///
+/// Read with ``messages`` (an async sequence that polls on demand, so a slow reader is never flooded) or call
+/// ``poll(timeout:)`` to also see rebalances and non-fatal errors. Commit processed offsets with ``commit(_:)``:
+/// nothing is committed automatically. Blocking librdkafka calls run on `DispatchQueue`s, never on Swift's
+/// cooperative pool. Call ``close()`` (or run the consumer as a ``Service``) to leave the group cleanly.
+public final class KafkaConsumer: Service, Sendable {
+    let client: RDKafkaClient
+    private let rebalance: RDKafkaRebalanceContext
+    /// Whether ``close()`` finished; read by every operation, so a closed consumer refuses work cleanly.
+    let isClosed = Mutex(false)
+    /// Serial: polls and the close, which must not overlap.
+    private let pollQueue = DispatchQueue(label: "akhbar.kafka.consumer.poll")
+    /// Concurrent: commits and offset queries, which must not wait behind a poll.
+    let blockingQueue = DispatchQueue(label: "akhbar.kafka.consumer.blocking", attributes: .concurrent)
+
+    /// Creates a consumer; it joins the group when it first polls after ``subscribe(topics:)``.
+    /// - Parameters:
+    ///   - configuration: The consumer settings.
+    ///   - logger: Receives librdkafka's logs, rebalances and client errors.
+    /// - Throws: ``KafkaError/Code/versionTooOld`` when the loaded librdkafka is too old, and
+    ///   ``KafkaError/Code/configuration`` with librdkafka's explanation when a setting is invalid.
+    public init(
+        configuration: KafkaConsumerConfiguration,
+        logger: Logger = Logger(label: "akhbar.kafka.consumer")
+    ) throws(KafkaError) {
+        let rebalance = RDKafkaRebalanceContext(logger: logger)
+        self.rebalance = rebalance
+        self.client = try RDKafkaClient(
+            type: RD_KAFKA_CONSUMER,
+            properties: configuration.librdkafkaProperties,
+            callbackContext: rebalance,
+            prepare: rebalance.install(on:),
+            logger: logger
+        )
+    }
+
+    /// Subscribes to topics, replacing any previous subscription.
+    /// - Parameter topics: The topics to read.
+    /// - Throws: ``KafkaError/Code/consumer`` when librdkafka refuses the subscription.
+    public func subscribe(topics: [String]) throws(KafkaError) {
+        try ensureOpen()
+        let code = RDKafkaTopicPartitionList.with(
+            topics.map { ($0, RD_KAFKA_PARTITION_UA, Int64(RD_KAFKA_OFFSET_INVALID)) }
+        ) { rd_kafka_subscribe(client.handle, $0) }
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw KafkaError(rdCode: code, fallback: .consumer, context: "subscribing to \(topics) failed")
+        }
+    }
+
+    /// Waits up to `timeout` for the next message, rebalance or non-fatal error.
+    ///
+    /// Rebalance events come first, in order. Cancelling the calling task wakes the poll early.
+    /// - Parameter timeout: How long to wait.
+    /// - Returns: The next event, or `nil` when none arrived in time.
+    /// - Throws: A fatal ``KafkaError`` (``KafkaError/isFatal``) after which the consumer is unusable, or
+    ///   ``KafkaError/Code/shutdown`` once the consumer is closed.
+    public func poll(timeout: Duration) async throws(KafkaError) -> KafkaConsumerEvent? {
+        let milliseconds = timeout.rdKafkaMilliseconds
+        let result = await withTaskCancellationHandler {
+            await pollQueue.perform { self.pollNow(timeoutMilliseconds: milliseconds) }
+        } onCancel: {
+            self.wakeUp()
+        }
+        return try result.get()
+    }
+
+    /// The messages of the subscribed topics, polled on demand.
+    ///
+    /// Non-fatal errors are logged and skipped, a tombstone is a message with a `nil` value, and nothing about a
+    /// single message ends the sequence. It ends when the consumer is closed or the iterating task is cancelled,
+    /// and throws only fatal errors.
+    public var messages: KafkaConsumerMessages {
+        KafkaConsumerMessages(consumer: self, pollTimeout: .milliseconds(100))
+    }
+
+    /// Leaves the group cleanly (`rd_kafka_consumer_close`): revokes the assignment and stops fetching.
+    ///
+    /// Commit what was processed before. Calling it again, or concurrently, returns once the first close is done.
+    /// Close before releasing the consumer: otherwise `rd_kafka_destroy` leaves the group from `deinit`, blocking
+    /// whichever thread drops the last reference.
+    public func close() async {
+        wakeUp()
+        await pollQueue.perform { self.closeNow() }
+    }
+
+    /// Runs the consumer as a service: waits for graceful shutdown or cancellation, then calls ``close()``.
+    ///
+    /// Order the service group so that the worker iterating ``messages`` stops (and commits) before this closes.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await close()
+    }
+
+    /// Throws ``KafkaError/Code/shutdown`` once the consumer is closed.
+    func ensureOpen(file: String = #fileID, line: UInt = #line) throws(KafkaError) {
+        guard isClosed.withLock({ $0 }) else { return }
+        throw KafkaError(code: .shutdown, message: "the consumer is closed", file: file, line: line)
+    }
+
+    // MARK: - On `pollQueue`
+
+    private func pollNow(timeoutMilliseconds: Int32) -> Result<KafkaConsumerEvent?, KafkaError> {
+        do throws(KafkaError) { try ensureOpen() } catch { return .failure(error) }
+        if let event = rebalance.next() { return .success(event) }
+        client.drainEvents(timeoutMilliseconds: 0)
+        guard let message = rd_kafka_consumer_poll(client.handle, timeoutMilliseconds) else {
+            return .success(rebalance.next())
+        }
+        defer { rd_kafka_message_destroy(message) }
+        let event: KafkaConsumerEvent
+        switch message.pointee.err {
+        case RD_KAFKA_RESP_ERR_NO_ERROR:
+            event = .message(KafkaConsumerMessage(copying: message))
+        case RD_KAFKA_RESP_ERR__PARTITION_EOF:
+            // Only with `enable.partition.eof` overridden; reaching the end is not an error.
+            return .success(rebalance.next())
+        case RD_KAFKA_RESP_ERR__FATAL:
+            return .failure(fatalError())
+        case let code:
+            event = .error(
+                KafkaError(
+                    rdCode: code,
+                    fallback: .consumer,
+                    context: "consumer error",
+                    detail: rd_kafka_message_errstr(message).map { String(cString: $0) }
+                )
+            )
+        }
+        // The rebalance callback may have run inside rd_kafka_consumer_poll; its events come first.
+        guard let first = rebalance.next() else { return .success(event) }
+        rebalance.append(event)
+        return .success(first)
+    }
+
+    private func closeNow() {
+        guard !isClosed.withLock({ $0 }) else { return }
+        let code = rd_kafka_consumer_close(client.handle)
+        isClosed.withLock { $0 = true }
+        client.drainEvents(timeoutMilliseconds: 0)
+        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+            let error = KafkaError(rdCode: code, fallback: .consumer, context: "leaving the group failed")
+            client.logger.warning("Consumer close failed", metadata: [KafkaLogKey.error: "\(error)"])
+        }
+    }
+
+    private func fatalError() -> KafkaError {
+        var text = [CChar](repeating: 0, count: 512)
+        let code = rd_kafka_fatal_error(client.handle, &text, text.count)
+        return KafkaError(
+            rdCode: code,
+            fallback: .consumer,
+            context: "fatal consumer error",
+            detail: String(errorBuffer: text),
+            isFatal: true,
+            isRetriable: false
+        )
+    }
+
+    /// Makes a blocked `rd_kafka_consumer_poll` return early.
+    private func wakeUp() {
+        if let consumerQueue = client.consumerQueue { rd_kafka_queue_yield(consumerQueue) }
+    }
+}
