@@ -43,7 +43,7 @@ struct ArticleStoreTests {
 
     @Test("a saved article reads back equal, entities in order")
     func roundTrip() async throws {
-        try await withStore { store, _ in
+        try await withStore { store, _ throws in
             let original = article("a1")
             try await store.save([original])
             let stored = try #require(try await store.article(id: "a1"))
@@ -53,7 +53,7 @@ struct ArticleStoreTests {
 
     @Test("saving the same article again replaces it: no new rows, new version and entities")
     func upsertReplaces() async throws {
-        try await withStore { store, _ in
+        try await withStore { store, _ throws in
             try await store.save([article("a1"), article("a2")])
             let changed = article(
                 "a1",
@@ -76,7 +76,7 @@ struct ArticleStoreTests {
 
     @Test("a batch with a bad row stores nothing of the batch")
     func batchIsAtomic() async throws {
-        try await withStore { store, _ in
+        try await withStore { store, _ throws in
             let bad = article(
                 "bad",
                 entities: [
@@ -90,7 +90,7 @@ struct ArticleStoreTests {
 
     @Test("articles come newest first and honour the limit")
     func listing() async throws {
-        try await withStore { store, _ in
+        try await withStore { store, _ throws in
             var older = article("old")
             older.publishedAt = Date(timeIntervalSince1970: 1_600_000_000)
             try await store.save([older, article("new")])

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct EnricherCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "akhbar-enricher",
+        abstract: "Enrich Arabic news articles: clean, normalize, tag entities, store.",
+        subcommands: [RunCommand.self, ShowCommand.self, TagCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import EnricherCore
+import Foundation
+import ServiceCommandLine
+
+/// Cleans and tags raw text files without Kafka, exactly as the service does.
+struct TagCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Tag entities in raw text files (or stdin) without Kafka.",
+        discussion: "Mention offsets count Unicode scalars into each file's original text."
+    )
+
+    @Flag(help: "Print one JSON object per file.")
+    var json = false
+
+    @Option(help: "Publication date (YYYY-MM-DD) that anchors dates written without a year.")
+    var publishedAt: String?
+
+    @Argument(help: "Text files; stdin when none is given.")
+    var files: [String] = []
+
+    func run() async throws {
+        let anchor = try publicationDate()
+        let enricher: ArticleEnricher
+        do {
+            enricher = try ArticleEnricher()
+        } catch {
+            printToStandardError("akhbar-enricher tag: \(error)")
+            throw ExitCode.failure
+        }
+        var failed = false
+        for file in files.isEmpty ? ["-"] : files {
+            guard let text = read(file) else {
+                failed = true
+                continue
+            }
+            let entities = enricher.tag(text: text, publishedAt: anchor)
+            if json {
+                print(JSONLines.taggedFile(file, entities: entities))
+            } else {
+                print(([file] + EntityTable.entities(entities)).joined(separator: "\n") + "\n")
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+
+    private func read(_ file: String) -> String? {
+        let data: Data?
+        if file == "-" {
+            data = try? FileHandle.standardInput.readToEnd() ?? Data()
+        } else {
+            data = FileManager.default.contents(atPath: file)
+        }
+        guard let data else {
+            printToStandardError("akhbar-enricher tag: cannot read \(file)")
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            printToStandardError("akhbar-enricher tag: \(file) is not valid UTF-8")
+            return nil
+        }
+        return text
+    }
+
+    private func publicationDate() throws -> Date? {
+        guard let publishedAt else { return nil }
+        guard let date = try? Date(publishedAt, strategy: Date.ISO8601FormatStyle().year().month().day()) else {
+            throw ValidationError("--published-at \(publishedAt) is not YYYY-MM-DD")
+        }
+        return date
+    }
+}

@@ -1,0 +1,29 @@
+public import ArticleModel
+import Foundation
+
+/// Readable text renderings of enricher results for a terminal.
+public enum EntityTable {
+    /// A stored article: a header line, then one line per entity.
+    public static func article(_ article: EnrichedArticle) -> String {
+        var lines = [
+            "\(article.articleID)  \(article.title)",
+            "  version \(article.enrichmentVersion) · enriched \(JSONLines.rfc3339(article.enrichedAt))"
+                + (article.source.map { " · \($0)" } ?? ""),
+        ]
+        lines += entities(article.entities)
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per entity: type, canonical form, value, and its distinct surface forms.
+    public static func entities(_ entities: [Entity]) -> [String] {
+        guard !entities.isEmpty else { return ["  (no entities)"] }
+        let typeWidth = EntityType.allCases.map(\.rawValue.count).max() ?? 0
+        return entities.map { entity in
+            var seen = Set<String>()
+            let forms = entity.mentions.map(\.text).filter { seen.insert($0).inserted }
+            let type = entity.type.rawValue.padding(toLength: typeWidth, withPad: " ", startingAt: 0)
+            let value = entity.value.map { " = \($0)" } ?? ""
+            return "  \(type)  \(entity.canonical)\(value)  ×\(entity.mentions.count)  [\(forms.joined(separator: " | "))]"
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import ArticleCodec
+import ArticleModel
+import Foundation
+public import Kafka
+public import Logging
+public import ServiceLifecycle
+import Synchronization
+
+/// The enricher as a long-running service: consumes raw articles as a member of the consumer
+/// group, enriches them, stores them in batches and commits offsets only after the store
+/// committed, so a crash at any moment loses nothing (messages are delivered again and upserted).
+public final class EnricherService: Service, Sendable {
+    private let configuration: EnricherConfiguration
+    private let consumer: KafkaConsumer
+    private let deadLetters: DeadLetterPublisher
+    private let store: ArticleStore
+    private let enricher: ArticleEnricher
+    private let logger: Logger
+    private let countersBox = Mutex(EnricherCounters())
+
+    /// What the service has done so far; read it after `run()` returns for the exit summary.
+    public var counters: EnricherCounters { countersBox.withLock { $0 } }
+
+    /// - Throws: `KafkaError` when a client cannot be created (bad configuration, librdkafka too old).
+    public init(
+        configuration: EnricherConfiguration,
+        store: ArticleStore,
+        enricher: ArticleEnricher,
+        logger: Logger
+    ) throws(KafkaError) {
+        self.configuration = configuration
+        self.consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger)
+        self.deadLetters = DeadLetterPublisher(
+            producer: try KafkaProducer(configuration: configuration.producer, logger: logger),
+            topic: configuration.deadLetterTopic
+        )
+        self.store = store
+        self.enricher = enricher
+        self.logger = logger
+    }
+
+    /// Runs until graceful shutdown, cancellation, or (with `untilIdle`) an idle topic.
+    ///
+    /// - Throws: `StoreError` when a batch cannot be stored (nothing of it is committed), or a
+    ///   fatal `KafkaError`.
+    public func run() async throws {
+        await ensureDeadLetterTopic()
+        try consumer.subscribe(topics: [configuration.topic])
+        logger.info("enricher started", metadata: ["topic": "\(configuration.topic)"])
+        var batch = PendingBatch()
+        do {
+            try await consumeUntilStopped(&batch)
+            try await flush(&batch)
+        } catch {
+            // Leave the group without committing what is in hand: it will be delivered again.
+            await consumer.close()
+            await deadLetters.producer.shutdown(timeout: .seconds(10))
+            throw error
+        }
+        await consumer.close()
+        await deadLetters.producer.shutdown(timeout: .seconds(10))
+        logger.info("enricher stopped", metadata: ["counters": "\(counters)"])
+    }
+
+    /// Creates the dead-letter topic if it is missing. Not fatal: a cluster may create topics
+    /// itself or forbid this client to; a failed dead-letter send later stops the enricher anyway.
+    private func ensureDeadLetterTopic() async {
+        let topic = configuration.deadLetterTopic
+        do throws(KafkaError) {
+            try await KafkaAdmin(configuration: configuration.admin, logger: logger)
+                .createTopic(name: topic, partitions: 1, replicationFactor: -1)
+            logger.info("created dead-letter topic", metadata: ["topic": "\(topic)"])
+        } catch where error.code == .topicAlreadyExists {
+            return
+        } catch {
+            logger.warning("cannot create dead-letter topic", metadata: ["topic": "\(topic)", "error": "\(error)"])
+        }
+    }
+
+    private func consumeUntilStopped(_ batch: inout PendingBatch) async throws {
+        var assigned = false
+        var lastActivity = ContinuousClock.now
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            switch try await consumer.poll(timeout: configuration.pollTimeout) {
+            case .message(let message):
+                lastActivity = .now
+                try await handle(message, into: &batch)
+            case .partitionsAssigned(let partitions):
+                assigned = true
+                lastActivity = .now
+                logger.info("partitions assigned", metadata: ["partitions": "\(partitions)"])
+            case .partitionsRevoked(let partitions):
+                logger.info("partitions revoked", metadata: ["partitions": "\(partitions)"])
+                try await flush(&batch)
+            case .error(let error):
+                logger.warning("consumer error", metadata: ["error": "\(error)"])
+            case nil:
+                break
+            }
+            if batch.isDue(size: configuration.batchSize, interval: configuration.batchInterval) {
+                try await flush(&batch)
+            }
+            if let idle = configuration.untilIdle, assigned, ContinuousClock.now - lastActivity >= idle {
+                logger.info("no message for \(idle), stopping")
+                return
+            }
+        }
+    }
+
+    private func handle(_ message: KafkaConsumerMessage, into batch: inout PendingBatch) async throws {
+        countersBox.withLock { $0.consumed += 1 }
+        guard let value = message.value else {
+            try await deadLetter(message, code: "tombstone", reason: "message has no value")
+            batch.add(message, article: nil)
+            return
+        }
+        let raw: RawArticle
+        do {
+            raw = try ArticleCodec.decodeRawArticle(value)
+        } catch {
+            try await deadLetter(message, code: "\(error.code)", reason: error.description)
+            batch.add(message, article: nil)
+            return
+        }
+        batch.add(message, article: enricher.enrich(raw, now: Date()))
+    }
+
+    private func deadLetter(_ message: KafkaConsumerMessage, code: String, reason: String) async throws {
+        logger.error(
+            "cannot process message, sending it to the dead-letter topic",
+            metadata: [
+                "partition": "\(message.partition)", "offset": "\(message.offset)",
+                "error.code": "\(code)", "error": "\(reason)",
+            ]
+        )
+        try await deadLetters.send(message, code: code, reason: reason)
+        countersBox.withLock { $0.deadLettered += 1 }
+    }
+
+    /// Stores the batch in one transaction, then commits its offsets.
+    private func flush(_ batch: inout PendingBatch) async throws {
+        guard !batch.isEmpty else { return }
+        try await store.save(batch.articles)
+        countersBox.withLock { $0.stored += batch.articles.count }
+        do {
+            try await consumer.commit(batch.commitOffsets)
+        } catch {
+            // The articles are stored; if the commit is lost they are delivered again and upserted.
+            logger.warning("offset commit failed", metadata: ["error": "\(error)"])
+        }
+        logger.debug("stored batch", metadata: ["articles": "\(batch.articles.count)", "messages": "\(batch.messageCount)"])
+        batch = PendingBatch()
+    }
+}

@@ -1,0 +1,34 @@
+import ArticleModel
+import Kafka
+
+/// The messages in hand since the last commit: the articles to store and, per partition, the
+/// offset to commit once they are stored.
+struct PendingBatch {
+    private(set) var articles: [EnrichedArticle] = []
+    private(set) var messageCount = 0
+    private(set) var startedAt: ContinuousClock.Instant?
+    /// The highest offset handled per partition.
+    private var highestOffsets: [KafkaTopicPartition: Int64] = [:]
+
+    var isEmpty: Bool { messageCount == 0 }
+
+    /// Records a message as handled, with the article it produced if any (a dead-lettered
+    /// message produces none but its offset must still be committed).
+    mutating func add(_ message: KafkaConsumerMessage, article: EnrichedArticle?) {
+        if startedAt == nil { startedAt = .now }
+        messageCount += 1
+        if let article { articles.append(article) }
+        let key = KafkaTopicPartition(topic: message.topic, partition: message.partition)
+        highestOffsets[key] = max(highestOffsets[key] ?? message.offset, message.offset)
+    }
+
+    /// The offsets to commit once the batch is stored: Kafka's committed offset is the next one to read.
+    var commitOffsets: [KafkaTopicPartitionOffset] {
+        highestOffsets.map { KafkaTopicPartitionOffset(topic: $0.key.topic, partition: $0.key.partition, offset: $0.value + 1) }
+    }
+
+    func isDue(size: Int, interval: Duration, now: ContinuousClock.Instant = .now) -> Bool {
+        guard let startedAt else { return false }
+        return messageCount >= size || now - startedAt >= interval
+    }
+}

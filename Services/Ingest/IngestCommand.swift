@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "akhbar-ingest",
+        abstract: "Publish raw Arabic news articles to Kafka.",
+        subcommands: [PublishCommand.self],
+        defaultSubcommand: PublishCommand.self
+    )
+}

@@ -1,0 +1,78 @@
+import ArticleCodec
+public import ArticleModel
+public import Kafka
+
+/// Publishes articles to the raw topic, keyed by article id, and waits for every delivery report.
+///
+/// Many sends are in flight at once (bounded by `maxInFlight`) so that throughput is not limited
+/// by the broker's round trip.
+public struct ArticlePublisher: Sendable {
+    public var producer: KafkaProducer
+    public var topic: String
+    public var maxInFlight: Int
+
+    public init(producer: KafkaProducer, topic: String, maxInFlight: Int = 2_000) {
+        self.producer = producer
+        self.topic = topic
+        self.maxInFlight = max(1, maxInFlight)
+    }
+
+    /// Publishes every article among `records` and accounts for every record in the summary.
+    ///
+    /// - Parameter progress: called after each record with the number handled so far.
+    public func publish(
+        _ records: some Sequence<InputRecord>,
+        progress: @Sendable (Int) -> Void = { _ in }
+    ) async -> IngestSummary {
+        var summary = IngestSummary()
+        var handled = 0
+        await withTaskGroup(of: (InputRecord, RawArticle, Result<Void, KafkaError>).self) { group in
+            var inFlight = 0
+            func account(_ outcome: (InputRecord, RawArticle, Result<Void, KafkaError>)) {
+                switch outcome.2 {
+                case .success: summary.recordPublished()
+                case .failure(let error): summary.recordFailed(outcome.0.origin, articleID: outcome.1.id, reason: error.description)
+                }
+                handled += 1
+                progress(handled)
+            }
+            for record in records {
+                switch record.article {
+                case .failure(let problem):
+                    summary.recordSkipped(record.origin, problem: problem)
+                    handled += 1
+                    progress(handled)
+                case .success(let article):
+                    let value: [UInt8]
+                    do throws(CodecError) {
+                        value = try ArticleCodec.encode(article)
+                    } catch {
+                        summary.recordFailed(record.origin, articleID: article.id, reason: error.description)
+                        handled += 1
+                        progress(handled)
+                        continue
+                    }
+                    if inFlight >= maxInFlight, let outcome = await group.next() {
+                        inFlight -= 1
+                        account(outcome)
+                    }
+                    inFlight += 1
+                    group.addTask { (record, article, await send(value, key: article.id)) }
+                }
+            }
+            for await outcome in group {
+                account(outcome)
+            }
+        }
+        return summary
+    }
+
+    private func send(_ value: [UInt8], key: String) async -> Result<Void, KafkaError> {
+        do throws(KafkaError) {
+            _ = try await producer.send(topic: topic, key: Array(key.utf8), value: value)
+            return .success(())
+        } catch {
+            return .failure(error)
+        }
+    }
+}
