@@ -99,7 +99,10 @@ let package = Package(
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"], path: "Tests/ArabicTextTests"),
         .testTarget(
             name: "ArticleCodecTests",
-            dependencies: ["ArticleCodec", "ArticleModel"],
+            dependencies: [
+                "ArticleCodec", "ArticleModel",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
             path: "Tests/ArticleCodecTests"
         ),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"], path: "Tests/KafkaTests"),

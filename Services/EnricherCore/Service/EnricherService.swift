@@ -85,12 +85,12 @@ public final class EnricherService: Service, Sendable {
             case .message(let message):
                 lastActivity = .now
                 try await handle(message, into: &batch)
-            case .partitionsAssigned(let partitions):
+            case .partitionsAssigned:
+                // The Kafka module logs rebalances; here they only start the idle clock.
                 assigned = true
                 lastActivity = .now
-                logger.info("partitions assigned", metadata: ["partitions": "\(partitions)"])
-            case .partitionsRevoked(let partitions):
-                logger.info("partitions revoked", metadata: ["partitions": "\(partitions)"])
+            case .partitionsRevoked:
+                // Store what is in hand while this member still owns the partitions.
                 try await flush(&batch)
             case .error(let error):
                 logger.warning("consumer error", metadata: ["error": "\(error)"])
