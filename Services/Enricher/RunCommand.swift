@@ -41,7 +41,9 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let untilIdle, untilIdle <= 0 { throw ValidationError("--until-idle must be positive") }
-        guard batchSize > 0, batchIntervalMs > 0 else { throw ValidationError("batch size and interval must be positive") }
+        guard batchSize > 0, batchIntervalMs > 0 else {
+            throw ValidationError("batch size and interval must be positive")
+        }
     }
 
     func run() async throws {

@@ -9,7 +9,8 @@ import ServiceCommandLine
 struct PublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Publish articles from .txt files (one article each), .jsonl files (one per line), directories or - (stdin).",
+        abstract:
+            "Publish articles from .txt files (one article each), .jsonl files (one per line), directories or - (stdin).",
         discussion: """
             Exits 0 when every input was published and acknowledged by the broker, 1 when any article \
             failed or any input was skipped; the summary lists each with its reason.
@@ -83,7 +84,7 @@ struct PublishCommand: AsyncParsableCommand {
                 logger: logger
             ).createTopic(name: topic, partitions: partitions, replicationFactor: -1, timeout: .seconds(30))
             logger.info("created topic", metadata: ["topic": "\(topic)", "partitions": "\(partitions)"])
-        } catch where error.code == .topicAlreadyExists {
+        } catch  where error.code == .topicAlreadyExists {
             logger.info("topic exists", metadata: ["topic": "\(topic)"])
         }
     }

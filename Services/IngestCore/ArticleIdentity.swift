@@ -9,8 +9,12 @@ public enum ArticleIdentity {
     /// hash of its body's matching key (so whitespace, diacritics and letter-form variants of the
     /// same text agree).
     public static func id(explicit: String?, url: String?, body: String) -> String {
-        if let explicit = explicit?.trimmingCharacters(in: .whitespacesAndNewlines), !explicit.isEmpty { return explicit }
-        if let url = url?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty { return digest(of: "url:" + url) }
+        if let explicit = explicit?.trimmingCharacters(in: .whitespacesAndNewlines), !explicit.isEmpty {
+            return explicit
+        }
+        if let url = url?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty {
+            return digest(of: "url:" + url)
+        }
         let key = ArabicNormalizer().key(body)
         return digest(of: "body:" + key.split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }

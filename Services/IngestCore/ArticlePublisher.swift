@@ -31,7 +31,8 @@ public struct ArticlePublisher: Sendable {
             func account(_ outcome: (InputRecord, RawArticle, Result<Void, KafkaError>)) {
                 switch outcome.2 {
                 case .success: summary.recordPublished()
-                case .failure(let error): summary.recordFailed(outcome.0.origin, articleID: outcome.1.id, reason: error.description)
+                case .failure(let error):
+                    summary.recordFailed(outcome.0.origin, articleID: outcome.1.id, reason: error.description)
                 }
                 handled += 1
                 progress(handled)

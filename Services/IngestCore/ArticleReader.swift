@@ -13,7 +13,9 @@ public struct ArticleReader: Sendable {
     /// Stamped on every article as its ingest time.
     public var now: @Sendable () -> Date
 
-    public init(maxArticleBytes: Int = 1 << 20, stdinFormat: InputFormat? = nil, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        maxArticleBytes: Int = 1 << 20, stdinFormat: InputFormat? = nil, now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.maxArticleBytes = maxArticleBytes
         self.stdinFormat = stdinFormat
         self.now = now
@@ -22,7 +24,8 @@ public struct ArticleReader: Sendable {
     /// The input files a path stands for: itself, the article files below a directory, or stdin.
     public func expand(_ path: String) -> [String] {
         var isDirectory: ObjCBool = false
-        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+            isDirectory.boolValue
         else { return [path] }
         let root = URL(fileURLWithPath: path)
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
@@ -67,7 +70,9 @@ public struct ArticleReader: Sendable {
     }
 
     private func jsonArticle(_ line: ArraySlice<UInt8>) -> Result<RawArticle, InputProblem> {
-        guard line.count <= maxArticleBytes else { return .failure(.tooLarge(bytes: line.count, limit: maxArticleBytes)) }
+        guard line.count <= maxArticleBytes else {
+            return .failure(.tooLarge(bytes: line.count, limit: maxArticleBytes))
+        }
         guard String(validating: line, as: UTF8.self) != nil else { return .failure(.notUTF8) }
         let fields: ArticleLine
         do {
@@ -96,7 +101,9 @@ public struct ArticleReader: Sendable {
     }
 
     private func decodeBody(_ bytes: ArraySlice<UInt8>) -> Result<String, InputProblem> {
-        guard bytes.count <= maxArticleBytes else { return .failure(.tooLarge(bytes: bytes.count, limit: maxArticleBytes)) }
+        guard bytes.count <= maxArticleBytes else {
+            return .failure(.tooLarge(bytes: bytes.count, limit: maxArticleBytes))
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
         guard !text.allSatisfy(\.isWhitespace) else { return .failure(.empty) }
         return .success(text)

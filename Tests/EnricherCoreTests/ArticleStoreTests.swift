@@ -80,7 +80,8 @@ struct ArticleStoreTests {
             let bad = article(
                 "bad",
                 entities: [
-                    Entity(id: "X", type: .person, canonical: "x", mentions: [EntityMention(text: "", start: 5, end: 5)])
+                    Entity(
+                        id: "X", type: .person, canonical: "x", mentions: [EntityMention(text: "", start: 5, end: 5)])
                 ]
             )
             await #expect(throws: StoreError.self) { try await store.save([article("ok"), bad]) }

@@ -18,7 +18,8 @@ struct ArticleReaderTests {
         defer { try? FileManager.default.removeItem(at: root) }
         for (name, bytes) in files {
             let url = root.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url)
         }
         try body(root)
@@ -83,7 +84,8 @@ struct ArticleReaderTests {
                 small.read(root.appendingPathComponent("big.txt").path)[0].article.failure
                     == .tooLarge(bytes: 2048, limit: 1024)
             )
-            guard case .unreadable = small.read(root.appendingPathComponent("missing.txt").path)[0].article.failure else {
+            guard case .unreadable = small.read(root.appendingPathComponent("missing.txt").path)[0].article.failure
+            else {
                 Issue.record("a missing file should be unreadable")
                 return
             }
@@ -92,7 +94,9 @@ struct ArticleReaderTests {
 
     @Test("a directory expands recursively to its .txt and .jsonl files in name order")
     func directories() throws {
-        let files: [String: [UInt8]] = ["b.txt": [0x61], "sub/a.jsonl": [0x7B, 0x7D], "notes.md": [0x61], "sub/c.txt": [0x62]]
+        let files: [String: [UInt8]] = [
+            "b.txt": [0x61], "sub/a.jsonl": [0x7B, 0x7D], "notes.md": [0x61], "sub/c.txt": [0x62],
+        ]
         try withDirectory(files) { root in
             let expanded = reader().expand(root.path).map { String($0.dropFirst(root.path.count)) }
             #expect(expanded == ["/b.txt", "/sub/a.jsonl", "/sub/c.txt"])

@@ -5,7 +5,9 @@ import Logging
 /// The real broker the integration tests run against, named by `AKHBAR_TEST_BROKERS`
 /// (`make test` starts one and sets it). Each test gets its own topic and group.
 enum BrokerFixture {
-    static let brokers: String? = ProcessInfo.processInfo.environment["AKHBAR_TEST_BROKERS"]
+    static let brokers: String? = ProcessInfo.processInfo.environment["AKHBAR_TEST_BROKERS"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
     static var isAvailable: Bool { brokers != nil }
     static var bootstrapServers: [String] { (brokers ?? "").split(separator: ",").map(String.init) }
 

@@ -3,7 +3,9 @@ import Kafka
 
 /// Reads a dead-letter topic from its start with a throwaway group.
 enum DeadLetterReader {
-    static func read(topic: String, count: Int, within timeout: Duration = .seconds(60)) async throws -> [KafkaConsumerMessage] {
+    static func read(topic: String, count: Int, within timeout: Duration = .seconds(60)) async throws
+        -> [KafkaConsumerMessage]
+    {
         let consumer = try KafkaConsumer(
             configuration: BrokerFixture.consumerConfiguration(group: BrokerFixture.uniqueName("akhbar-it-dlq")),
             logger: BrokerFixture.logger

@@ -8,7 +8,9 @@ import Testing
 
 /// ingest → real broker → enricher → real SQLite file, through the same library code the two
 /// executables run.
-@Suite("Pipeline", .serialized, .enabled(if: BrokerFixture.isAvailable, "needs AKHBAR_TEST_BROKERS"), .timeLimit(.minutes(5)))
+@Suite(
+    "Pipeline", .serialized, .enabled(if: BrokerFixture.isAvailable, "needs AKHBAR_TEST_BROKERS"),
+    .timeLimit(.minutes(5)))
 struct PipelineTests {
     private static let seedsDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -32,7 +34,8 @@ struct PipelineTests {
             let data = try JSONSerialization.data(withJSONObject: line)
             lines.append(String(decoding: data, as: UTF8.self))
         }
-        try lines.joined(separator: "\n").write(to: directory.appendingPathComponent("generated.jsonl"), atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(
+            to: directory.appendingPathComponent("generated.jsonl"), atomically: true, encoding: .utf8)
         for seed in seeds {
             try FileManager.default.copyItem(at: seed, to: directory.appendingPathComponent(seed.lastPathComponent))
         }
@@ -40,7 +43,8 @@ struct PipelineTests {
     }
 
     private static func ingest(_ directory: URL, topic: String) async throws -> IngestSummary {
-        let producer = try KafkaProducer(configuration: BrokerFixture.producerConfiguration(), logger: BrokerFixture.logger)
+        let producer = try KafkaProducer(
+            configuration: BrokerFixture.producerConfiguration(), logger: BrokerFixture.logger)
         let reader = ArticleReader()
         let summary = await ArticlePublisher(producer: producer, topic: topic)
             .publish(reader.expand(directory.path).flatMap(reader.read))
@@ -74,7 +78,9 @@ struct PipelineTests {
         return try await body(try ArticleStore(path: path))
     }
 
-    @Test("N ≥ 200 articles go through ingest, broker and enricher into SQLite exactly once; ingesting again adds no rows")
+    @Test(
+        "N ≥ 200 articles go through ingest, broker and enricher into SQLite exactly once; ingesting again adds no rows"
+    )
     func endToEnd() async throws {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID())")
         defer { try? FileManager.default.removeItem(at: input) }
@@ -112,9 +118,11 @@ struct PipelineTests {
     func badMessagesAreDeadLettered() async throws {
         try await BrokerFixture.withTopic(partitions: 1) { topic in
             try await Self.withDatabase { store in
-                let producer = try KafkaProducer(configuration: BrokerFixture.producerConfiguration(), logger: BrokerFixture.logger)
+                let producer = try KafkaProducer(
+                    configuration: BrokerFixture.producerConfiguration(), logger: BrokerFixture.logger)
                 func article(_ id: String) -> [UInt8] {
-                    try! ArticleCodec.encode(RawArticle(id: id, body: "زار عبد اللطيف حموشي فيينا.", ingestedAt: Date()))
+                    try! ArticleCodec.encode(
+                        RawArticle(id: id, body: "زار عبد اللطيف حموشي فيينا.", ingestedAt: Date()))
                 }
                 var unknownVersion = article("future")
                 unknownVersion[2] = 99  // the version byte of the documented wire format

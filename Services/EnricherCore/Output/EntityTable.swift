@@ -23,7 +23,8 @@ public enum EntityTable {
             let forms = entity.mentions.map(\.text).filter { seen.insert($0).inserted }
             let type = entity.type.rawValue.padding(toLength: typeWidth, withPad: " ", startingAt: 0)
             let value = entity.value.map { " = \($0)" } ?? ""
-            return "  \(type)  \(entity.canonical)\(value)  ×\(entity.mentions.count)  [\(forms.joined(separator: " | "))]"
+            return
+                "  \(type)  \(entity.canonical)\(value)  ×\(entity.mentions.count)  [\(forms.joined(separator: " | "))]"
         }
     }
 }

@@ -19,13 +19,14 @@ struct DeadLetterPublisher: Sendable {
 
     /// Publishes the message and returns once the broker acknowledged it.
     func send(_ message: KafkaConsumerMessage, code: String, reason: String) async throws(KafkaError) {
-        let headers = message.headers + [
-            KafkaHeader(key: Header.errorCode, value: Array(code.utf8)),
-            KafkaHeader(key: Header.errorMessage, value: Array(reason.utf8)),
-            KafkaHeader(key: Header.sourceTopic, value: Array(message.topic.utf8)),
-            KafkaHeader(key: Header.sourcePartition, value: Array(String(message.partition).utf8)),
-            KafkaHeader(key: Header.sourceOffset, value: Array(String(message.offset).utf8)),
-        ]
+        let headers =
+            message.headers + [
+                KafkaHeader(key: Header.errorCode, value: Array(code.utf8)),
+                KafkaHeader(key: Header.errorMessage, value: Array(reason.utf8)),
+                KafkaHeader(key: Header.sourceTopic, value: Array(message.topic.utf8)),
+                KafkaHeader(key: Header.sourcePartition, value: Array(String(message.partition).utf8)),
+                KafkaHeader(key: Header.sourceOffset, value: Array(String(message.offset).utf8)),
+            ]
         _ = try await producer.send(topic: topic, key: message.key, value: message.value ?? [], headers: headers)
     }
 }

@@ -70,7 +70,7 @@ public final class EnricherService: Service, Sendable {
             try await KafkaAdmin(configuration: configuration.admin, logger: logger)
                 .createTopic(name: topic, partitions: 1, replicationFactor: -1)
             logger.info("created dead-letter topic", metadata: ["topic": "\(topic)"])
-        } catch where error.code == .topicAlreadyExists {
+        } catch  where error.code == .topicAlreadyExists {
             return
         } catch {
             logger.warning("cannot create dead-letter topic", metadata: ["topic": "\(topic)", "error": "\(error)"])
@@ -148,7 +148,8 @@ public final class EnricherService: Service, Sendable {
             // The articles are stored; if the commit is lost they are delivered again and upserted.
             logger.warning("offset commit failed", metadata: ["error": "\(error)"])
         }
-        logger.debug("stored batch", metadata: ["articles": "\(batch.articles.count)", "messages": "\(batch.messageCount)"])
+        logger.debug(
+            "stored batch", metadata: ["articles": "\(batch.articles.count)", "messages": "\(batch.messageCount)"])
         batch = PendingBatch()
     }
 }

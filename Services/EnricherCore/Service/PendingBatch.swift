@@ -24,7 +24,9 @@ struct PendingBatch {
 
     /// The offsets to commit once the batch is stored: Kafka's committed offset is the next one to read.
     var commitOffsets: [KafkaTopicPartitionOffset] {
-        highestOffsets.map { KafkaTopicPartitionOffset(topic: $0.key.topic, partition: $0.key.partition, offset: $0.value + 1) }
+        highestOffsets.map {
+            KafkaTopicPartitionOffset(topic: $0.key.topic, partition: $0.key.partition, offset: $0.value + 1)
+        }
     }
 
     func isDue(size: Int, interval: Duration, now: ContinuousClock.Instant = .now) -> Bool {

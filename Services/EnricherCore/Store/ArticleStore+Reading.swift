@@ -5,13 +5,15 @@ extension ArticleStore {
     /// Rebuilds the model value of a stored article: its entities in tagging order, each with its
     /// mentions in text order.
     static func article(from record: ArticleRecord, in db: Database) throws -> EnrichedArticle {
-        let links = try ArticleEntityRecord
+        let links =
+            try ArticleEntityRecord
             .filter(ArticleEntityRecord.Columns.articleID == record.id)
             .order(ArticleEntityRecord.Columns.position)
             .fetchAll(db)
         let entityRows = try EntityRecord.fetchAll(db, keys: links.map(\.entityID))
         let entitiesByID = Dictionary(uniqueKeysWithValues: entityRows.map { ($0.id, $0) })
-        let mentions = try MentionRecord
+        let mentions =
+            try MentionRecord
             .filter(MentionRecord.Columns.articleID == record.id)
             .order(MentionRecord.Columns.start)
             .fetchAll(db)
@@ -19,7 +21,8 @@ extension ArticleStore {
 
         let entities = try links.map { link in
             guard let row = entitiesByID[link.entityID], let type = EntityType(rawValue: row.type) else {
-                throw StoreError(.corrupt, "article \(record.id) links to a missing or mistyped entity \(link.entityID)")
+                throw StoreError(
+                    .corrupt, "article \(record.id) links to a missing or mistyped entity \(link.entityID)")
             }
             return Entity(
                 id: row.id,
