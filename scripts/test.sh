@@ -7,6 +7,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PORT="${AKHBAR_TEST_BROKER_PORT:-19092}"
 
+scripts/lint.sh
+
 # Build first, so broker time is not spent compiling; fail on import-check violations.
 swift build --build-tests --explicit-target-dependency-import-check error
 
