@@ -6,7 +6,7 @@ public enum EntityTable {
     /// A stored article: a header line, then one line per entity.
     public static func article(_ article: EnrichedArticle) -> String {
         var lines = [
-            "\(article.articleID)  \(article.title)",
+            "\(article.articleID)  \(article.title.isEmpty ? "(no title found)" : article.title)",
             "  version \(article.enrichmentVersion) · enriched \(JSONLines.rfc3339(article.enrichedAt))"
                 + (article.source.map { " · \($0)" } ?? ""),
         ]
