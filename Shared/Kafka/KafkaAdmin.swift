@@ -100,25 +100,45 @@ public final class KafkaAdmin: Sendable {
         let client = client
         let milliseconds = timeout.rdKafkaMilliseconds
         let result = await blockingQueue.perform { () -> Result<Void, KafkaError> in
-            let queue = rd_kafka_queue_new(client.handle)!
-            defer { rd_kafka_queue_destroy(queue) }
-            let options = rd_kafka_AdminOptions_new(client.handle, kind)!
-            defer { rd_kafka_AdminOptions_destroy(options) }
-            var errorText = [CChar](repeating: 0, count: 512)
-            rd_kafka_AdminOptions_set_request_timeout(options, milliseconds, &errorText, errorText.count)
-            rd_kafka_AdminOptions_set_operation_timeout(options, milliseconds, &errorText, errorText.count)
-            if let error = start(client.handle, options, queue) { return .failure(error) }
-            var outcome = Result<Void, KafkaError>.failure(
-                KafkaError(code: .timedOut, message: "\(description): no answer within \(timeout)")
-            )
-            // The request times out after `milliseconds` and then reports that; the extra second covers the hop.
-            client.drainEvents(from: queue, timeoutMilliseconds: milliseconds &+ 1000, limit: 1) { event in
-                outcome = Self.outcome(of: event, description, topicResults)
+            let outcome = client.withHandle { handle in
+                Self.runTopicOperation(
+                    description, on: client, handle: handle, kind: kind, timeout: timeout, milliseconds: milliseconds,
+                    start: start, topicResults: topicResults
+                )
             }
-            client.drainEvents(timeoutMilliseconds: 0)
-            return outcome
+            return outcome ?? .failure(KafkaError(code: .shutdown, message: "\(description): the client is shut down"))
         }
         try result.get()
+    }
+
+    /// The blocking part of ``runTopicOperation(_:kind:timeout:start:topicResults:)``, under a lease on `handle`.
+    private static func runTopicOperation(
+        _ description: String,
+        on client: RDKafkaClient,
+        handle: OpaquePointer,
+        kind: rd_kafka_admin_op_t,
+        timeout: Duration,
+        milliseconds: Int32,
+        start: (_ handle: OpaquePointer, _ options: OpaquePointer, _ queue: OpaquePointer) -> KafkaError?,
+        topicResults: (_ event: OpaquePointer, _ count: inout Int) -> UnsafeMutablePointer<OpaquePointer?>?
+    ) -> Result<Void, KafkaError> {
+        let queue = rd_kafka_queue_new(handle)!
+        defer { rd_kafka_queue_destroy(queue) }
+        let options = rd_kafka_AdminOptions_new(handle, kind)!
+        defer { rd_kafka_AdminOptions_destroy(options) }
+        var errorText = [CChar](repeating: 0, count: 512)
+        rd_kafka_AdminOptions_set_request_timeout(options, milliseconds, &errorText, errorText.count)
+        rd_kafka_AdminOptions_set_operation_timeout(options, milliseconds, &errorText, errorText.count)
+        if let error = start(handle, options, queue) { return .failure(error) }
+        var outcome = Result<Void, KafkaError>.failure(
+            KafkaError(code: .timedOut, message: "\(description): no answer within \(timeout)")
+        )
+        // The request times out after `milliseconds` and then reports that; the extra second covers the hop.
+        client.drainEvents(from: queue, timeoutMilliseconds: milliseconds &+ 1000, limit: 1) { event in
+            outcome = Self.outcome(of: event, description, topicResults)
+        }
+        client.drainEvents(timeoutMilliseconds: 0)
+        return outcome
     }
 
     private static func outcome(

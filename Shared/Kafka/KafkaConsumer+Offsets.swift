@@ -15,8 +15,11 @@ extension KafkaConsumer {
         let client = client
         let entries = offsets.map { ($0.topic, $0.partition, $0.offset) }
         let code = await blockingQueue.perform {
-            RDKafkaTopicPartitionList.with(entries) { rd_kafka_commit(client.handle, $0, 0).rawValue }
+            client.withHandle { handle in
+                RDKafkaTopicPartitionList.with(entries) { rd_kafka_commit(handle, $0, 0).rawValue }
+            }
         }
+        guard let code else { throw Self.closedError() }
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR.rawValue else {
             throw KafkaError(
                 rdCode: rd_kafka_resp_err_t(rawValue: code),
@@ -42,34 +45,42 @@ extension KafkaConsumer {
         let milliseconds = timeout.rdKafkaMilliseconds
         let entries = partitions.map { ($0.topic, $0.partition, Int64(RD_KAFKA_OFFSET_INVALID)) }
         let result = await blockingQueue.perform { () -> Result<[KafkaTopicPartitionOffset], KafkaError> in
-            RDKafkaTopicPartitionList.with(entries) { list in
-                let code = rd_kafka_committed(client.handle, list, milliseconds)
-                guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                    return .failure(
-                        KafkaError(rdCode: code, fallback: .commit, context: "reading committed offsets failed"))
-                }
-                var offsets: [KafkaTopicPartitionOffset] = []
-                for element in RDKafkaTopicPartitionList.elements(of: list) {
-                    let topic = RDKafkaTopicPartitionList.topicName(element)
-                    guard element.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                        return .failure(
-                            KafkaError(
-                                rdCode: element.err,
-                                fallback: .commit,
-                                context: "reading the committed offset of \(topic)[\(element.partition)] failed"
-                            )
-                        )
-                    }
-                    if element.offset >= 0 {
-                        offsets.append(
-                            KafkaTopicPartitionOffset(
-                                topic: topic, partition: element.partition, offset: element.offset))
-                    }
-                }
-                return .success(offsets.sorted { $0.topicPartition < $1.topicPartition })
-            }
+            client.withHandle { handle in Self.committed(handle, entries, milliseconds) }
+                ?? .failure(Self.closedError())
         }
         return try result.get()
+    }
+
+    private static func committed(
+        _ handle: OpaquePointer,
+        _ entries: [(topic: String, partition: Int32, offset: Int64)],
+        _ milliseconds: Int32
+    ) -> Result<[KafkaTopicPartitionOffset], KafkaError> {
+        RDKafkaTopicPartitionList.with(entries) { list in
+            let code = rd_kafka_committed(handle, list, milliseconds)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                return .failure(
+                    KafkaError(rdCode: code, fallback: .commit, context: "reading committed offsets failed"))
+            }
+            var offsets: [KafkaTopicPartitionOffset] = []
+            for element in RDKafkaTopicPartitionList.elements(of: list) {
+                let topic = RDKafkaTopicPartitionList.topicName(element)
+                guard element.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                    return .failure(
+                        KafkaError(
+                            rdCode: element.err,
+                            fallback: .commit,
+                            context: "reading the committed offset of \(topic)[\(element.partition)] failed"
+                        )
+                    )
+                }
+                if element.offset >= 0 {
+                    offsets.append(
+                        KafkaTopicPartitionOffset(topic: topic, partition: element.partition, offset: element.offset))
+                }
+            }
+            return .success(offsets.sorted { $0.topicPartition < $1.topicPartition })
+        }
     }
 
     /// The partitions currently assigned to this consumer.
@@ -79,13 +90,16 @@ extension KafkaConsumer {
         try ensureOpen()
         let client = client
         let result = await blockingQueue.perform { () -> Result<[KafkaTopicPartition], KafkaError> in
-            var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
-            let code = rd_kafka_assignment(client.handle, &list)
-            defer { if let list { rd_kafka_topic_partition_list_destroy(list) } }
-            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                return .failure(KafkaError(rdCode: code, fallback: .consumer, context: "reading the assignment failed"))
-            }
-            return .success(list.map { RDKafkaTopicPartitionList.partitions(of: $0).sorted() } ?? [])
+            client.withHandle { handle in
+                var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+                let code = rd_kafka_assignment(handle, &list)
+                defer { if let list { rd_kafka_topic_partition_list_destroy(list) } }
+                guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                    return .failure(
+                        KafkaError(rdCode: code, fallback: .consumer, context: "reading the assignment failed"))
+                }
+                return .success(list.map { RDKafkaTopicPartitionList.partitions(of: $0).sorted() } ?? [])
+            } ?? .failure(Self.closedError())
         }
         return try result.get()
     }

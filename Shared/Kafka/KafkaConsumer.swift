@@ -9,13 +9,14 @@ import Synchronization
 /// Read with ``messages`` (an async sequence that polls on demand, so a slow reader is never flooded) or call
 /// ``poll(timeout:)`` to also see rebalances and non-fatal errors. Commit processed offsets with ``commit(_:)``:
 /// nothing is committed automatically. Blocking librdkafka calls run on `DispatchQueue`s, never on Swift's
-/// cooperative pool. Call ``close()`` (or run the consumer as a ``Service``) to leave the group cleanly.
+/// cooperative pool. Call ``close()`` (or run the consumer as a ``Service``) to leave the group cleanly and release
+/// the librdkafka handle.
 public final class KafkaConsumer: Service, Sendable {
     let client: RDKafkaClient
     private let rebalance: RDKafkaRebalanceContext
-    /// Whether ``close()`` finished; read by every operation, so a closed consumer refuses work cleanly.
+    /// Whether ``close()`` began; read by every operation, so a closing or closed consumer refuses work cleanly.
     let isClosed = Mutex(false)
-    /// Serial: polls and the close, which must not overlap.
+    /// Serial: polls, which must not overlap.
     private let pollQueue = DispatchQueue(label: "akhbar.kafka.consumer.poll")
     /// Concurrent: commits and offset queries, which must not wait behind a poll.
     let blockingQueue = DispatchQueue(label: "akhbar.kafka.consumer.blocking", attributes: .concurrent)
@@ -46,9 +47,12 @@ public final class KafkaConsumer: Service, Sendable {
     /// - Throws: ``KafkaError/Code/consumer`` when librdkafka refuses the subscription.
     public func subscribe(topics: [String]) throws(KafkaError) {
         try ensureOpen()
-        let code = RDKafkaTopicPartitionList.with(
-            topics.map { ($0, RD_KAFKA_PARTITION_UA, Int64(RD_KAFKA_OFFSET_INVALID)) }
-        ) { rd_kafka_subscribe(client.handle, $0) }
+        let code = client.withHandle { handle in
+            RDKafkaTopicPartitionList.with(
+                topics.map { ($0, RD_KAFKA_PARTITION_UA, Int64(RD_KAFKA_OFFSET_INVALID)) }
+            ) { rd_kafka_subscribe(handle, $0) }
+        }
+        guard let code else { throw Self.closedError() }
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
             throw KafkaError(rdCode: code, fallback: .consumer, context: "subscribing to \(topics) failed")
         }
@@ -80,14 +84,29 @@ public final class KafkaConsumer: Service, Sendable {
         KafkaConsumerMessages(consumer: self, pollTimeout: .milliseconds(100))
     }
 
-    /// Leaves the group cleanly (`rd_kafka_consumer_close`): revokes the assignment and stops fetching.
+    /// Leaves the group cleanly (`rd_kafka_consumer_close`), then destroys the librdkafka handle.
     ///
-    /// Commit what was processed before. Calling it again, or concurrently, returns once the first close is done.
-    /// Close before releasing the consumer: otherwise `rd_kafka_destroy` leaves the group from `deinit`, blocking
-    /// whichever thread drops the last reference.
+    /// Operations already running finish first (a blocked poll is woken; a commit waits for the coordinator, at most
+    /// the session timeout), and from the start of the close every operation throws ``KafkaError/Code/shutdown``.
+    /// When it returns, the consumer has no librdkafka threads or connections left, so nothing of it can still
+    /// fetch and its topics may be deleted right away. Commit what was processed before. Calling it again, or
+    /// concurrently, returns once the first close is done. Close before releasing the consumer: otherwise
+    /// `rd_kafka_destroy` leaves the group from `deinit`, blocking whichever thread drops the last reference.
     public func close() async {
+        isClosed.withLock { $0 = true }
+        // The yield is kept for the next poll when none is blocked, so a poll that got past the closed check just
+        // before returns at once too.
         wakeUp()
-        await pollQueue.perform { self.closeNow() }
+        // librdkafka asserts when the group terminates with a commit in flight, so leaving the group waits for the
+        // operations holding the handle. And a closed handle still serves in-flight fetch responses and metadata
+        // until it is destroyed; leaving that to `deinit` would let it run on after close returned.
+        let logger = client.logger
+        await client.tearDown { handle in
+            let code = rd_kafka_consumer_close(handle)
+            guard code != RD_KAFKA_RESP_ERR_NO_ERROR else { return }
+            let error = KafkaError(rdCode: code, fallback: .consumer, context: "leaving the group failed")
+            logger.warning("Consumer close failed", metadata: [KafkaLogKey.error: "\(error)"])
+        }
     }
 
     /// Runs the consumer as a service: waits for graceful shutdown or cancellation, then calls ``close()``.
@@ -101,7 +120,11 @@ public final class KafkaConsumer: Service, Sendable {
     /// Throws ``KafkaError/Code/shutdown`` once the consumer is closed.
     func ensureOpen(file: String = #fileID, line: UInt = #line) throws(KafkaError) {
         guard isClosed.withLock({ $0 }) else { return }
-        throw KafkaError(code: .shutdown, message: "the consumer is closed", file: file, line: line)
+        throw Self.closedError(file: file, line: line)
+    }
+
+    static func closedError(file: String = #fileID, line: UInt = #line) -> KafkaError {
+        KafkaError(code: .shutdown, message: "the consumer is closed", file: file, line: line)
     }
 
     // MARK: - On `pollQueue`
@@ -109,8 +132,15 @@ public final class KafkaConsumer: Service, Sendable {
     private func pollNow(timeoutMilliseconds: Int32) -> Result<KafkaConsumerEvent?, KafkaError> {
         do throws(KafkaError) { try ensureOpen() } catch { return .failure(error) }
         if let event = rebalance.next() { return .success(event) }
+        return client.withHandle { handle in pollNow(handle, timeoutMilliseconds) } ?? .failure(Self.closedError())
+    }
+
+    private func pollNow(
+        _ handle: OpaquePointer,
+        _ timeoutMilliseconds: Int32
+    ) -> Result<KafkaConsumerEvent?, KafkaError> {
         client.drainEvents(timeoutMilliseconds: 0)
-        guard let message = rd_kafka_consumer_poll(client.handle, timeoutMilliseconds) else {
+        guard let message = rd_kafka_consumer_poll(handle, timeoutMilliseconds) else {
             return .success(rebalance.next())
         }
         defer { rd_kafka_message_destroy(message) }
@@ -122,7 +152,7 @@ public final class KafkaConsumer: Service, Sendable {
             // Only with `enable.partition.eof` overridden; reaching the end is not an error.
             return .success(rebalance.next())
         case RD_KAFKA_RESP_ERR__FATAL:
-            return .failure(fatalError())
+            return .failure(fatalError(handle))
         case let code:
             event = .error(
                 KafkaError(
@@ -139,20 +169,9 @@ public final class KafkaConsumer: Service, Sendable {
         return .success(first)
     }
 
-    private func closeNow() {
-        guard !isClosed.withLock({ $0 }) else { return }
-        let code = rd_kafka_consumer_close(client.handle)
-        isClosed.withLock { $0 = true }
-        client.drainEvents(timeoutMilliseconds: 0)
-        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
-            let error = KafkaError(rdCode: code, fallback: .consumer, context: "leaving the group failed")
-            client.logger.warning("Consumer close failed", metadata: [KafkaLogKey.error: "\(error)"])
-        }
-    }
-
-    private func fatalError() -> KafkaError {
+    private func fatalError(_ handle: OpaquePointer) -> KafkaError {
         var text = [CChar](repeating: 0, count: 512)
-        let code = rd_kafka_fatal_error(client.handle, &text, text.count)
+        let code = rd_kafka_fatal_error(handle, &text, text.count)
         return KafkaError(
             rdCode: code,
             fallback: .consumer,
@@ -165,6 +184,6 @@ public final class KafkaConsumer: Service, Sendable {
 
     /// Makes a blocked `rd_kafka_consumer_poll` return early.
     private func wakeUp() {
-        if let consumerQueue = client.consumerQueue { rd_kafka_queue_yield(consumerQueue) }
+        client.yieldConsumerQueue()
     }
 }

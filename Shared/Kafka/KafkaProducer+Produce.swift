@@ -5,8 +5,24 @@ extension KafkaProducer {
     ///
     /// librdkafka copies topic, key, value and headers before it returns, so the pointers only need to live for
     /// the call. `id` travels as the message opaque and comes back in the delivery report.
-    /// - Returns: `nil` when enqueued, otherwise why not (``KafkaError/Code/queueFull`` included).
+    /// - Returns: `nil` when enqueued, otherwise why not (``KafkaError/Code/queueFull`` included, and
+    ///   ``KafkaError/Code/shutdown`` once the handle is being destroyed).
     func produce(id: UInt, topic: String, key: [UInt8]?, value: [UInt8]?, headers: [KafkaHeader]) -> KafkaError? {
+        let outcome = client.withHandle { handle in
+            produce(handle, id: id, topic: topic, key: key, value: value, headers: headers)
+        }
+        guard let outcome else { return KafkaError(code: .shutdown, message: "the producer is shut down") }
+        return outcome
+    }
+
+    private func produce(
+        _ handle: OpaquePointer,
+        id: UInt,
+        topic: String,
+        key: [UInt8]?,
+        value: [UInt8]?,
+        headers: [KafkaHeader]
+    ) -> KafkaError? {
         let headerList = headers.isEmpty ? nil : Self.makeHeaderList(headers)
         let failure: OpaquePointer? = topic.withCString { topicName in
             Self.withBytes(key) { keyBytes, keyCount in
@@ -27,7 +43,7 @@ extension KafkaProducer {
                         add(RD_KAFKA_VTYPE_MSGFLAGS) { $0.u.i = RD_KAFKA_MSG_F_COPY }
                         if let headerList { add(RD_KAFKA_VTYPE_HEADERS) { $0.u.headers = headerList } }
                         defer { fields.prefix(count).deinitialize() }
-                        return rd_kafka_produceva(client.handle, fields.baseAddress, count)
+                        return rd_kafka_produceva(handle, fields.baseAddress, count)
                     }
                 }
             }

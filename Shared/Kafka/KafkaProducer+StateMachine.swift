@@ -28,9 +28,11 @@ extension KafkaProducer {
         private var lifecycle = Lifecycle.running
         private var nextID: UInt = 1
         private var pending: [UInt: CheckedContinuation<Delivery, Never>] = [:]
-        private var spaceWaiters: [CheckedContinuation<Void, Never>] = []
+        /// Senders waiting for space in librdkafka's local queue, by an id that lets a cancelled one leave.
+        private var spaceWaiters: [UInt: CheckedContinuation<Void, Never>] = [:]
         private var isPumping = false
-        /// Counts delivery-report batches, so a sender that found the queue full knows whether space freed since.
+        /// Counts the event-pump passes that freed queue space, so a sender that found the queue full knows whether
+        /// space was freed since it read the count.
         private(set) var deliveryGeneration: UInt64 = 0
 
         /// The number of messages awaiting their delivery report.
@@ -50,28 +52,49 @@ extension KafkaProducer {
             pending.removeValue(forKey: id)
         }
 
-        /// Takes the senders of a batch of delivery reports, and the senders waiting for queue space.
+        /// Takes the senders of a batch of delivery reports.
         mutating func complete(
             _ reports: [(id: UInt, delivery: Delivery)]
-        ) -> (
-            deliveries: [(CheckedContinuation<Delivery, Never>, Delivery)],
-            spaceWaiters: [CheckedContinuation<Void, Never>]
-        ) {
-            deliveryGeneration &+= 1
+        ) -> [(CheckedContinuation<Delivery, Never>, Delivery)] {
             // Ids not found were failed at shutdown already; their late reports are dropped.
-            let deliveries = reports.compactMap { report in
+            reports.compactMap { report in
                 pending.removeValue(forKey: report.id).map { ($0, report.delivery) }
             }
-            defer { spaceWaiters = [] }
-            return (deliveries, spaceWaiters)
         }
 
-        /// Parks a sender that found the queue full, unless reports arrived since `generation` or the producer is
-        /// shutting down; returns `false` when the caller must resume `continuation` right away.
-        mutating func waitForSpace(since generation: UInt64, _ continuation: CheckedContinuation<Void, Never>) -> Bool {
-            guard case .running = lifecycle, generation == deliveryGeneration else { return false }
-            spaceWaiters.append(continuation)
+        /// Records that the reported messages' events were destroyed, which frees their space in librdkafka's local
+        /// queue; returns the senders waiting for space, to wake.
+        mutating func spaceFreed() -> [CheckedContinuation<Void, Never>] {
+            deliveryGeneration &+= 1
+            defer { spaceWaiters = [:] }
+            return Array(spaceWaiters.values)
+        }
+
+        /// Parks a sender that found the queue full, unless space was freed since `generation`, the producer is
+        /// shutting down or the sender's task is cancelled; returns `false` when the caller must resume
+        /// `continuation` right away.
+        ///
+        /// The cancellation check runs under the lock, so a cancellation handler that runs before this call finds
+        /// nothing to resume but makes this call refuse, and one that runs after finds the continuation.
+        mutating func waitForSpace(
+            since generation: UInt64,
+            id: UInt,
+            _ continuation: CheckedContinuation<Void, Never>
+        ) -> Bool {
+            guard case .running = lifecycle, generation == deliveryGeneration, !Task.isCancelled else { return false }
+            spaceWaiters[id] = continuation
             return true
+        }
+
+        /// Takes a parked sender whose task was cancelled, to resume.
+        mutating func cancelWaitForSpace(_ id: UInt) -> CheckedContinuation<Void, Never>? {
+            spaceWaiters.removeValue(forKey: id)
+        }
+
+        /// An id for ``waitForSpace(since:id:_:)``, from the same counter as message ids.
+        mutating func makeWaiterID() -> UInt {
+            defer { nextID += 1 }
+            return nextID
         }
 
         /// Marks the pump running; returns `true` when it was idle and the caller must start it.
@@ -88,13 +111,19 @@ extension KafkaProducer {
             return nil
         }
 
+        /// Marks the pump idle because the handle is being destroyed; returns `nil`, the pump's signal to stop.
+        mutating func stopPump() -> Int32? {
+            isPumping = false
+            return nil
+        }
+
         /// Refuses new sends from now on; returns the parked senders to wake (they then see the refusal), or
         /// `nil` when shutdown had already begun.
         mutating func beginShutdown() -> [CheckedContinuation<Void, Never>]? {
             guard case .running = lifecycle else { return nil }
             lifecycle = .shuttingDown
-            defer { spaceWaiters = [] }
-            return spaceWaiters
+            defer { spaceWaiters = [:] }
+            return Array(spaceWaiters.values)
         }
 
         /// Ends shutdown; returns the sends still without a report, which the caller fails.

@@ -13,6 +13,8 @@ import Synchronization
 /// `DispatchQueue`, never on Swift's cooperative pool, and only while sends are waiting for reports; no thread is
 /// held while the producer is idle. ``run()`` (the ``Service`` entry point) also drains logs every 100 ms and shuts
 /// the producer down gracefully; without it, librdkafka's logs are forwarded during sends and at shutdown.
+/// ``shutdown(timeout:)`` ends by destroying the librdkafka handle; a producer released without it is destroyed by
+/// `deinit`, which then blocks the releasing thread while librdkafka stops.
 public final class KafkaProducer: Service, Sendable {
     let client: RDKafkaClient
     private let configuration: KafkaProducerConfiguration
@@ -88,11 +90,15 @@ public final class KafkaProducer: Service, Sendable {
 
     /// Waits until every message sent so far has its delivery report.
     /// - Parameter timeout: How long to wait.
-    /// - Throws: ``KafkaError/Code/timedOut`` when messages are still outstanding after `timeout`.
+    /// - Throws: ``KafkaError/Code/timedOut`` when messages are still outstanding after `timeout`, and
+    ///   ``KafkaError/Code/shutdown`` once the producer is shut down.
     public func flush(timeout: Duration) async throws(KafkaError) {
         let client = client
         let milliseconds = timeout.rdKafkaMilliseconds
-        let code = await blockingQueue.perform { rd_kafka_flush(client.handle, milliseconds).rawValue }
+        let code = await blockingQueue.perform { client.withHandle { rd_kafka_flush($0, milliseconds).rawValue } }
+        guard let code else {
+            throw KafkaError(code: .shutdown, message: "the producer is shut down")
+        }
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR.rawValue else {
             throw KafkaError(
                 rdCode: rd_kafka_resp_err_t(rawValue: code),
@@ -103,7 +109,8 @@ public final class KafkaProducer: Service, Sendable {
     }
 
     /// Shuts the producer down: refuses new sends, waits up to `timeout` for outstanding messages, then purges
-    /// the rest, whose sends fail with ``KafkaError/Code/shutdown``. Calling it again does nothing.
+    /// the rest, whose sends fail with ``KafkaError/Code/shutdown``, and destroys the librdkafka handle once the
+    /// event pump and any flush let go of it. Calling it again does nothing.
     /// - Parameter timeout: How long to wait for outstanding messages.
     public func shutdown(timeout: Duration) async {
         guard let waiters = state.withLock({ $0.beginShutdown() }) else { return }
@@ -115,14 +122,15 @@ public final class KafkaProducer: Service, Sendable {
                 "Purging messages still unacknowledged at shutdown",
                 metadata: [KafkaLogKey.pending: "\(state.withLock { $0.pendingCount })", KafkaLogKey.error: "\(error)"]
             )
-            rd_kafka_purge(client.handle, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
+            _ = client.withHandle { rd_kafka_purge($0, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT) }
             // Purged messages get delivery reports too; give the pump a moment to hand them to their senders.
             try? await flush(timeout: .seconds(1))
         }
         let abandoned = state.withLock { $0.finishShutdown() }
         let error = KafkaError(code: .shutdown, message: "the producer shut down before the message was acknowledged")
         for continuation in abandoned { continuation.resume(returning: .failure(error)) }
-        await eventQueue.perform { self.drainEvents(timeoutMilliseconds: 0) }
+        await eventQueue.perform { _ = self.drainEvents(timeoutMilliseconds: 0) }
+        await client.tearDown()
     }
 
     /// Runs the producer as a service: forwards librdkafka's logs until graceful shutdown or cancellation, then
@@ -157,39 +165,59 @@ public final class KafkaProducer: Service, Sendable {
         }
     }
 
+    /// Waits until an event-pump pass frees space in librdkafka's local queue, the producer shuts down, or the task
+    /// is cancelled (the message is not enqueued yet, so ``send(topic:key:value:headers:)`` then throws
+    /// ``KafkaError/Code/cancelled``).
     private func waitForQueueSpace(since generation: UInt64) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            if !state.withLock({ $0.waitForSpace(since: generation, continuation) }) { continuation.resume() }
+        let id = state.withLock { $0.makeWaiterID() }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                if !state.withLock({ $0.waitForSpace(since: generation, id: id, continuation) }) {
+                    continuation.resume()
+                }
+            }
+        } onCancel: {
+            state.withLock { $0.cancelWaitForSpace(id) }?.resume()
         }
     }
 
     // MARK: - Event pump
 
-    /// Drains the main queue on `eventQueue` until no delivery report is due. The closure keeps the producer
-    /// alive while it runs, which it does only while sends, which also keep it alive, are waiting.
+    /// Drains the main queue on `eventQueue` until no delivery report is due, or the handle is being destroyed.
+    /// The closure keeps the producer alive while it runs, which it does only while sends, which also keep it
+    /// alive, are waiting.
     private func startPump() {
         eventQueue.async {
             var timeout: Int32? = 0
             while let milliseconds = timeout {
-                self.drainEvents(timeoutMilliseconds: milliseconds)
-                timeout = self.state.withLock { $0.nextPumpTimeout() }
+                let drained = self.drainEvents(timeoutMilliseconds: milliseconds)
+                timeout = self.state.withLock { drained ? $0.nextPumpTimeout() : $0.stopPump() }
             }
         }
     }
 
     /// One pass over the main queue; runs on `eventQueue` only.
-    private func drainEvents(timeoutMilliseconds: Int32) {
-        client.drainEvents(timeoutMilliseconds: timeoutMilliseconds) { event in
+    /// - Returns: `false` once the handle is being destroyed.
+    private func drainEvents(timeoutMilliseconds: Int32) -> Bool {
+        var reported = false
+        let taken = client.drainEvents(timeoutMilliseconds: timeoutMilliseconds) { event in
             guard rd_kafka_event_type(event) == RD_KAFKA_EVENT_DR else { return }
+            reported = true
             var reports: [(id: UInt, delivery: Delivery)] = []
             reports.reserveCapacity(rd_kafka_event_message_count(event))
             while let message = rd_kafka_event_message_next(event) {
                 reports.append((UInt(bitPattern: message.pointee._private), Self.delivery(of: message)))
             }
-            let (deliveries, spaceWaiters) = state.withLock { $0.complete(reports) }
+            let deliveries = state.withLock { $0.complete(reports) }
             for (continuation, delivery) in deliveries { continuation.resume(returning: delivery) }
-            for waiter in spaceWaiters { waiter.resume() }
         }
+        // A reported message leaves librdkafka's local queue only when its event is destroyed, which
+        // `client.drainEvents` does after the handler returns. Waking senders that wait for space any earlier lets
+        // them retry into a queue that is still full and park again with no report left to wake them.
+        if reported {
+            for waiter in state.withLock({ $0.spaceFreed() }) { waiter.resume() }
+        }
+        return taken != nil
     }
 
     private static func delivery(of message: UnsafePointer<rd_kafka_message_t>) -> Delivery {

@@ -1,24 +1,30 @@
 import CRdKafka
+import Dispatch
 import Logging
+import Synchronization
 
 /// Owns one librdkafka handle and references to its queues, and drains events.
 ///
-/// The producer, consumer and admin client each hold one. `deinit` destroys the queue references, then the handle,
-/// and only then releases the callback context that librdkafka may call until `rd_kafka_destroy` returns.
-// @unchecked Sendable: every stored property is an immutable `let`, and librdkafka's API "is completely
-// thread-safe and the calling application may call any of the API functions from any of its own threads at any
-// time" (librdkafka INTRODUCTION.md, "Threads and callbacks").
+/// The producer, consumer and admin client each hold one. Every use of the handle runs under a lease
+/// (``withHandle(_:)``, ``drainEvents(from:timeoutMilliseconds:limit:_:)``, ``yieldConsumerQueue()``), and
+/// ``tearDown(finally:)`` destroys the queue references and then the handle once no lease is held, refusing new
+/// leases from its start. A client that was never torn down is destroyed in `deinit`. The callback context
+/// librdkafka may call until `rd_kafka_destroy` returns is released only with this object, after either.
+// @unchecked Sendable: the pointers are immutable `let`s used only under a lease, the lease state sits in a
+// `Mutex`, and librdkafka's API "is completely thread-safe and the calling application may call any of the API
+// functions from any of its own threads at any time" (librdkafka INTRODUCTION.md, "Threads and callbacks").
 final class RDKafkaClient: @unchecked Sendable {
-    /// The `rd_kafka_t` handle.
-    let handle: OpaquePointer
+    /// The `rd_kafka_t` handle; valid only under a lease.
+    private let handle: OpaquePointer
     /// A reference to the handle's main queue, where delivery reports, logs and client errors arrive.
-    let mainQueue: OpaquePointer
+    private let mainQueue: OpaquePointer
     /// A reference to the consumer queue of a consumer with a `group.id`, used to wake a blocked poll.
-    let consumerQueue: OpaquePointer?
+    private let consumerQueue: OpaquePointer?
     /// The logger with this client's name as metadata.
     let logger: Logger
     /// The context librdkafka gets as its opaque pointer, kept alive until after `rd_kafka_destroy`.
     private let callbackContext: (any AnyObject & Sendable)?
+    private let leases = Mutex(Leases())
 
     /// Creates a handle from a librdkafka key→value map.
     /// - Parameters:
@@ -81,31 +87,106 @@ final class RDKafkaClient: @unchecked Sendable {
     }
 
     deinit {
+        // Lease holders and tearDown(finally:) keep this object alive, so nothing else can use the handle now.
+        guard leases.withLock({ $0.phase }) != .destroyed else { return }
+        destroyHandle()
+    }
+
+    // MARK: - Leases and teardown
+
+    /// Runs `body` with the handle, which stays valid until `body` returns.
+    /// - Parameter body: Uses the handle; it must not keep it.
+    /// - Returns: What `body` returned, or `nil` without calling it once ``tearDown(finally:)`` began.
+    func withHandle<Result, Failure: Error>(
+        _ body: (OpaquePointer) throws(Failure) -> Result
+    ) throws(Failure) -> Result? {
+        guard leases.withLock({ $0.acquire() }) else { return nil }
+        defer { releaseLease() }
+        return try body(handle)
+    }
+
+    /// Wakes a blocked `rd_kafka_consumer_poll`, or makes the next one return at once; does nothing for other
+    /// clients or once ``tearDown(finally:)`` began.
+    func yieldConsumerQueue() {
+        guard let consumerQueue else { return }
+        _ = withHandle { _ in rd_kafka_queue_yield(consumerQueue) }
+    }
+
+    /// Destroys the queue references and the handle, once the leases held when it starts are released; no new
+    /// lease is granted from its start. Returns when the handle is destroyed, also to concurrent and later callers.
+    ///
+    /// `finally` runs first, with the handle to itself: after every lease was released and before the last logs
+    /// are forwarded and the handle destroyed. It and `rd_kafka_destroy`, which blocks while librdkafka stops its
+    /// threads, run on a dispatch queue, not on Swift's cooperative pool.
+    /// - Parameter finally: The client's last work, such as `rd_kafka_consumer_close`; not run by concurrent or
+    ///   later callers.
+    func tearDown(finally: @escaping @Sendable (OpaquePointer) -> Void = { _ in }) async {
+        switch leases.withLock({ $0.beginTeardown() }) {
+        case .destroyed:
+            return
+        case .awaitTeardown:
+            await withCheckedContinuation { continuation in
+                if !leases.withLock({ $0.awaitTeardown(continuation) }) { continuation.resume() }
+            }
+        case .destroy(let awaitLeases):
+            if awaitLeases {
+                await withCheckedContinuation { continuation in
+                    if !leases.withLock({ $0.awaitRelease(continuation) }) { continuation.resume() }
+                }
+            }
+            await DispatchQueue.global().perform {
+                finally(self.handle)
+                _ = self.drainEvents(self.mainQueue, 0, .max) { _ in }
+                self.destroyHandle()
+            }
+            for waiter in leases.withLock({ $0.finishTeardown() }) { waiter.resume() }
+        }
+    }
+
+    private func releaseLease() {
+        leases.withLock { $0.release() }?.resume()
+    }
+
+    /// Destroys the queue references, then the handle; runs once, with no lease held.
+    private func destroyHandle() {
         if let consumerQueue { rd_kafka_queue_destroy(consumerQueue) }
         rd_kafka_queue_destroy(mainQueue)
         rd_kafka_destroy(handle)
     }
 
-    /// Serves a queue: waits up to `timeoutMilliseconds` for a first event, then takes the events that are ready.
+    // MARK: - Events
+
+    /// Serves a queue under a lease: waits up to `timeoutMilliseconds` for a first event, then takes the events
+    /// that are ready.
     ///
     /// Logs and client errors are handled here; every other event goes to `handleEvent`, which must not keep the
-    /// event pointer. This is the only place where this module drains events.
+    /// event pointer; each event is destroyed when `handleEvent` returns. This is the only place where this module
+    /// drains events.
     /// - Parameters:
-    ///   - queue: The queue to serve; the main queue when `nil`.
+    ///   - queue: The queue to serve, which the caller keeps alive; the main queue when `nil`.
     ///   - timeoutMilliseconds: How long to wait for the first event; 0 to only take what is ready.
     ///   - limit: The most events to take, so that callers get control back under load.
     ///   - handleEvent: Receives delivery reports, admin results and other event types.
-    /// - Returns: The number of events taken.
+    /// - Returns: The number of events taken, or `nil` once ``tearDown(finally:)`` began.
     @discardableResult
     func drainEvents(
         from queue: OpaquePointer? = nil,
         timeoutMilliseconds: Int32,
         limit: Int = 1024,
         _ handleEvent: (OpaquePointer) -> Void = { _ in }
+    ) -> Int? {
+        withHandle { _ in drainEvents(queue ?? mainQueue, timeoutMilliseconds, limit, handleEvent) }
+    }
+
+    private func drainEvents(
+        _ queue: OpaquePointer,
+        _ timeoutMilliseconds: Int32,
+        _ limit: Int,
+        _ handleEvent: (OpaquePointer) -> Void
     ) -> Int {
         var timeout = timeoutMilliseconds
         var count = 0
-        while count < limit, let event = rd_kafka_queue_poll(queue ?? mainQueue, timeout) {
+        while count < limit, let event = rd_kafka_queue_poll(queue, timeout) {
             defer { rd_kafka_event_destroy(event) }
             count += 1
             timeout = 0

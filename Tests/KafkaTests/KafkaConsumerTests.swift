@@ -66,6 +66,78 @@ struct KafkaConsumerTests {
         await consumer.close()
     }
 
+    @Test("closing while polling, committing and reading offsets, in a loop: everything ends, then refuses")
+    func closeWhileBusy() async throws {
+        for round in 0..<10 {
+            // Without a coordinator a commit waits up to the session timeout, and close waits for the commit.
+            let consumer = try KafkaConsumer(
+                configuration: KafkaConsumerConfiguration(
+                    bootstrapServers: TestBroker.unreachableServers,
+                    groupID: "g",
+                    sessionTimeout: .seconds(1),
+                    librdkafkaOverrides: ["heartbeat.interval.ms": "300"]
+                )
+            )
+            try consumer.subscribe(topics: ["t"])
+            let reader = Task {
+                var count = 0
+                for try await _ in consumer.messages { count += 1 }
+                return count
+            }
+            let offsets = [KafkaTopicPartitionOffset(topic: "t", partition: 0, offset: 1)]
+            let busy = Task {
+                var refused = false
+                while !refused {
+                    for operation in 0..<3 {
+                        do throws(KafkaError) {
+                            switch operation {
+                            case 0: _ = try await consumer.assignment()
+                            case 1:
+                                _ = try await consumer.committedOffsets(
+                                    for: [offsets[0].topicPartition], timeout: .milliseconds(20))
+                            default: try await consumer.commit(offsets)
+                            }
+                        } catch {
+                            refused = refused || error.code == .shutdown
+                        }
+                    }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(round % 5 * 10))
+            await consumer.close()
+            #expect(try await reader.value == 0)
+            await busy.value
+            await #expect(throws: KafkaError(code: .shutdown)) { try await consumer.poll(timeout: .zero) }
+            await #expect(throws: KafkaError(code: .shutdown)) { try await consumer.assignment() }
+            await #expect(throws: KafkaError(code: .shutdown)) { try await consumer.commit(offsets) }
+            #expect(throws: KafkaError(code: .shutdown)) { try consumer.subscribe(topics: ["t"]) }
+        }
+    }
+
+    @Test(
+        "close releases the handle, so the topic can be deleted right away while the consumer object lives on",
+        .enabled(if: TestBroker.isAvailable)
+    )
+    func deleteTopicAfterClose() async throws {
+        let admin = try TestBroker.admin()
+        for _ in 0..<3 {
+            let topic = TestBroker.uniqueName("akhbar-test")
+            try await admin.createTopic(name: topic, partitions: 2)
+            let producer = try TestBroker.producer()
+            _ = try await producer.send(topic: topic, key: nil, value: Array("x".utf8))
+            await producer.shutdown(timeout: .seconds(5))
+            let consumer = try TestBroker.consumer(group: TestBroker.uniqueName("akhbar-group"))
+            try consumer.subscribe(topics: [topic])
+            #expect(try await Self.collect(1, from: consumer).count == 1)
+            await consumer.close()
+            // A handle still alive here keeps fetching and, with librdkafka 2.8 against this broker, crashes the
+            // process when the topic disappears (a NULL topic name in the fetch leader-discovery path).
+            try await admin.deleteTopic(name: topic)
+            try await Task.sleep(for: .seconds(1))
+            await #expect(throws: KafkaError(code: .shutdown)) { try await consumer.poll(timeout: .zero) }
+        }
+    }
+
     @Test(
         "1000 messages come back, commits stick, and a new member of the group sees nothing old",
         .enabled(if: TestBroker.isAvailable)

@@ -90,6 +90,90 @@ struct KafkaProducerTests {
         await #expect(throws: KafkaError(code: .shutdown)) { try await send.value }
     }
 
+    @Test("a send waiting for space in the local queue ends with .cancelled when its task is cancelled")
+    func cancelWhileWaitingForSpace() async throws {
+        let producer = try KafkaProducer(
+            configuration: KafkaProducerConfiguration(
+                bootstrapServers: TestBroker.unreachableServers,
+                messageTimeout: .seconds(10),
+                librdkafkaOverrides: ["queue.buffering.max.messages": "1"]
+            )
+        )
+        // Nothing acknowledges the first message, so the second finds the one-message queue full and waits.
+        let first = Task { try await producer.send(topic: "nowhere", key: nil, value: [1]) }
+        try await Task.sleep(for: .milliseconds(100))
+        let second = Task { try await producer.send(topic: "nowhere", key: nil, value: [2]) }
+        try await Task.sleep(for: .milliseconds(100))
+        let cancelled = ContinuousClock.now
+        second.cancel()
+        await #expect(throws: KafkaError(code: .cancelled)) { try await second.value }
+        #expect(ContinuousClock.now - cancelled < .seconds(5))
+        await producer.shutdown(timeout: .zero)
+        await #expect(throws: KafkaError(code: .shutdown)) { try await first.value }
+        await #expect(throws: KafkaError(code: .shutdown)) { try await producer.flush(timeout: .zero) }
+    }
+
+    @Test(
+        "producers shut down with sends in flight, then released, in a loop: every send ends, nothing crashes",
+        .enabled(if: TestBroker.isAvailable)
+    )
+    func shutdownWithSendsInFlight() async throws {
+        try await TestBroker.withTopic { topic in
+            for round in 0..<30 {
+                let producer = try TestBroker.producer()
+                let sends = Task {
+                    await withTaskGroup(of: KafkaError.Code?.self) { group in
+                        for index in 0..<200 {
+                            group.addTask {
+                                do throws(KafkaError) {
+                                    _ = try await producer.send(topic: topic, key: nil, value: Array("\(index)".utf8))
+                                    return nil
+                                } catch {
+                                    return error.code
+                                }
+                            }
+                        }
+                        return await group.reduce(into: [KafkaError.Code?]()) { $0.append($1) }
+                    }
+                }
+                if round % 3 != 0 { try await Task.sleep(for: .milliseconds(round % 7)) }
+                await producer.shutdown(timeout: round % 2 == 0 ? .zero : .milliseconds(5))
+                let outcomes = await sends.value
+                #expect(outcomes.count == 200)
+                #expect(outcomes.allSatisfy { $0 == nil || $0 == .shutdown })
+                await #expect(throws: KafkaError(code: .shutdown)) {
+                    try await producer.send(topic: topic, key: nil, value: [1])
+                }
+            }
+        }
+    }
+
+    @Test(
+        "a one-message local queue strands no sender: each report frees space for the next",
+        .enabled(if: TestBroker.isAvailable)
+    )
+    func oneMessageQueue() async throws {
+        try await TestBroker.withTopic { topic in
+            let producer = try KafkaProducer(
+                configuration: KafkaProducerConfiguration(
+                    bootstrapServers: TestBroker.servers,
+                    librdkafkaOverrides: ["queue.buffering.max.messages": "1"]
+                )
+            )
+            // A stranded sender would wait forever; the deadline cancels it, and the count comes back nil.
+            let reports = try await withDeadline(.seconds(60)) {
+                try await withThrowingTaskGroup(of: KafkaDeliveryReport.self) { group in
+                    for index in 0..<200 {
+                        group.addTask { try await producer.send(topic: topic, key: nil, value: Array("\(index)".utf8)) }
+                    }
+                    return try await group.reduce(into: 0) { count, _ in count += 1 }
+                }
+            }
+            #expect(reports == 200)
+            await producer.shutdown(timeout: .seconds(5))
+        }
+    }
+
     @Test("1000 concurrent sends are all acknowledged at distinct offsets", .enabled(if: TestBroker.isAvailable))
     func concurrentSends() async throws {
         try await TestBroker.withTopic { topic in
