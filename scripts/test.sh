@@ -6,6 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PORT="${AKHBAR_TEST_BROKER_PORT:-19092}"
+# The differential normalizer test runs pyarabic from the venv that scripts/setup.sh fills.
+export AKHBAR_PYTHON="$ROOT/.tools/venv/bin/python"
 
 scripts/lint.sh
 

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import ArabicText
+
+/// Differential test against pyarabic, an established Arabic normalizer: on the rules both
+/// share (lam-alef ligatures, tatweel, diacritics, alef forms, teh marbuta), the matching key
+/// gives what pyarabic gives, on every word of the seeds and on generated words.
+///
+/// `scripts/pyarabic-key.py` applies pyarabic's functions for those rules. Where the key does
+/// more or otherwise, the words or pyarabic's results are adjusted as listed, with reasons, in
+/// ``deliberateDifferences`` (`PyArabicAgreementTests+Differences.swift`).
+@Suite("ArabicNormalizer agrees with pyarabic")
+struct PyArabicAgreementTests {
+    /// A python with pyarabic; `scripts/test.sh` sets it to `.tools/venv/bin/python`.
+    static let python = ProcessInfo.processInfo.environment["AKHBAR_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+
+    static let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()
+        .appendingPathComponent("../../scripts/pyarabic-key.py")
+        .standardized
+
+    let normalizer = ArabicNormalizer()
+
+    @Test(
+        "the matching key agrees with pyarabic on every seed and generated word",
+        .enabled(
+            if: python != nil,
+            "AKHBAR_PYTHON is unset: point it at a python with pyarabic (scripts/setup.sh installs .tools/venv)"
+        )
+    )
+    func agreesWithPyArabic() throws {
+        let words = try Self.seedWords() + Self.generatedWords(count: 4000, seed: 0xA4B4_A12E)
+        #expect(words.count >= 3000)
+        let results = try Self.runPyArabic(on: words.map(Self.beforePyArabic), python: try #require(Self.python))
+        try #require(results.count == words.count, "pyarabic returned \(results.count) lines for \(words.count) words")
+
+        var disagreements: [String] = []
+        for (word, result) in zip(words, results) {
+            let key = normalizer.key(word)
+            let expected = Self.afterPyArabic(result)
+            // Compare scalars: String's == would treat canonically equivalent spellings as equal.
+            if Array(key.unicodeScalars) != Array(expected.unicodeScalars) {
+                disagreements.append(
+                    "\(Self.describe(word)): key \(Self.describe(key)), pyarabic \(Self.describe(expected))")
+            }
+        }
+        // Not `.isEmpty`: on failure #expect would print the whole array.
+        #expect(
+            disagreements.count == 0,
+            """
+            \(disagreements.count) of \(words.count) words disagree; the first 20:
+            \(disagreements.prefix(20).joined(separator: "\n"))
+            """
+        )
+    }
+
+    /// Every distinct whitespace-separated word of the seeds, in file order.
+    static func seedWords() throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: SeedFixtures.directory.path)
+            .filter { $0.hasSuffix(".txt") }
+            .sorted()
+        try #require(names.count == 5, "expected the five seeds in \(SeedFixtures.directory.path)")
+        var seen = Set<[Unicode.Scalar]>()
+        var words: [String] = []
+        for name in names {
+            let text = try String(contentsOf: SeedFixtures.directory.appendingPathComponent(name), encoding: .utf8)
+            for word in text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
+            where seen.insert(Array(word)).inserted {
+                words.append(String(String.UnicodeScalarView(word)))
+            }
+        }
+        return words
+    }
+
+    /// Runs `scripts/pyarabic-key.py` on `words`, one per line, and returns its lines.
+    static func runPyArabic(on words: [String], python: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script.path]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        // The script reads all of stdin before it writes anything, so writing first cannot deadlock.
+        input.fileHandleForWriting.write(Data(words.map { $0 + "\n" }.joined().utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(script.lastPathComponent) failed; see its stderr")
+        // Split on "\n" scalars: as Characters, "\n" followed by a combining mark would not match.
+        var lines = String(decoding: data, as: UTF8.self).unicodeScalars
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String(String.UnicodeScalarView($0)) }
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// The text with its scalars in hex, so invisible and look-alike letters show.
+    static func describe(_ text: String) -> String {
+        let codes = text.unicodeScalars.map { String($0.value, radix: 16, uppercase: true) }
+        return "\"\(text)\" [\(codes.joined(separator: " "))]"
+    }
+}
