@@ -6,7 +6,9 @@
 /// space, turn every line break into "\n" and Arabic-Indic and Eastern digits into ASCII.
 ///
 /// The matching key also strips diacritics, folds alef forms (أ إ آ ٱ → ا), ى → ي, ة → ه and
-/// lowercases ASCII letters, so that spelling variants of one name share one key.
+/// lowercases ASCII letters, so that spelling variants of one name share one key. A hamza above
+/// written as a separate mark after و or ي makes ؤ or ئ, so that canonically equivalent texts
+/// (precomposed or decomposed hamza) share one key too.
 ///
 /// Both forms are idempotent: normalizing a normalized text changes nothing.
 public struct ArabicNormalizer: Sendable {
@@ -83,7 +85,13 @@ extension ArabicNormalizer {
                 append(output, at: index)
                 last = .text
             case .attach:
-                if last == .text { ends[ends.count - 1] = index + 1 }
+                guard last == .text else { break }
+                ends[ends.count - 1] = index + 1
+                if scalar == "\u{0654}", form == .matchingKey,
+                    let composed = ScalarRule.composingHamzaAbove(with: scalars[scalars.count - 1])
+                {
+                    scalars[scalars.count - 1] = composed
+                }
             case .delete:
                 break
             case .space:

@@ -127,9 +127,20 @@ public struct ArabicTokenizer: Sendable {
             view.append(Self.alef)
             view.append(Self.lam)
         }
-        // A word holds no whitespace or presentation forms, so its key is its scalars' keys.
+        // A word holds no whitespace or presentation forms, so its key is its scalars' keys,
+        // except that a hamza-above mark combines with و or ي, as in ArabicNormalizer.
         for scalar in word.dropFirst(segmentation.baseOffset) {
-            if case .emit(let folded) = ScalarRule.rule(for: scalar, form: .matchingKey) { view.append(folded) }
+            switch ScalarRule.rule(for: scalar, form: .matchingKey) {
+            case .emit(let folded):
+                view.append(folded)
+            case .attach where scalar == "\u{0654}":
+                if let last = view.last, let composed = ScalarRule.composingHamzaAbove(with: last) {
+                    view.removeLast()
+                    view.append(composed)
+                }
+            default:
+                break
+            }
         }
         return String(view)
     }

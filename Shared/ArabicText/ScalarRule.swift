@@ -46,7 +46,8 @@ enum ScalarRule: Equatable {
         case 0x066C: return .emit(",")
         case 0x06CC, 0x06D2: letter = "\u{064A}"  // Persian yeh, yeh barree → yeh
         case 0x06A9, 0x06AA: letter = "\u{0643}"  // keheh, swash kaf → kaf
-        case 0x06C0, 0x06C1, 0x06BE, 0x06D5: letter = "\u{0647}"  // Persian and Urdu heh forms → heh
+        case 0x06C0, 0x06C1, 0x06C2, 0x06BE, 0x06D5: letter = "\u{0647}"  // Persian and Urdu heh forms → heh
+        case 0x06D3: letter = "\u{0626}"  // yeh barree with hamza above: ے → ي, and ي with hamza above is ئ
         case 0x06C3: letter = "\u{0629}"  // teh marbuta goal
         default: letter = scalar
         }
@@ -59,6 +60,17 @@ enum ScalarRule: Equatable {
         case 0x0649: return .emit("\u{064A}")
         case 0x0629: return .emit("\u{0647}")
         default: return .emit(letter)
+        }
+    }
+
+    /// The letter that a hamza above (U+0654) written as a separate mark turns `letter` into in
+    /// the matching key: Unicode composes و + ٔ into ؤ and ي + ٔ into ئ, so both spellings of
+    /// one word must share a key. Alef forms need nothing here: they all fold into ا anyway.
+    static func composingHamzaAbove(with letter: Unicode.Scalar) -> Unicode.Scalar? {
+        switch letter.value {
+        case 0x0648: return "\u{0624}"
+        case 0x064A: return "\u{0626}"
+        default: return nil
         }
     }
 

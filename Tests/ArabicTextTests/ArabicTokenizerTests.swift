@@ -71,6 +71,15 @@ struct ArabicTokenizerTests {
         #expect(tokenizer.baseForm(ofWord: "للأمن".unicodeScalars, readings[2]) == "الامن")
     }
 
+    @Test("a base form combines a decomposed hamza as the matching key does")
+    func decomposedHamza() {
+        let word = "والمسو\u{064E}\u{0654}ول".unicodeScalars
+        let definite = tokenizer.segmentations(ofWord: word).first { $0.article == .written }
+        let base = definite.map { tokenizer.baseForm(ofWord: word, $0) }
+        #expect(base.map { Array($0.unicodeScalars) } == Array("المسؤول".unicodeScalars))
+        #expect(base == ArabicNormalizer().key("المسو\u{064E}\u{0654}ول"))
+    }
+
     @Test("stem offsets skip diacritics and map back through the normalizer")
     func diacritics() {
         let word = "وَبِالمَغْرِب"
