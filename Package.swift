@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "akhbar-enricher",
             dependencies: [
-                "EnricherCore", "ArticleModel", "Kafka", "ServiceCommandLine",
+                "EnricherCore", "ArabicText", "ArticleModel", "Kafka", "ServiceCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -95,8 +95,17 @@ let package = Package(
             path: "Services/Enricher"
         ),
 
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "akhbar-text-benchmark",
+            dependencies: ["ArabicText", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/Benchmarks/TextBenchmark"
+        ),
+
         // MARK: Tests
-        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"], path: "Tests/ArabicTextTests"),
+        .target(name: "FixtureFiles", path: "Tests/FixtureFiles"),
+        .testTarget(
+            name: "ArabicTextTests", dependencies: ["ArabicText", "FixtureFiles"], path: "Tests/ArabicTextTests"),
         .testTarget(
             name: "ArticleCodecTests",
             dependencies: [
@@ -113,13 +122,13 @@ let package = Package(
         ),
         .testTarget(
             name: "EnricherCoreTests",
-            dependencies: ["EnricherCore", "ArticleModel", "ArabicText"],
+            dependencies: ["EnricherCore", "ArticleModel", "ArabicText", "FixtureFiles"],
             path: "Tests/EnricherCoreTests",
         ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "IngestCore", "EnricherCore", "ArticleModel", "ArticleCodec", "Kafka",
+                "IngestCore", "EnricherCore", "ArticleModel", "ArticleCodec", "Kafka", "FixtureFiles",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/IntegrationTests"

@@ -31,7 +31,11 @@ struct TagCommand: AsyncParsableCommand {
         }
         var failed = false
         for file in files.isEmpty ? ["-"] : files {
-            guard let text = read(file) else {
+            let text: String
+            do {
+                text = try TextFile.read(file)
+            } catch {
+                printToStandardError("akhbar-enricher tag: \(error)")
                 failed = true
                 continue
             }
@@ -43,24 +47,6 @@ struct TagCommand: AsyncParsableCommand {
             }
         }
         if failed { throw ExitCode.failure }
-    }
-
-    private func read(_ file: String) -> String? {
-        let data: Data?
-        if file == "-" {
-            data = try? FileHandle.standardInput.readToEnd() ?? Data()
-        } else {
-            data = FileManager.default.contents(atPath: file)
-        }
-        guard let data else {
-            printToStandardError("akhbar-enricher tag: cannot read \(file)")
-            return nil
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            printToStandardError("akhbar-enricher tag: \(file) is not valid UTF-8")
-            return nil
-        }
-        return text
     }
 
     private func publicationDate() throws -> Date? {

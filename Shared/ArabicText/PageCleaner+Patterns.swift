@@ -22,6 +22,8 @@ extension PageCleaner {
         let promotionOpenings: [[String]]
         /// First words of byline lines.
         let bylineWords: Set<String>
+        /// Labels of an article's own sections, such as its introduction.
+        let sectionLabels: Set<String>
 
         init(normalizer: ArabicNormalizer) {
             /// Each phrase as the words of its matching key.
@@ -55,6 +57,10 @@ extension PageCleaner {
                 "تعرف على المزيد", "اقرأ المزيد", "للمزيد من", "اقرأ أيضا", "شاهد أيضا", "تابع المزيد",
             ])
             bylineWords = Set(keys(["بقلم", "كتب", "كتبه", "كتبت", "بواسطة", "إعداد", "تحرير"]).joined())
+            sectionLabels = Set(
+                keys(["مقدمة", "المقدمة", "تمهيد", "خلفية", "الخلفية", "خاتمة", "الخاتمة", "خلاصة", "الخلاصة", "ملخص"])
+                    .joined()
+            )
         }
     }
 }
@@ -88,6 +94,11 @@ extension PageCleaner.Patterns {
             let heading = sourceHeadings.first(where: line.starts(with:))
         else { return nil }
         return line.words.count > heading.count ? line.words.dropFirst(heading.count) : nil
+    }
+
+    /// A line that is only a section label of the article, such as "مقدمة".
+    func isSectionHeading(_ line: PageLine) -> Bool {
+        line.wordCount == 1 && sectionLabels.contains(line.words[0])
     }
 
     /// A short "source - author" or "بقلم: …" line.

@@ -1,7 +1,8 @@
 /// Keeps the title and body paragraphs of a scraped news page and drops the rest.
 ///
 /// The body runs from the first to the last *content* line (long, mostly Arabic, or a full
-/// sentence), grown by neighbouring lines that are whole sentences. Inside it, every line is
+/// sentence), grown by neighbouring lines that are whole sentences, and backwards by an
+/// opening section label such as "مقدمة". Inside it, every line is
 /// kept except page furniture (counters, comment forms, captions, image file names, ad labels)
 /// and repeats of the title, so short subheadings survive. Everything after a related-articles
 /// heading ("اقرأ أيضا", "مقالات مشابهة"), a keywords line or a source line ("المصدر: …") is
@@ -52,6 +53,7 @@ public struct PageCleaner: Sendable {
             }
             while zone.lowerBound > 0, zone.lowerBound - 1 != titleIndex,
                 isSentenceLine(lines[zone.lowerBound - 1], furniture[zone.lowerBound - 1])
+                    || patterns.isSectionHeading(lines[zone.lowerBound - 1])
             {
                 zone = (zone.lowerBound - 1)...zone.upperBound
             }

@@ -1,3 +1,4 @@
+import FixtureFiles
 import Foundation
 import Testing
 
@@ -58,7 +59,7 @@ struct ArabicNormalizerTests {
             "مسؤول", "شيء", "بريئة", "سُئِلَ", "رُؤْيَة", "أُمّ", "إِسلام", "آمن", "هٰذا", "ۓ", "ۂ", "ۀ", "خانۀ", "گئے",
             "\u{FE8A}\u{FE86}",  // yeh and waw with hamza, presentation forms
         ]
-        for sample in try samples + [SeedFixtures.text("000"), SeedFixtures.text("003")] {
+        for sample in try samples + [FixtureFiles.seed("000"), FixtureFiles.seed("003")] {
             let composed = normalizer.matchingKey(sample.precomposedStringWithCanonicalMapping).string
             let decomposed = normalizer.matchingKey(sample.decomposedStringWithCanonicalMapping).string
             #expect(Array(composed.unicodeScalars) == Array(decomposed.unicodeScalars), "\(sample)")

@@ -1,3 +1,4 @@
+import FixtureFiles
 import Foundation
 import Testing
 
@@ -57,14 +58,12 @@ struct PyArabicAgreementTests {
 
     /// Every distinct whitespace-separated word of the seeds, in file order.
     static func seedWords() throws -> [String] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: SeedFixtures.directory.path)
-            .filter { $0.hasSuffix(".txt") }
-            .sorted()
-        try #require(names.count == 5, "expected the five seeds in \(SeedFixtures.directory.path)")
+        let files = try FixtureFiles.seedFiles()
+        try #require(files.count == 5, "expected the five seeds in \(FixtureFiles.seedDirectory.path)")
         var seen = Set<[Unicode.Scalar]>()
         var words: [String] = []
-        for name in names {
-            let text = try String(contentsOf: SeedFixtures.directory.appendingPathComponent(name), encoding: .utf8)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
             for word in text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
             where seen.insert(Array(word)).inserted {
                 words.append(String(String.UnicodeScalarView(word)))
@@ -75,17 +74,19 @@ struct PyArabicAgreementTests {
 
     /// Runs `scripts/pyarabic-key.py` on `words`, one per line, and returns its lines.
     static func runPyArabic(on words: [String], python: String) throws -> [String] {
+        // The words go through a file, not a pipe: if the script dies early, writing to a pipe
+        // would kill the test process with SIGPIPE instead of failing the test.
+        let wordsFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("akhbar-pyarabic-words-\(ProcessInfo.processInfo.processIdentifier).txt")
+        try Data(words.map { $0 + "\n" }.joined().utf8).write(to: wordsFile)
+        defer { try? FileManager.default.removeItem(at: wordsFile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [script.path]
-        let input = Pipe()
         let output = Pipe()
-        process.standardInput = input
+        process.standardInput = try FileHandle(forReadingFrom: wordsFile)
         process.standardOutput = output
         try process.run()
-        // The script reads all of stdin before it writes anything, so writing first cannot deadlock.
-        input.fileHandleForWriting.write(Data(words.map { $0 + "\n" }.joined().utf8))
-        try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "\(script.lastPathComponent) failed; see its stderr")

@@ -1,5 +1,6 @@
 import ArabicText
 import ArticleModel
+import FixtureFiles
 import Foundation
 import Testing
 
@@ -29,7 +30,7 @@ struct TaggingEnricherTests {
     @Test("enrich keeps the cleaned, display-normalized paragraphs and offsets into that body")
     func enrichSeed() throws {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let article = enricher.enrich(raw(try Fixtures.seed("001")), now: now)
+        let article = enricher.enrich(raw(try FixtureFiles.seed("001")), now: now)
         #expect(article.title == "حموشي يشارك في منتدى موسكو لكبار المسؤولين الأمنيين والاستخباراتيين من 100 دولة")
         #expect(article.body.split(separator: "\n").count == 8)
         #expect(article.body.contains("\"FSB\""))
@@ -40,7 +41,7 @@ struct TaggingEnricherTests {
         for mention in article.entities.flatMap(\.mentions) {
             #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
         }
-        let tagged = enricher.tag(text: try Fixtures.seed("001"), publishedAt: Fixtures.publishedAt)
+        let tagged = enricher.tag(text: try FixtureFiles.seed("001"), publishedAt: Fixtures.publishedAt)
         #expect(article.entities.map(\.id) == tagged.map(\.id))
         #expect(article.entities.map { $0.mentions.map(\.text) } == tagged.map { $0.mentions.map(\.text) })
     }

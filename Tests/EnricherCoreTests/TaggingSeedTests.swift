@@ -1,6 +1,7 @@
 import ArabicText
 import ArticleModel
 import EnricherCore
+import FixtureFiles
 import Testing
 
 /// Acceptance on the five scraped seeds: the head of Moroccan security is one person under
@@ -20,7 +21,7 @@ struct TaggingSeedTests {
 
     /// The page, its tagged entities and the kept paragraphs' ranges.
     func tag(_ seed: String) throws -> (scalars: [Unicode.Scalar], entities: [Entity], kept: [Range<Int>]) {
-        let text = try Fixtures.seed(seed)
+        let text = try FixtureFiles.seed(seed)
         let entities = enricher.tag(text: text, publishedAt: Fixtures.publishedAt)
         return (Array(text.unicodeScalars), entities, PageCleaner().clean(text).paragraphs.map(\.range))
     }

@@ -1,6 +1,7 @@
 import ArticleCodec
 import ArticleModel
 import EnricherCore
+import FixtureFiles
 import Foundation
 import IngestCore
 import Kafka
@@ -12,15 +13,9 @@ import Testing
     "Pipeline", .serialized, .enabled(if: BrokerFixture.isAvailable, "needs AKHBAR_TEST_BROKERS"),
     .timeLimit(.minutes(5)))
 struct PipelineTests {
-    private static let seedsDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/seeds")
-
     /// The five seeds as files plus generated variants with distinct ids, as one JSONL file.
     private static func writeInput(variants: Int, into directory: URL) throws -> Int {
-        let seeds = try FileManager.default.contentsOfDirectory(at: seedsDirectory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "txt" }
-            .sorted { $0.path < $1.path }
+        let seeds = try FixtureFiles.seedFiles()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var lines: [String] = []
         for index in 0..<variants {
