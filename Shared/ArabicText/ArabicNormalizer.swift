@@ -24,98 +24,115 @@ public struct ArabicNormalizer: Sendable {
 
     /// The display normalization of `text`, with offsets into its Unicode scalars.
     public func display(_ text: String) -> NormalizedText {
-        normalize(text.unicodeScalars, form: .display)
+        normalize(text, form: .display)
     }
 
     /// The matching key of `text`, with offsets into its Unicode scalars.
     public func matchingKey(_ text: String) -> NormalizedText {
-        normalize(text.unicodeScalars, form: .matchingKey)
+        normalize(text, form: .matchingKey)
     }
 
     /// The matching key of `text` as a plain string, for lexicon lookups.
     public func key(_ text: some StringProtocol) -> String {
-        normalize(text.unicodeScalars, form: .matchingKey).string
+        normalize(text, form: .matchingKey).string
+    }
+
+    /// Normalizes a string; offsets count its Unicode scalars.
+    public func normalize(_ text: some StringProtocol, form: Form) -> NormalizedText {
+        normalize([Unicode.Scalar](scalarsOf: text), form: form)
     }
 
     /// Normalizes a sequence of scalars; offsets count positions in that sequence.
     public func normalize(_ scalars: some Sequence<Unicode.Scalar>, form: Form) -> NormalizedText {
-        var buffer = Buffer(form: form, capacity: scalars.underestimatedCount)
-        var index = 0
-        for scalar in scalars {
-            if let expansion = PresentationForms.expansion(of: scalar) {
-                for expanded in expansion {
-                    buffer.apply(ScalarRule.rule(for: expanded, form: form), scalar: expanded, at: index)
-                }
-            } else {
-                buffer.apply(ScalarRule.rule(for: scalar, form: form), scalar: scalar, at: index)
-            }
-            index += 1
-        }
-        return NormalizedText(
-            scalars: buffer.scalars,
-            sourceStarts: buffer.starts,
-            sourceEnds: buffer.ends,
-            sourceCount: index
-        )
+        normalize(Array(scalars), form: form)
     }
-}
 
-extension ArabicNormalizer {
-    /// Accumulates normalized scalars and their source ranges.
-    private struct Buffer {
-        private enum Last { case nothing, text, space, lineBreak }
+    // Generic code called from another module runs unspecialized, which is several times slower
+    // here; these overloads take the common argument types without a generic parameter.
 
-        let form: Form
-        var scalars: [Unicode.Scalar] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
-        private var last = Last.nothing
-        private var carriageReturnIndex = -2
-
-        init(form: Form, capacity: Int) {
-            self.form = form
-            scalars.reserveCapacity(capacity)
-            starts.reserveCapacity(capacity)
-            ends.reserveCapacity(capacity)
-        }
-
-        mutating func apply(_ rule: ScalarRule, scalar: Unicode.Scalar, at index: Int) {
-            switch rule {
-            case .emit(let output):
-                append(output, at: index)
-                last = .text
-            case .attach:
-                guard last == .text else { break }
-                ends[ends.count - 1] = index + 1
-                if scalar == "\u{0654}", form == .matchingKey,
-                    let composed = ScalarRule.composingHamzaAbove(with: scalars[scalars.count - 1])
-                {
-                    scalars[scalars.count - 1] = composed
-                }
-            case .delete:
-                break
-            case .space:
-                if last == .space {
-                    ends[ends.count - 1] = index + 1
-                } else {
-                    append(" ", at: index)
-                    last = .space
-                }
-            case .lineBreak:
-                if scalar == "\n", last == .lineBreak, carriageReturnIndex == index - 1 {
-                    ends[ends.count - 1] = index + 1
-                } else {
-                    append("\n", at: index)
-                    last = .lineBreak
-                }
-                if scalar == "\r" { carriageReturnIndex = index }
-            }
-        }
-
-        private mutating func append(_ scalar: Unicode.Scalar, at index: Int) {
-            scalars.append(scalar)
-            starts.append(index)
-            ends.append(index + 1)
-        }
+    /// Normalizes scalars; offsets count positions from the start of the slice.
+    public func normalize(_ scalars: ArraySlice<Unicode.Scalar>, form: Form) -> NormalizedText {
+        scalars.withUnsafeBufferPointer { normalize(contiguous: $0, form: form) }
     }
+
+    /// Normalizes scalars; offsets count positions in the array.
+    public func normalize(_ scalars: [Unicode.Scalar], form: Form) -> NormalizedText {
+        scalars.withUnsafeBufferPointer { normalize(contiguous: $0, form: form) }
+    }
+
+    /// The normalization itself. It runs over every scalar of every article, so it writes into
+    /// preallocated buffers: `Array.append` would cost more than the rest of the loop.
+    private func normalize(contiguous input: UnsafeBufferPointer<Unicode.Scalar>, form: Form) -> NormalizedText {
+        // The output is at most the input with every presentation form expanded.
+        var bound = input.count
+        for scalar in input where scalar.value >= 0xFB50 {
+            bound += (PresentationForms.expansion(of: scalar)?.count ?? 1) - 1
+        }
+        let rules = ScalarRule.table(for: form)
+        var spans: [NormalizedText.SourceSpan] = []
+        let output = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { scalars, scalarCount in
+            spans = [NormalizedText.SourceSpan](unsafeUninitializedCapacity: bound) { spans, spanCount in
+                var count = 0
+                var last = Last.nothing
+                var carriageReturnIndex: UInt32 = .max
+                var index: UInt32 = 0
+
+                @inline(__always)
+                func emit(_ scalar: Unicode.Scalar) {
+                    scalars.initializeElement(at: count, to: scalar)
+                    spans.initializeElement(at: count, to: NormalizedText.SourceSpan(start: index, end: index &+ 1))
+                    count += 1
+                }
+
+                @inline(__always)
+                func apply(_ rule: ScalarRule, _ scalar: Unicode.Scalar) {
+                    switch rule {
+                    case .emit(let emitted):
+                        emit(emitted)
+                        last = .text
+                    case .attach:
+                        guard last == .text else { return }
+                        spans[count - 1].end = index &+ 1
+                        if scalar == "\u{0654}", form == .matchingKey,
+                            let composed = ScalarRule.composingHamzaAbove(with: scalars[count - 1])
+                        {
+                            scalars[count - 1] = composed
+                        }
+                    case .delete:
+                        return
+                    case .space:
+                        if last == .space {
+                            spans[count - 1].end = index &+ 1
+                        } else {
+                            emit(" ")
+                            last = .space
+                        }
+                    case .lineBreak:
+                        if scalar == "\n", last == .lineBreak, carriageReturnIndex &+ 1 == index {
+                            spans[count - 1].end = index &+ 1
+                        } else {
+                            emit("\n")
+                            last = .lineBreak
+                        }
+                        if scalar == "\r" { carriageReturnIndex = index }
+                    }
+                }
+
+                for scalar in input {
+                    if scalar.value >= 0xFB50, let expansion = PresentationForms.expansion(of: scalar) {
+                        for expanded in expansion { apply(ScalarRule.rule(for: expanded, form: form), expanded) }
+                    } else {
+                        apply(ScalarRule.rule(for: scalar, form: form, table: rules), scalar)
+                    }
+                    index &+= 1
+                }
+                spanCount = count
+            }
+            scalarCount = spans.count
+        }
+        return NormalizedText(scalars: output, spans: spans, sourceCount: input.count)
+    }
+
+    /// What the normalized text ends with so far: runs of spaces and CR LF pairs collapse.
+    private enum Last { case nothing, text, space, lineBreak }
 }

@@ -12,6 +12,8 @@ public struct ArabicTokenizer: Sendable {
     /// The fewest letters a stem keeps after its proclitics are split off.
     public let minimumStemLength: Int
     private let unsplittableWords: Set<String>
+    /// ``unsplittableWords`` as hashes, for the fast path that builds no strings.
+    private let unsplittableHashes: Set<UInt64>
     private let lexicon: Lexicon?
 
     /// Words that begin with ا ل but carry no article that should be split (matching keys).
@@ -28,6 +30,8 @@ public struct ArabicTokenizer: Sendable {
     public init(minimumStemLength: Int = 2, unsplittableWords: Set<String> = [], lexicon: Lexicon? = nil) {
         self.minimumStemLength = max(1, minimumStemLength)
         self.unsplittableWords = Self.defaultUnsplittableWords.union(unsplittableWords)
+        self.unsplittableHashes = Set(
+            self.unsplittableWords.map { Self.baseHash(Array($0.unicodeScalars)[...], contracted: false) })
         self.lexicon = lexicon
     }
 
@@ -36,18 +40,20 @@ public struct ArabicTokenizer: Sendable {
         let scalars = text.scalars
         let bounds = range ?? 0..<scalars.count
         var tokens: [Token] = []
+        tokens.reserveCapacity(bounds.count / 5)
+        let classes = ScalarClass.table
         var index = bounds.lowerBound
         while index < bounds.upperBound {
-            let scalar = scalars[index]
-            if scalar.isSpaceOrLineBreak {
+            let scalarClass = classes.of(scalars[index])
+            if scalarClass.contains(.spaceOrLineBreak) {
                 index += 1
                 continue
             }
             let start = index
-            let kind = Self.kind(startingWith: scalar)
-            index = Self.endOfToken(kind, in: scalars, from: index + 1, limit: bounds.upperBound)
+            let kind = Self.kind(of: scalarClass)
+            index = Self.endOfToken(kind, in: scalars, from: index + 1, limit: bounds.upperBound, classes: classes)
             let tokenRange = start..<index
-            let segmentation = kind == .word ? segment(scalars[tokenRange]) : .unsegmented
+            let segmentation = kind == .word ? segment(slice: scalars[tokenRange]) : .unsegmented
             tokens.append(Token(kind: kind, normalizedRange: tokenRange, segmentation: segmentation, in: text))
         }
         return tokens
@@ -60,7 +66,15 @@ public struct ArabicTokenizer: Sendable {
 
     /// The segmentation the tokenizer chooses for one word.
     public func segment(_ word: some Collection<Unicode.Scalar>) -> Segmentation {
-        guard let first = word.first, Self.procliticInitials.contains(first) else { return .unsegmented }
+        segment(slice: Array(word)[...])
+    }
+
+    private func segment(slice word: ArraySlice<Unicode.Scalar>) -> Segmentation {
+        guard let first = word.first, Self.isProcliticInitial(first) else { return .unsegmented }
+        let classes = ScalarClass.table
+        if lexicon == nil, !word.contains(where: { classes.of($0).contains(.wordMark) }) {
+            return articleSegmentation(of: word)
+        }
         let candidates = segmentations(ofWord: word)
         guard candidates.count > 1 else { return .unsegmented }
         if let lexicon {
@@ -71,6 +85,61 @@ public struct ArabicTokenizer: Sendable {
         }
         return candidates.first { $0.isDefinite && !unsplittableWords.contains(baseForm(ofWord: word, $0)) }
             ?? .unsegmented
+    }
+
+    /// The split of a word without marks when there is no lexicon: the definite article with
+    /// what precedes it, or nothing. It picks what `segmentations(ofWord:)` and the general
+    /// path pick, without building the candidates or their base forms.
+    private func articleSegmentation(of word: ArraySlice<Unicode.Scalar>) -> Segmentation {
+        let start = word.startIndex
+        let count = word.count
+        var best: Segmentation?
+        for conjunctionCount in 0...(Self.isConjunction(word[start]) ? 1 : 0) {
+            let hasPreposition = conjunctionCount < count && Self.isPreposition(word[start + conjunctionCount])
+            for prepositionCount in 0...(hasPreposition ? 1 : 0) {
+                let next = conjunctionCount + prepositionCount
+                let article: Segmentation.Article
+                let base: Int
+                let stem: Int
+                if next + 1 < count, word[start + next] == Self.alef, word[start + next + 1] == Self.lam {
+                    (article, base, stem) = (.written, next, next + 2)
+                } else if prepositionCount == 1, word[start + conjunctionCount] == Self.lam, next < count,
+                    word[start + next] == Self.lam
+                {
+                    (article, base, stem) = (.contracted, next + 1, next + 1)
+                } else {
+                    continue
+                }
+                guard count - stem >= minimumStemLength, stem < best?.stemOffset ?? Int.max,
+                    !unsplittableHashes.contains(
+                        Self.baseHash(word[(start + base)...], contracted: article == .contracted))
+                else { continue }
+                best = Segmentation(
+                    conjunction: conjunctionCount == 1 ? word[start] : nil,
+                    preposition: prepositionCount == 1 ? word[start + conjunctionCount] : nil,
+                    article: article,
+                    baseOffset: base,
+                    stemOffset: stem
+                )
+            }
+        }
+        return best ?? .unsegmented
+    }
+
+    /// The hash of a base form as ``baseForm(ofWord:_:)`` spells it, for a word without marks.
+    private static func baseHash(_ base: ArraySlice<Unicode.Scalar>, contracted: Bool) -> UInt64 {
+        var hash = FNV1a()
+        if contracted {
+            hash.combine(scalar: alef)
+            hash.combine(scalar: lam)
+        }
+        let rules = ScalarRule.table(for: .matchingKey)
+        for scalar in base {
+            if case .emit(let folded) = ScalarRule.rule(for: scalar, form: .matchingKey, table: rules) {
+                hash.combine(scalar: folded)
+            }
+        }
+        return hash.value
     }
 
     /// Every way to split proclitics off `word` that leaves a long enough stem, starting with
@@ -84,11 +153,11 @@ public struct ArabicTokenizer: Sendable {
         }
         let count = letters.count
         var result = [Segmentation.unsegmented]
-        let conjunctionCounts = count > 0 && Self.conjunctions.contains(letters[0].scalar) ? [0, 1] : [0]
+        let conjunctionCounts = count > 0 && Self.isConjunction(letters[0].scalar) ? [0, 1] : [0]
         for conjunctionCount in conjunctionCounts {
             let conjunction = conjunctionCount == 1 ? letters[0].scalar : nil
             let hasPreposition =
-                conjunctionCount < count && Self.prepositions.contains(letters[conjunctionCount].scalar)
+                conjunctionCount < count && Self.isPreposition(letters[conjunctionCount].scalar)
             for prepositionCount in hasPreposition ? [0, 1] : [0] {
                 let preposition = prepositionCount == 1 ? letters[conjunctionCount].scalar : nil
                 let next = conjunctionCount + prepositionCount
@@ -145,34 +214,49 @@ public struct ArabicTokenizer: Sendable {
         return String(view)
     }
 
-    private static let alef: Unicode.Scalar = "\u{0627}"
-    private static let lam: Unicode.Scalar = "\u{0644}"
-    private static let conjunctions: Set<Unicode.Scalar> = ["\u{0648}", "\u{0641}"]
-    private static let prepositions: Set<Unicode.Scalar> = ["\u{0628}", "\u{0643}", "\u{0644}"]
-    /// Letters a word with proclitics can start with.
-    private static let procliticInitials = conjunctions.union(prepositions).union([alef])
+    // Computed, not stored: a static constant is checked for initialization at every use.
+    private static var alef: Unicode.Scalar { "\u{0627}" }
+    private static var lam: Unicode.Scalar { "\u{0644}" }
+    /// و or ف.
+    private static func isConjunction(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{0648}" || scalar == "\u{0641}"
+    }
+
+    /// ب, ك or ل.
+    private static func isPreposition(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{0628}" || scalar == "\u{0643}" || scalar == "\u{0644}"
+    }
+
+    /// A letter a word with proclitics can start with.
+    private static func isProcliticInitial(_ scalar: Unicode.Scalar) -> Bool {
+        isConjunction(scalar) || isPreposition(scalar) || scalar == alef
+    }
 }
 
 extension ArabicTokenizer {
-    private static func kind(startingWith scalar: Unicode.Scalar) -> Token.Kind {
-        if scalar.isArabicLetter { return .word }
-        if scalar.isDigit { return .number }
-        if scalar.isOtherLetter { return .latin }
+    /// The kind of token that a scalar of this class starts.
+    private static func kind(of scalarClass: ScalarClass) -> Token.Kind {
+        if scalarClass.contains(.arabicLetter) { return .word }
+        if scalarClass.contains(.digit) { return .number }
+        if scalarClass.contains(.otherLetter) { return .latin }
         return .punctuation
     }
 
     /// The index just past the token of `kind` whose first scalar precedes `index`.
-    private static func endOfToken(_ kind: Token.Kind, in scalars: [Unicode.Scalar], from index: Int, limit: Int) -> Int
-    {
+    private static func endOfToken(
+        _ kind: Token.Kind, in scalars: [Unicode.Scalar], from index: Int, limit: Int, classes: ScalarClass.Table
+    ) -> Int {
         var index = index
         switch kind {
         case .word:
-            while index < limit, scalars[index].isArabicLetter || scalars[index].isWordMark { index += 1 }
+            let wordScalars: ScalarClass = [.arabicLetter, .wordMark]
+            while index < limit, !classes.of(scalars[index]).isDisjoint(with: wordScalars) { index += 1 }
         case .number:
             while index < limit {
-                if scalars[index].isDigit {
+                if classes.of(scalars[index]).contains(.digit) {
                     index += 1
-                } else if index + 1 < limit, ".,٫٬".unicodeScalars.contains(scalars[index]), scalars[index + 1].isDigit
+                } else if index + 1 < limit, isNumberSeparator(scalars[index]),
+                    classes.of(scalars[index + 1]).contains(.digit)
                 {
                     index += 2
                 } else {
@@ -194,5 +278,10 @@ extension ArabicTokenizer {
             break
         }
         return index
+    }
+
+    /// Separators inside numbers: 2.5, 1,000, ٢٫٥.
+    private static func isNumberSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "," || scalar == "\u{066B}" || scalar == "\u{066C}"
     }
 }

@@ -1,17 +1,42 @@
 /// What ``PageCleaner`` keeps of a scraped page.
 public struct CleanedPage: Sendable, Hashable {
     /// A kept paragraph: one line of the page, trimmed.
+    ///
+    /// It shares the page's decoded scalars instead of holding a string of its own, so that
+    /// callers who normalize or tokenize it neither encode nor decode it again.
     public struct Paragraph: Sendable, Hashable {
-        /// The paragraph exactly as it appears in the page.
-        public let text: String
-        /// Unicode scalar offsets of `text` in the page.
+        /// The page's scalars; the paragraph is `pageScalars[range]`.
+        private let pageScalars: [Unicode.Scalar]
+        /// Unicode scalar offsets of the paragraph in the page.
         public let range: Range<Int>
+        /// The paragraph in ``CleanedPage/key``, for tokenizing without normalizing again.
+        public let keyRange: Range<Int>
 
-        public init(text: String, range: Range<Int>) {
-            self.text = text
+        public init(pageScalars: [Unicode.Scalar], range: Range<Int>, keyRange: Range<Int>) {
+            self.pageScalars = pageScalars
             self.range = range
+            self.keyRange = keyRange
+        }
+
+        /// The paragraph's scalars, exactly as in the page.
+        public var scalars: ArraySlice<Unicode.Scalar> { pageScalars[range] }
+
+        /// The paragraph exactly as it appears in the page.
+        public var text: String { String(scalars: scalars) }
+
+        public static func == (left: Paragraph, right: Paragraph) -> Bool {
+            left.range == right.range && left.keyRange == right.keyRange && left.scalars == right.scalars
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(range)
+            hasher.combine(keyRange)
         }
     }
+
+    /// The whole page's matching key, which the cleaner computes anyway. Its source offsets
+    /// count the page's scalars.
+    public let key: NormalizedText
 
     /// The article's title in display normalization, when one was found or given.
     public let title: String?
@@ -25,12 +50,14 @@ public struct CleanedPage: Sendable, Hashable {
     public let byline: String?
 
     public init(
+        key: NormalizedText,
         title: String?,
         titleRange: Range<Int>?,
         paragraphs: [Paragraph],
         source: String?,
         byline: String?
     ) {
+        self.key = key
         self.title = title
         self.titleRange = titleRange
         self.paragraphs = paragraphs

@@ -9,29 +9,31 @@ public struct NormalizedText: Sendable, Hashable {
     public let scalars: [Unicode.Scalar]
     /// The number of scalars in the source text.
     public let sourceCount: Int
-    private let sourceStarts: [Int]
-    private let sourceEnds: [Int]
+    /// Where each normalized scalar came from; one array of pairs rather than two arrays, as
+    /// normalization appends to it once per scalar.
+    private let spans: [SourceSpan]
 
-    init(scalars: [Unicode.Scalar], sourceStarts: [Int], sourceEnds: [Int], sourceCount: Int) {
+    /// A range of source scalars, in 32 bits: texts beyond 4 billion scalars are not supported.
+    struct SourceSpan: Sendable, Hashable {
+        var start: UInt32
+        var end: UInt32
+    }
+
+    init(scalars: [Unicode.Scalar], spans: [SourceSpan], sourceCount: Int) {
         self.scalars = scalars
-        self.sourceStarts = sourceStarts
-        self.sourceEnds = sourceEnds
+        self.spans = spans
         self.sourceCount = sourceCount
     }
 
     /// The normalized text as a string.
-    public var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
+    public var string: String { String(scalars: scalars) }
 
     /// The number of normalized scalars.
     public var count: Int { scalars.count }
 
     /// The source scalar range that the normalized scalar at `index` came from.
     public func sourceRange(at index: Int) -> Range<Int> {
-        sourceStarts[index]..<sourceEnds[index]
+        Int(spans[index].start)..<Int(spans[index].end)
     }
 
     /// The source scalar range covered by a range of normalized scalars.
@@ -40,10 +42,10 @@ public struct NormalizedText: Sendable, Hashable {
     /// - Parameter range: a range within `0...count`.
     public func sourceRange(for range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else {
-            let position = range.lowerBound < count ? sourceStarts[range.lowerBound] : sourceCount
+            let position = range.lowerBound < count ? Int(spans[range.lowerBound].start) : sourceCount
             return position..<position
         }
-        return sourceStarts[range.lowerBound]..<sourceEnds[range.upperBound - 1]
+        return Int(spans[range.lowerBound].start)..<Int(spans[range.upperBound - 1].end)
     }
 
     /// The index of the first normalized scalar whose source starts at or after `sourceOffset`,
@@ -53,7 +55,7 @@ public struct NormalizedText: Sendable, Hashable {
         var high = count
         while low < high {
             let middle = (low + high) / 2
-            if sourceStarts[middle] < sourceOffset {
+            if Int(spans[middle].start) < sourceOffset {
                 low = middle + 1
             } else {
                 high = middle

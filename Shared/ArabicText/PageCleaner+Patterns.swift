@@ -1,34 +1,37 @@
-/// Phrases of web-page furniture, written as Arabic text and compared as matching keys.
+/// Phrases of web-page furniture, written as Arabic text and compared as hashes of matching
+/// keys, the way ``PageLine`` keeps its words.
 ///
 /// They describe kinds of lines (counters, comment forms, related-article headings), not lines
 /// of particular pages.
 extension PageCleaner {
     struct Patterns: Sendable {
         /// Headings after which only other stories follow.
-        let tailHeadings: [[String]]
+        let tailHeadings: [[UInt64]]
         /// Lines that name tags or keywords; they close the article.
-        let tagHeadings: [[String]]
+        let tagHeadings: [[UInt64]]
         /// "المصدر: X" lines: the article's source; they close the article when after the body.
-        let sourceHeadings: [[String]]
+        let sourceHeadings: [[UInt64]]
         /// Words of view, visit, comment and share counters.
-        let counterWords: Set<String>
+        let counterWords: Set<UInt64>
         /// Phrases of comment forms, share prompts and footers.
-        let furniturePhrases: [[String]]
+        let furniturePhrases: [[UInt64]]
         /// Line openings of image captions.
-        let captionOpenings: [[String]]
+        let captionOpenings: [[UInt64]]
         /// Openings of advertisement labels.
-        let advertisementOpenings: [[String]]
+        let advertisementOpenings: [[UInt64]]
         /// Openings of a trailing "read more" sentence glued to a paragraph.
-        let promotionOpenings: [[String]]
+        let promotionOpenings: [[UInt64]]
+        /// "صورة" (picture), which opens "صورة: …" credits.
+        let pictureWords: Set<UInt64>
         /// First words of byline lines.
-        let bylineWords: Set<String>
+        let bylineWords: Set<UInt64>
         /// Labels of an article's own sections, such as its introduction.
-        let sectionLabels: Set<String>
+        let sectionLabels: Set<UInt64>
 
         init(normalizer: ArabicNormalizer) {
-            /// Each phrase as the words of its matching key.
-            func keys(_ phrases: [String]) -> [[String]] {
-                phrases.map { normalizer.key($0).split(separator: " ").map(String.init) }
+            /// Each phrase as the hashes of its words' matching keys.
+            func keys(_ phrases: [String]) -> [[UInt64]] {
+                phrases.map { PageLine.lines(of: normalizer.matchingKey($0)).first?.words ?? [] }
             }
             tailHeadings = keys([
                 "اقرأ أيضا", "إقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "شاهد أيضا", "مقالات مشابهة",
@@ -38,11 +41,12 @@ extension PageCleaner {
             ])
             tagHeadings = keys(["كلمات دلالية", "الكلمات الدلالية", "الكلمات المفتاحية", "الوسوم", "وسوم", "tags"])
             sourceHeadings = keys(["المصدر", "مصدر الخبر"])
+            let counters = [
+                "مشاهدة", "مشاهدات", "زيارة", "زيارات", "تعليق", "تعليقات", "قراءة", "قراءات", "مشاركة", "مشاركات",
+                "إعجاب",
+            ]
             counterWords = Set(
-                keys([
-                    "مشاهدة", "مشاهدات", "زيارة", "زيارات", "تعليق", "تعليقات", "قراءة", "قراءات", "مشاركة",
-                    "مشاركات", "إعجاب", "views", "comments", "shares", "likes", "reads",
-                ]).joined()
+                keys(counters + counters.map { "ال" + $0 } + ["views", "comments", "shares", "likes", "reads"]).joined()
             )
             furniturePhrases = keys([
                 "إضافة تعليق", "أضف تعليق", "أضف تعليقك", "اترك تعليقا", "اترك تعليق", "اترك ردا", "اترك رد",
@@ -51,6 +55,7 @@ extension PageCleaner {
                 "تابعونا على", "تابعنا على", "اشترك في النشرة", "جميع الحقوق محفوظة", "حقوق النشر",
                 "all rights reserved",
             ])
+            pictureWords = Set(keys(["صورة", "الصورة"]).joined())
             captionOpenings = keys(["صورة مميزة", "الصورة المميزة", "مصدر الصورة", "حقوق الصورة"])
             advertisementOpenings = keys(["إعلان", "إعلانات", "مساحة إعلانية", "advertisement", "sponsored"])
             promotionOpenings = keys([
@@ -70,10 +75,12 @@ extension PageCleaner.Patterns {
     func isFurniture(_ line: PageLine) -> Bool {
         if line.arabicLetters + line.otherLetters == 0 { return true }
         if line.arabicLetters == 0, line.wordCount <= 4, !line.endsSentence { return true }
-        if line.digits > 0, line.wordCount <= 8, line.words.contains(where: isCounterWord) { return true }
+        if line.digits > 0, line.wordCount <= 8, line.words.contains(where: counterWords.contains) { return true }
         if line.wordCount <= 25, furniturePhrases.contains(where: line.contains(phrase:)) { return true }
         if captionOpenings.contains(where: line.starts(with:)) { return true }
-        if line.wordCount <= 20, line.hasLeadingColon, ["صوره", "الصوره"].contains(line.words.first) { return true }
+        if line.wordCount <= 20, line.hasLeadingColon, let first = line.words.first, pictureWords.contains(first) {
+            return true
+        }
         if line.wordCount <= 5, advertisementOpenings.contains(where: line.starts(with:)) { return true }
         return false
     }
@@ -88,12 +95,12 @@ extension PageCleaner.Patterns {
         line.wordCount <= 15 && line.hasLeadingColon && tagHeadings.contains(where: line.starts(with:))
     }
 
-    /// The words after "المصدر:" when the line is a source line.
-    func sourceWords(of line: PageLine) -> ArraySlice<String>? {
+    /// A "المصدر: X" line that names a source.
+    func isSourceLine(_ line: PageLine) -> Bool {
         guard line.wordCount <= 8, line.hasLeadingColon,
             let heading = sourceHeadings.first(where: line.starts(with:))
-        else { return nil }
-        return line.words.count > heading.count ? line.words.dropFirst(heading.count) : nil
+        else { return false }
+        return line.wordCount > heading.count
     }
 
     /// A line that is only a section label of the article, such as "مقدمة".
@@ -107,9 +114,5 @@ extension PageCleaner.Patterns {
         if let first = line.words.first, bylineWords.contains(first), line.wordCount >= 2 { return true }
         guard let dashWords = line.wordsBeforeDash else { return false }
         return (1...4).contains(dashWords) && (1...5).contains(line.wordCount - dashWords)
-    }
-
-    private func isCounterWord(_ word: String) -> Bool {
-        counterWords.contains(word) || (word.hasPrefix("ال") && counterWords.contains(String(word.dropFirst(2))))
     }
 }

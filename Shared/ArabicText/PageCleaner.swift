@@ -20,9 +20,10 @@ public struct PageCleaner: Sendable {
     /// - Parameters:
     ///   - page: the page's text, one paragraph or page element per line.
     ///   - knownTitle: the title when the caller already has it; lines repeating it are dropped.
-    /// - Returns: the title, the kept paragraphs with their scalar ranges in `page`, and metadata.
+    /// - Returns: the title, the kept paragraphs with their scalar ranges in `page` and in the
+    ///   page's matching key, and metadata.
     public func clean(_ page: String, knownTitle: String? = nil) -> CleanedPage {
-        let scalars = Array(page.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: page)
         let key = normalizer.normalize(scalars, form: .matchingKey)
         let lines = PageLine.lines(of: key)
         let furniture = lines.map(patterns.isFurniture)
@@ -34,13 +35,16 @@ public struct PageCleaner: Sendable {
             knownTitle == nil
             ? findTitle(in: lines, before: headerEnd, furniture: furniture, hasBody: firstContent != nil) : nil
         let titleWords =
-            knownTitle.map { PageLine.lines(of: normalizer.matchingKey($0)).flatMap(\.words) }
-            ?? titleIndex.map { lines[$0].words }
+            knownTitle.flatMap { title in
+                let key = normalizer.matchingKey(title.replacing("\n", with: " "))
+                return PageLine(key: key, range: 0..<key.count)?.wordsKey
+            }
+            ?? titleIndex.map { lines[$0].wordsKey }
         let tailStart =
             lines.indices.first { index in
                 index > (firstContent ?? lines.count)
                     && (patterns.isTailHeading(lines[index]) || patterns.isTagLine(lines[index])
-                        || patterns.sourceWords(of: lines[index]) != nil)
+                        || patterns.isSourceLine(lines[index]))
             } ?? lines.count
 
         var kept: [Int]
@@ -57,10 +61,10 @@ public struct PageCleaner: Sendable {
             {
                 zone = (zone.lowerBound - 1)...zone.upperBound
             }
-            kept = zone.filter { !furniture[$0] && lines[$0].words != titleWords }
+            kept = zone.filter { !furniture[$0] && lines[$0].wordsKey != titleWords }
         } else {
             kept = lines.indices.filter { index in
-                index < tailStart && !furniture[index] && index != titleIndex && lines[index].words != titleWords
+                index < tailStart && !furniture[index] && index != titleIndex && lines[index].wordsKey != titleWords
                     && !patterns.isByline(lines[index])
             }
         }
@@ -69,15 +73,17 @@ public struct PageCleaner: Sendable {
         kept.removeAll { $0 == bylineIndex }
 
         let paragraphs = kept.map { index in
-            let range = trimmingPromotion(from: lines[index], key: key)
-            return CleanedPage.Paragraph(text: Self.string(scalars[range]), range: range)
+            let keyRange = trimmingPromotion(from: lines[index], key: key)
+            let range = key.sourceRange(for: keyRange)
+            return CleanedPage.Paragraph(pageScalars: scalars, range: range, keyRange: keyRange)
         }
         return CleanedPage(
+            key: key,
             title: knownTitle.map { display($0.unicodeScalars) }
                 ?? titleIndex.map { display(scalars[lines[$0].sourceRange]) },
             titleRange: titleIndex.map { lines[$0].sourceRange },
             paragraphs: paragraphs,
-            source: lines.first { patterns.sourceWords(of: $0) != nil }.map { source(from: scalars[$0.sourceRange]) },
+            source: lines.first(where: patterns.isSourceLine).map { source(from: scalars[$0.sourceRange]) },
             byline: bylineIndex.map { display(scalars[lines[$0].sourceRange]) }
         )
     }
@@ -90,7 +96,7 @@ public struct PageCleaner: Sendable {
     /// A shorter line that is still a whole sentence of running text.
     private func isSentenceLine(_ line: PageLine, _ isFurniture: Bool) -> Bool {
         !isFurniture && line.endsSentence && line.wordCount >= 3 && line.arabicRatio >= 0.5
-            && !patterns.isTailHeading(line) && !patterns.isTagLine(line) && patterns.sourceWords(of: line) == nil
+            && !patterns.isTailHeading(line) && !patterns.isTagLine(line) && !patterns.isSourceLine(line)
     }
 
     /// The title among the lines before the body: a title-like line that the page repeats
@@ -105,14 +111,14 @@ public struct PageCleaner: Sendable {
         let repeated = candidates.first { index in
             lines.indices.contains { other in
                 other != index
-                    && (lines[other].words == lines[index].words
+                    && (lines[other].wordsKey == lines[index].wordsKey
                         || (furniture[other] && lines[other].contains(phrase: lines[index].words)))
             }
         }
         return repeated ?? (hasBody ? candidates.last { lines[$0].wordCount >= 5 } : nil)
     }
 
-    /// The line's source range without a trailing "read more" sentence glued to it.
+    /// The line's range in the key without a trailing "read more" sentence glued to it.
     private func trimmingPromotion(from line: PageLine, key: NormalizedText) -> Range<Int> {
         let scalars = key.scalars
         let lower = line.normalizedRange.lowerBound
@@ -122,8 +128,8 @@ public struct PageCleaner: Sendable {
         guard index > lower,
             let sentence = PageLine(key: key, range: (index + 1)..<line.normalizedRange.upperBound),
             sentence.wordCount <= 12, patterns.promotionOpenings.contains(where: sentence.starts(with:))
-        else { return line.sourceRange }
-        return line.sourceRange.lowerBound..<key.sourceRange(at: index).upperBound
+        else { return line.normalizedRange }
+        return lower..<(index + 1)
     }
 
     private func display(_ scalars: some Sequence<Unicode.Scalar>) -> String {
@@ -135,10 +141,6 @@ public struct PageCleaner: Sendable {
     private func source(from line: ArraySlice<Unicode.Scalar>) -> String {
         let afterColon = line.firstIndex(of: ":").map { line[($0 + 1)...] } ?? line[...]
         return display(afterColon)
-    }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(scalars))
     }
 }
 

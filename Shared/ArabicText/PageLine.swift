@@ -1,11 +1,26 @@
 /// One non-empty line of a page, with the statistics the cleaner decides on.
+///
+/// Words are kept as hashes of their matching keys (``PageLine/hash(_:)``), so that scanning a
+/// page builds no strings; only the first ``leadingWordLimit`` are kept one by one, which is all
+/// the phrase rules look at, and the whole sequence is summed up in ``wordsKey``.
 struct PageLine {
+    /// The words of a line as a whole, for telling repeated lines (a repeated title) apart.
+    struct WordsKey: Hashable {
+        let hash: UInt64
+        let count: Int
+    }
+
+    /// How many leading words are kept one by one.
+    static var leadingWordLimit: Int { 32 }
+
     /// The trimmed line in the page's matching key.
     let normalizedRange: Range<Int>
     /// The trimmed line in the page's scalars.
     let sourceRange: Range<Int>
-    /// The line's words (matching keys, punctuation stripped from their edges).
-    let words: [String]
+    /// Hashes of the line's first words (punctuation stripped from their edges).
+    let words: [UInt64]
+    let wordCount: Int
+    let wordsKey: WordsKey
     let arabicLetters: Int
     let otherLetters: Int
     let digits: Int
@@ -20,11 +35,19 @@ struct PageLine {
     static func lines(of key: NormalizedText) -> [PageLine] {
         var lines: [PageLine] = []
         var start = 0
-        for index in 0...key.count where index == key.count || key.scalars[index] == "\n" {
+        let scalars = key.scalars
+        for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
             if let line = PageLine(key: key, range: start..<index) { lines.append(line) }
             start = index + 1
         }
         return lines
+    }
+
+    /// The hash of a word's matching key, as lines store their words.
+    static func hash(_ word: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var hash = FNV1a()
+        for scalar in word { hash.combine(scalar: scalar) }
+        return hash.value
     }
 
     init?(key: NormalizedText, range: Range<Int>) {
@@ -40,44 +63,70 @@ struct PageLine {
         var arabic = 0
         var other = 0
         var digits = 0
-        var words: [String] = []
-        var word = String.UnicodeScalarView()
+        var words = WordHashes()
+        let classes = ScalarClass.table
+        let wordScalars: ScalarClass = [.arabicLetter, .otherLetter, .digit]
         var colonAfterWord: Int?
         var dashAfterWord: Int?
         for index in lower..<upper {
             let scalar = scalars[index]
-            if scalar.isArabicLetter { arabic += 1 } else if scalar.isOtherLetter { other += 1 }
-            if scalar.isDigit { digits += 1 }
-            if scalar.isArabicLetter || scalar.isOtherLetter || scalar.isDigit {
-                word.append(scalar)
-            } else if !scalar.isWordMark {
-                if !word.isEmpty {
-                    words.append(String(word))
-                    word = String.UnicodeScalarView()
-                }
+            let kind = classes.of(scalar)
+            if kind.contains(.arabicLetter) { arabic += 1 } else if kind.contains(.otherLetter) { other += 1 }
+            if kind.contains(.digit) { digits += 1 }
+            if !kind.isDisjoint(with: wordScalars) {
+                words.add(scalar)
+            } else if !kind.contains(.wordMark) {
+                words.endWord()
                 if scalar == ":", colonAfterWord == nil { colonAfterWord = words.count }
-                if dashAfterWord == nil, Self.dashes.contains(scalar), index > lower, index + 1 < upper,
+                if dashAfterWord == nil, Self.isDash(scalar), index > lower, index + 1 < upper,
                     scalars[index - 1] == " ", scalars[index + 1] == " "
                 {
                     dashAfterWord = words.count
                 }
             }
         }
-        if !word.isEmpty { words.append(String(word)) }
-        self.words = words
+        words.endWord()
+        self.words = words.leading
+        self.wordCount = words.count
+        self.wordsKey = WordsKey(hash: words.all.value, count: words.count)
         self.arabicLetters = arabic
         self.otherLetters = other
         self.digits = digits
         self.hasLeadingColon = colonAfterWord.map { (1...2).contains($0) } ?? false
         self.wordsBeforeDash = dashAfterWord
-        let closing: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "*"]
-        let last = scalars[lower..<upper].last { !closing.contains($0) && !$0.isSpaceOrLineBreak }
+        let last = scalars[lower..<upper].last { !Self.closing.contains($0) && !$0.isSpaceOrLineBreak }
         self.endsSentence = last.map { $0.isSentenceTerminator || $0 == ":" || $0 == "\u{061B}" } ?? false
     }
 
-    private static let dashes: Set<Unicode.Scalar> = ["-", "\u{2013}", "\u{2014}"]
+    /// Hashes words as the scan meets their scalars.
+    private struct WordHashes {
+        var leading: [UInt64] = []
+        var count = 0
+        var all = FNV1a()
+        private var word = FNV1a()
+        private var inWord = false
 
-    var wordCount: Int { words.count }
+        @inline(__always)
+        mutating func add(_ scalar: Unicode.Scalar) {
+            word.combine(scalar: scalar)
+            inWord = true
+        }
+
+        @inline(__always)
+        mutating func endWord() {
+            guard inWord else { return }
+            if count < PageLine.leadingWordLimit { leading.append(word.value) }
+            all.combine(value: word.value)
+            count += 1
+            word = FNV1a()
+            inWord = false
+        }
+    }
+
+    private static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "\u{2013}" || scalar == "\u{2014}"
+    }
+    private static let closing: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "*"]
 
     /// The share of Arabic letters among all letters; 0 for a line without letters.
     var arabicRatio: Double {
@@ -86,12 +135,12 @@ struct PageLine {
     }
 
     /// Whether the line's words begin with the words of `phrase`.
-    func starts(with phrase: [String]) -> Bool {
+    func starts(with phrase: [UInt64]) -> Bool {
         words.starts(with: phrase)
     }
 
-    /// Whether the line's words contain the words of `phrase` in a row.
-    func contains(phrase: [String]) -> Bool {
+    /// Whether the line's leading words contain the words of `phrase` in a row.
+    func contains(phrase: [UInt64]) -> Bool {
         guard !phrase.isEmpty, phrase.count <= words.count else { return false }
         return (0...(words.count - phrase.count)).contains { words[$0..<($0 + phrase.count)].elementsEqual(phrase) }
     }

@@ -12,8 +12,30 @@ enum ScalarRule: Equatable {
     case lineBreak
 
     /// The rule for `scalar` in the given normalization form.
-    @inline(__always)
     static func rule(for scalar: Unicode.Scalar, form: ArabicNormalizer.Form) -> ScalarRule {
+        rule(for: scalar, form: form, table: table(for: form))
+    }
+
+    /// The rules of a form below U+0700, for loops that look up many scalars: copying the
+    /// table into a local once saves the initialization check of every static constant access.
+    static func table(for form: ArabicNormalizer.Form) -> [ScalarRule] {
+        form == .display ? displayTable : keyTable
+    }
+
+    /// The rule for `scalar`, looked up in `table` when it is below U+0700.
+    @inline(__always)
+    static func rule(for scalar: Unicode.Scalar, form: ArabicNormalizer.Form, table: [ScalarRule]) -> ScalarRule {
+        scalar.value < tableSize ? table[Int(scalar.value)] : definedRule(for: scalar, form: form)
+    }
+
+    // The rules of the scalars below U+0700 (ASCII, Latin-1, Arabic), built once from
+    // `definedRule`, so that the common case is one lookup.
+    private static var tableSize: UInt32 { 0x0700 }
+    private static let displayTable = (0..<tableSize).map { definedRule(for: Unicode.Scalar($0)!, form: .display) }
+    private static let keyTable = (0..<tableSize).map { definedRule(for: Unicode.Scalar($0)!, form: .matchingKey) }
+
+    /// The rule for `scalar`, from its definition.
+    private static func definedRule(for scalar: Unicode.Scalar, form: ArabicNormalizer.Form) -> ScalarRule {
         let value = scalar.value
         if value < 0x80 {
             return asciiRule(scalar, form: form)

@@ -21,13 +21,15 @@ public struct Segmentation: Sendable, Hashable {
     public let stemOffset: Int
 
     /// The word as a whole, with no proclitics split off.
-    public static let unsegmented = Segmentation(
-        conjunction: nil,
-        preposition: nil,
-        article: .none,
-        baseOffset: 0,
-        stemOffset: 0
-    )
+    public static var unsegmented: Segmentation {
+        Segmentation(
+            conjunction: nil,
+            preposition: nil,
+            article: .none,
+            baseOffset: 0,
+            stemOffset: 0
+        )
+    }
 
     public init(
         conjunction: Unicode.Scalar?, preposition: Unicode.Scalar?, article: Article, baseOffset: Int, stemOffset: Int

@@ -20,12 +20,15 @@ public struct SentenceSplitter: Sendable {
         self.abbreviations = abbreviations
     }
 
-    /// The sentences of `text` as ranges of its normalized scalars, trimmed of whitespace.
-    public func sentences(in text: NormalizedText) -> [Range<Int>] {
+    /// The sentences of `text`, or of its part in `range`, as ranges of its normalized scalars,
+    /// trimmed of whitespace.
+    public func sentences(in text: NormalizedText, range: Range<Int>? = nil) -> [Range<Int>] {
         let scalars = text.scalars
+        let bounds = range ?? 0..<scalars.count
         var sentences: [Range<Int>] = []
-        var start = 0
-        var index = 0
+        let classes = ScalarClass.table
+        var start = bounds.lowerBound
+        var index = bounds.lowerBound
         func close(at end: Int) {
             var lower = start
             var upper = end
@@ -34,45 +37,49 @@ public struct SentenceSplitter: Sendable {
             if lower < upper { sentences.append(lower..<upper) }
             start = end
         }
-        while index < scalars.count {
+        while index < bounds.upperBound {
             let scalar = scalars[index]
             if scalar == "\n" {
                 close(at: index)
                 index += 1
                 continue
             }
-            guard scalar.isSentenceTerminator || scalar == "\u{061B}" else {
+            guard classes.of(scalar).contains(.sentenceTerminator) || scalar == "\u{061B}" else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < scalars.count, scalars[end].isSentenceTerminator || scalars[end] == "\u{061B}" { end += 1 }
-            while end < scalars.count, Self.closing.contains(scalars[end]) { end += 1 }
-            if end == scalars.count || scalars[end].isSpaceOrLineBreak, !isAbbreviation(endingAt: index, in: scalars),
+            while end < bounds.upperBound, scalars[end].isSentenceTerminator || scalars[end] == "\u{061B}" { end += 1 }
+            while end < bounds.upperBound, Self.isClosing(scalars[end]) { end += 1 }
+            if end == bounds.upperBound || scalars[end].isSpaceOrLineBreak,
+                !isAbbreviation(endingAt: index, from: bounds.lowerBound, in: scalars),
                 !isDoubleDot(index, end, in: scalars)
             {
                 close(at: end)
             }
             index = end
         }
-        close(at: scalars.count)
+        close(at: bounds.upperBound)
         return sentences
     }
 
     /// Whether the single dot at `dot` follows an abbreviation or an initial.
-    private func isAbbreviation(endingAt dot: Int, in scalars: [Unicode.Scalar]) -> Bool {
+    private func isAbbreviation(endingAt dot: Int, from start: Int, in scalars: [Unicode.Scalar]) -> Bool {
         guard scalars[dot] == ".", dot + 1 >= scalars.count || scalars[dot + 1] != "." else { return false }
         var lower = dot
-        while lower > 0, !scalars[lower - 1].isSpaceOrLineBreak, !Self.opening.contains(scalars[lower - 1]) {
+        while lower > start, dot - lower < Self.longestAbbreviation, !scalars[lower - 1].isSpaceOrLineBreak,
+            !Self.isOpening(scalars[lower - 1])
+        {
             lower -= 1
         }
-        guard lower < dot else { return false }
-        var word = String.UnicodeScalarView()
-        for scalar in scalars[lower..<dot] {
-            word.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
-        }
-        let letters = word.filter { $0.isArabicLetter || $0.isOtherLetter }
-        return letters.count == 1 && word.count == 1 || abbreviations.contains(String(word))
+        let word = scalars[lower..<dot]
+        guard !word.isEmpty,
+            lower == start || scalars[lower - 1].isSpaceOrLineBreak || Self.isOpening(scalars[lower - 1])
+        else { return false }
+        if word.count == 1 { return word.first!.isArabicLetter || word.first!.isOtherLetter }
+        // ASCII lowercase is enough: the list holds Latin and Arabic abbreviations only.
+        let lowercased = word.map { (0x41...0x5A).contains($0.value) ? Unicode.Scalar($0.value + 0x20)! : $0 }
+        return abbreviations.contains(String(scalars: lowercased))
     }
 
     /// Whether the terminators from `start` to `end` are exactly two dots.
@@ -81,6 +88,20 @@ public struct SentenceSplitter: Sendable {
             && (start + 2 == scalars.count || scalars[start + 2] != ".")
     }
 
-    private static let closing: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "»", "\u{201D}", "\u{2019}"]
-    private static let opening: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "{", "«", "\u{201C}", "\u{2018}"]
+    /// The longest entry of ``defaultAbbreviations``; longer words are never abbreviations.
+    private static let longestAbbreviation = 5
+
+    private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", ")", "]", "}", "»", "\u{201D}", "\u{2019}": true
+        default: false
+        }
+    }
+
+    private static func isOpening(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", "(", "[", "{", "«", "\u{201C}", "\u{2018}": true
+        default: false
+        }
+    }
 }

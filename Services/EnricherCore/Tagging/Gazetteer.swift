@@ -1,3 +1,4 @@
+internal import ArabicText
 import Foundation
 
 /// The tagger's word lists, loaded from the tab-separated files of one directory.

@@ -11,7 +11,7 @@ struct ArticleBody: Sendable {
         var scalars: [Unicode.Scalar] = []
         var paragraphs: [Range<Int>] = []
         for paragraph in page.paragraphs {
-            let display = normalizer.display(paragraph.text).scalars
+            let display = normalizer.normalize(paragraph.scalars, form: .display).scalars
             // Display normalization keeps at most one space at each end.
             let trimmed = display.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
             guard !trimmed.isEmpty else { continue }

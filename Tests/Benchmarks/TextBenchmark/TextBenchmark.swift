@@ -16,6 +16,9 @@ struct TextBenchmark: ParsableCommand {
     @Option(help: "Timed passes per measurement; the best is reported.")
     var passes = 3
 
+    @Flag(help: "Measure only the whole pipeline, not each step (for profiling).")
+    var pipelineOnly = false
+
     @Option(help: "The folder of seed pages the corpus is built from.")
     var seeds = "Fixtures/seeds"
 
@@ -35,7 +38,7 @@ struct TextBenchmark: ParsableCommand {
             ("clean", run.clean), ("normalize (matching key)", run.normalize),
             ("normalize + tokenize", run.tokenize),
         ]
-        for (name, step) in steps {
+        for (name, step) in pipelineOnly ? [] : steps {
             let seconds = best { corpus.pages.reduce(0) { $0 &+ step($1) } }
             report(name, bytes: bytes, seconds: seconds)
         }

@@ -1,8 +1,8 @@
 import ArabicText
 
-/// The text work the enricher does on every article, as one measurable unit: clean the page,
-/// display-normalize each kept paragraph, take its matching key, tokenize it and split it
-/// into sentences.
+/// The text work done on every article, as one measurable unit: clean the page (which takes
+/// its matching key), display-normalize each kept paragraph for storage, and tokenize and
+/// split into sentences each paragraph's part of the page's key.
 struct TextPipelineRun {
     private let cleaner = PageCleaner()
     private let normalizer = ArabicNormalizer()
@@ -12,18 +12,19 @@ struct TextPipelineRun {
     /// Counts of what one pass produced, so the work cannot be optimized away.
     struct Output {
         var paragraphs = 0
+        var displayScalars = 0
         var tokens = 0
         var sentences = 0
     }
 
     func process(_ page: String) -> Output {
         var output = Output()
-        for paragraph in cleaner.clean(page).paragraphs {
-            let display = normalizer.display(paragraph.text)
-            let key = normalizer.normalize(display.scalars, form: .matchingKey)
+        let cleaned = cleaner.clean(page)
+        for paragraph in cleaned.paragraphs {
+            output.displayScalars += normalizer.normalize(paragraph.scalars, form: .display).count
             output.paragraphs += 1
-            output.tokens += tokenizer.tokenize(key).count
-            output.sentences += splitter.sentences(in: key).count
+            output.tokens += tokenizer.tokenize(cleaned.key, in: paragraph.keyRange).count
+            output.sentences += splitter.sentences(in: cleaned.key, range: paragraph.keyRange).count
         }
         return output
     }
