@@ -12,8 +12,12 @@ public struct ArabicTokenizer: Sendable {
     /// The fewest letters a stem keeps after its proclitics are split off.
     public let minimumStemLength: Int
     private let unsplittableWords: Set<String>
-    /// ``unsplittableWords`` as hashes, for the fast path that builds no strings.
-    private let unsplittableHashes: Set<UInt64>
+    /// ``unsplittableWords`` as sorted FNV-1a hashes of their scalars, for the fast path that
+    /// builds no strings.
+    private let unsplittableHashes: [UInt64]
+    // Tables held by the instance: reading a static constant checks its initialization.
+    private let classes = ScalarClass.table
+    private let keyRules = ScalarRule.table(for: .matchingKey)
     private let lexicon: Lexicon?
 
     /// Words that begin with ا ل but carry no article that should be split (matching keys).
@@ -30,8 +34,11 @@ public struct ArabicTokenizer: Sendable {
     public init(minimumStemLength: Int = 2, unsplittableWords: Set<String> = [], lexicon: Lexicon? = nil) {
         self.minimumStemLength = max(1, minimumStemLength)
         self.unsplittableWords = Self.defaultUnsplittableWords.union(unsplittableWords)
-        self.unsplittableHashes = Set(
-            self.unsplittableWords.map { Self.baseHash(Array($0.unicodeScalars)[...], contracted: false) })
+        self.unsplittableHashes = self.unsplittableWords.map { word in
+            var hash = FNV1a()
+            for scalar in word.unicodeScalars { hash.combine(scalar: scalar) }
+            return hash.value
+        }.sorted()
         self.lexicon = lexicon
     }
 
@@ -71,7 +78,6 @@ public struct ArabicTokenizer: Sendable {
 
     private func segment(slice word: ArraySlice<Unicode.Scalar>) -> Segmentation {
         guard let first = word.first, Self.isProcliticInitial(first) else { return .unsegmented }
-        let classes = ScalarClass.table
         if lexicon == nil, !word.contains(where: { classes.of($0).contains(.wordMark) }) {
             return articleSegmentation(of: word)
         }
@@ -111,8 +117,7 @@ public struct ArabicTokenizer: Sendable {
                     continue
                 }
                 guard count - stem >= minimumStemLength, stem < best?.stemOffset ?? Int.max,
-                    !unsplittableHashes.contains(
-                        Self.baseHash(word[(start + base)...], contracted: article == .contracted))
+                    !isUnsplittable(base: word[(start + base)...], contracted: article == .contracted)
                 else { continue }
                 best = Segmentation(
                     conjunction: conjunctionCount == 1 ? word[start] : nil,
@@ -126,20 +131,27 @@ public struct ArabicTokenizer: Sendable {
         return best ?? .unsegmented
     }
 
-    /// The hash of a base form as ``baseForm(ofWord:_:)`` spells it, for a word without marks.
-    private static func baseHash(_ base: ArraySlice<Unicode.Scalar>, contracted: Bool) -> UInt64 {
+    /// Whether a base form, as ``baseForm(ofWord:_:)`` would spell it, is an unsplittable word;
+    /// for words without marks.
+    private func isUnsplittable(base: ArraySlice<Unicode.Scalar>, contracted: Bool) -> Bool {
         var hash = FNV1a()
         if contracted {
-            hash.combine(scalar: alef)
-            hash.combine(scalar: lam)
+            hash.combine(scalar: Self.alef)
+            hash.combine(scalar: Self.lam)
         }
-        let rules = ScalarRule.table(for: .matchingKey)
         for scalar in base {
-            if case .emit(let folded) = ScalarRule.rule(for: scalar, form: .matchingKey, table: rules) {
+            if case .emit(let folded) = ScalarRule.rule(for: scalar, form: .matchingKey, table: keyRules) {
                 hash.combine(scalar: folded)
             }
         }
-        return hash.value
+        // A binary search: a handful of comparisons, where a Set would run SipHash.
+        var low = 0
+        var high = unsplittableHashes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if unsplittableHashes[middle] < hash.value { low = middle + 1 } else { high = middle }
+        }
+        return low < unsplittableHashes.count && unsplittableHashes[low] == hash.value
     }
 
     /// Every way to split proclitics off `word` that leaves a long enough stem, starting with

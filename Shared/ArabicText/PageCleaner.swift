@@ -121,11 +121,16 @@ public struct PageCleaner: Sendable {
     /// The line's range in the key without a trailing "read more" sentence glued to it.
     private func trimmingPromotion(from line: PageLine, key: NormalizedText) -> Range<Int> {
         let scalars = key.scalars
+        let classes = ScalarClass.table
         let lower = line.normalizedRange.lowerBound
         var index = line.normalizedRange.upperBound - 1
-        while index > lower, scalars[index].isSentenceTerminator || scalars[index] == "\"" { index -= 1 }
-        while index > lower, !scalars[index].isSentenceTerminator { index -= 1 }
-        guard index > lower,
+        while index > lower, classes.of(scalars[index]).contains(.sentenceTerminator) || scalars[index] == "\"" {
+            index -= 1
+        }
+        // A promotion is a short sentence: look back no further than twelve long words.
+        let limit = max(lower, index - 160)
+        while index > limit, !classes.of(scalars[index]).contains(.sentenceTerminator) { index -= 1 }
+        guard index > limit,
             let sentence = PageLine(key: key, range: (index + 1)..<line.normalizedRange.upperBound),
             sentence.wordCount <= 12, patterns.promotionOpenings.contains(where: sentence.starts(with:))
         else { return line.normalizedRange }

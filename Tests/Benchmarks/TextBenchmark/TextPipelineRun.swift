@@ -1,8 +1,11 @@
 import ArabicText
 
-/// The text work done on every article, as one measurable unit: clean the page (which takes
-/// its matching key), display-normalize each kept paragraph for storage, and tokenize and
-/// split into sentences each paragraph's part of the page's key.
+/// The text work done on every article, as measurable units.
+///
+/// ``cleanAndTokenize(_:)`` does what the pyarabic side does: clean the page (which takes its
+/// matching key) and tokenize the kept paragraphs' part of that key. ``enrichmentText(_:)``
+/// adds what the enricher also needs: each paragraph display-normalized for storage, and
+/// its sentences.
 struct TextPipelineRun {
     private let cleaner = PageCleaner()
     private let normalizer = ArabicNormalizer()
@@ -15,15 +18,31 @@ struct TextPipelineRun {
         var displayScalars = 0
         var tokens = 0
         var sentences = 0
+
+        static func += (total: inout Output, page: Output) {
+            total.paragraphs += page.paragraphs
+            total.displayScalars += page.displayScalars
+            total.tokens += page.tokens
+            total.sentences += page.sentences
+        }
     }
 
-    func process(_ page: String) -> Output {
+    func cleanAndTokenize(_ page: String) -> Output {
+        process(page, forEnrichment: false)
+    }
+
+    func enrichmentText(_ page: String) -> Output {
+        process(page, forEnrichment: true)
+    }
+
+    private func process(_ page: String, forEnrichment: Bool) -> Output {
         var output = Output()
         let cleaned = cleaner.clean(page)
         for paragraph in cleaned.paragraphs {
-            output.displayScalars += normalizer.normalize(paragraph.scalars, form: .display).count
             output.paragraphs += 1
             output.tokens += tokenizer.tokenize(cleaned.key, in: paragraph.keyRange).count
+            guard forEnrichment else { continue }
+            output.displayScalars += normalizer.normalize(paragraph.scalars, form: .display).count
             output.sentences += splitter.sentences(in: cleaned.key, range: paragraph.keyRange).count
         }
         return output
