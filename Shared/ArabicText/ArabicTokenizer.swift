@@ -15,6 +15,8 @@ public struct ArabicTokenizer: Sendable {
     /// ``unsplittableWords`` as sorted FNV-1a hashes of their scalars, for the fast path that
     /// builds no strings.
     private let unsplittableHashes: [UInt64]
+    /// The lengths of ``unsplittableWords``, in scalars: other lengths need no hash.
+    private let unsplittableLengths: ClosedRange<Int>
     // Tables held by the instance: reading a static constant checks its initialization.
     private let classes = ScalarClass.table
     private let keyRules = ScalarRule.table(for: .matchingKey)
@@ -39,6 +41,8 @@ public struct ArabicTokenizer: Sendable {
             for scalar in word.unicodeScalars { hash.combine(scalar: scalar) }
             return hash.value
         }.sorted()
+        let lengths = self.unsplittableWords.map(\.unicodeScalars.count)
+        self.unsplittableLengths = (lengths.min() ?? 0)...(lengths.max() ?? 0)
         self.lexicon = lexicon
     }
 
@@ -134,6 +138,7 @@ public struct ArabicTokenizer: Sendable {
     /// Whether a base form, as ``baseForm(ofWord:_:)`` would spell it, is an unsplittable word;
     /// for words without marks.
     private func isUnsplittable(base: ArraySlice<Unicode.Scalar>, contracted: Bool) -> Bool {
+        guard unsplittableLengths.contains(base.count + (contracted ? 2 : 0)) else { return false }
         var hash = FNV1a()
         if contracted {
             hash.combine(scalar: Self.alef)

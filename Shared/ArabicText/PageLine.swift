@@ -68,24 +68,37 @@ struct PageLine {
         let wordScalars: ScalarClass = [.arabicLetter, .otherLetter, .digit]
         var colonAfterWord: Int?
         var dashAfterWord: Int?
-        for index in lower..<upper {
-            let scalar = scalars[index]
-            let kind = classes.of(scalar)
-            if kind.contains(.arabicLetter) { arabic += 1 } else if kind.contains(.otherLetter) { other += 1 }
-            if kind.contains(.digit) { digits += 1 }
-            if !kind.isDisjoint(with: wordScalars) {
-                words.add(scalar)
-            } else if !kind.contains(.wordMark) {
-                words.endWord()
-                if scalar == ":", colonAfterWord == nil { colonAfterWord = words.count }
-                if dashAfterWord == nil, Self.isDash(scalar), index > lower, index + 1 < upper,
-                    scalars[index - 1] == " ", scalars[index + 1] == " "
-                {
-                    dashAfterWord = words.count
-                }
+        var index = lower
+        while index < upper {
+            var kind = classes.of(scalars[index])
+            guard kind.isDisjoint(with: wordScalars) else {
+                // A whole word in one tight loop; marks inside it neither count nor end it.
+                var hash = FNV1a()
+                repeat {
+                    if kind.contains(.arabicLetter) {
+                        arabic += 1
+                    } else if kind.contains(.otherLetter) {
+                        other += 1
+                    } else if kind.contains(.digit) {
+                        digits += 1
+                    }
+                    if !kind.contains(.wordMark) { hash.combine(scalar: scalars[index]) }
+                    index += 1
+                    guard index < upper else { break }
+                    kind = classes.of(scalars[index])
+                } while !kind.isDisjoint(with: wordScalars) || kind.contains(.wordMark)
+                words.add(hash: hash.value)
+                continue
             }
+            let scalar = scalars[index]
+            if scalar == ":", colonAfterWord == nil { colonAfterWord = words.count }
+            if dashAfterWord == nil, Self.isDash(scalar), index > lower, index + 1 < upper,
+                scalars[index - 1] == " ", scalars[index + 1] == " "
+            {
+                dashAfterWord = words.count
+            }
+            index += 1
         }
-        words.endWord()
         self.words = words.leading
         self.wordCount = words.count
         self.wordsKey = WordsKey(hash: words.all.value, count: words.count)
@@ -98,28 +111,17 @@ struct PageLine {
         self.endsSentence = last.map { $0.isSentenceTerminator || $0 == ":" || $0 == "\u{061B}" } ?? false
     }
 
-    /// Hashes words as the scan meets their scalars.
+    /// The hashes of a line's words, as the scan finds them.
     private struct WordHashes {
         var leading: [UInt64] = []
         var count = 0
         var all = FNV1a()
-        private var word = FNV1a()
-        private var inWord = false
 
         @inline(__always)
-        mutating func add(_ scalar: Unicode.Scalar) {
-            word.combine(scalar: scalar)
-            inWord = true
-        }
-
-        @inline(__always)
-        mutating func endWord() {
-            guard inWord else { return }
-            if count < PageLine.leadingWordLimit { leading.append(word.value) }
-            all.combine(value: word.value)
+        mutating func add(hash: UInt64) {
+            if count < PageLine.leadingWordLimit { leading.append(hash) }
+            all.combine(value: hash)
             count += 1
-            word = FNV1a()
-            inWord = false
         }
     }
 
