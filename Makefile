@@ -1,7 +1,7 @@
 # Every target sets up what it needs first (scripts/setup.sh is quick when all is in place).
 BROKER_PORT ?= 9092
 
-.PHONY: setup build demo test broker-up broker-down proto
+.PHONY: setup build demo test bench-text broker-up broker-down proto
 
 setup:
 	@scripts/setup.sh
@@ -20,6 +20,11 @@ demo: setup
 ## Run the whole suite, integration tests against a real local broker.
 test: setup
 	scripts/test.sh
+
+## Throughput of the Arabic text layer on one core, next to pyarabic on the same corpus.
+bench-text: setup
+	swift build -c release --product akhbar-text-benchmark
+	.build/release/akhbar-text-benchmark --python .tools/venv/bin/python
 
 broker-up: setup
 	@deploy/broker.sh up $(BROKER_PORT)
