@@ -101,43 +101,47 @@ public struct ArabicTokenizer: Sendable {
     /// what precedes it, or nothing. It picks what `segmentations(ofWord:)` and the general
     /// path pick, without building the candidates or their base forms.
     private func articleSegmentation(of word: ArraySlice<Unicode.Scalar>) -> Segmentation {
-        let start = word.startIndex
-        let count = word.count
-        var best: Segmentation?
-        for conjunctionCount in 0...(Self.isConjunction(word[start]) ? 1 : 0) {
-            let hasPreposition = conjunctionCount < count && Self.isPreposition(word[start + conjunctionCount])
-            for prepositionCount in 0...(hasPreposition ? 1 : 0) {
-                let next = conjunctionCount + prepositionCount
-                let article: Segmentation.Article
-                let base: Int
-                let stem: Int
-                if next + 1 < count, word[start + next] == Self.alef, word[start + next + 1] == Self.lam {
-                    (article, base, stem) = (.written, next, next + 2)
-                } else if prepositionCount == 1, word[start + conjunctionCount] == Self.lam, next < count,
-                    word[start + next] == Self.lam
-                {
-                    (article, base, stem) = (.contracted, next + 1, next + 1)
-                } else {
-                    continue
+        word.withUnsafeBufferPointer { letters in
+            let count = letters.count
+            // The best split so far as (conjunction count, preposition count, base, stem).
+            var best: (conjunction: Int, preposition: Int, base: Int, stem: Int)?
+            let conjunctions = Self.isConjunction(letters[0]) ? 1 : 0
+            for conjunction in 0...conjunctions {
+                let prepositions = conjunction < count && Self.isPreposition(letters[conjunction]) ? 1 : 0
+                for preposition in 0...prepositions {
+                    let next = conjunction + preposition
+                    let base: Int
+                    let stem: Int
+                    if next + 1 < count, letters[next] == Self.alef, letters[next + 1] == Self.lam {
+                        (base, stem) = (next, next + 2)
+                    } else if preposition == 1, letters[conjunction] == Self.lam, next < count,
+                        letters[next] == Self.lam
+                    {
+                        (base, stem) = (next + 1, next + 1)
+                    } else {
+                        continue
+                    }
+                    let contracted = base == stem
+                    guard count - stem >= minimumStemLength, stem < best?.stem ?? Int.max,
+                        !isUnsplittable(base: UnsafeBufferPointer(rebasing: letters[base...]), contracted: contracted)
+                    else { continue }
+                    best = (conjunction, preposition, base, stem)
                 }
-                guard count - stem >= minimumStemLength, stem < best?.stemOffset ?? Int.max,
-                    !isUnsplittable(base: word[(start + base)...], contracted: article == .contracted)
-                else { continue }
-                best = Segmentation(
-                    conjunction: conjunctionCount == 1 ? word[start] : nil,
-                    preposition: prepositionCount == 1 ? word[start + conjunctionCount] : nil,
-                    article: article,
-                    baseOffset: base,
-                    stemOffset: stem
-                )
             }
+            guard let best else { return .unsegmented }
+            return Segmentation(
+                conjunction: best.conjunction == 1 ? letters[0] : nil,
+                preposition: best.preposition == 1 ? letters[best.conjunction] : nil,
+                article: best.base == best.stem ? .contracted : .written,
+                baseOffset: best.base,
+                stemOffset: best.stem
+            )
         }
-        return best ?? .unsegmented
     }
 
     /// Whether a base form, as ``baseForm(ofWord:_:)`` would spell it, is an unsplittable word;
     /// for words without marks.
-    private func isUnsplittable(base: ArraySlice<Unicode.Scalar>, contracted: Bool) -> Bool {
+    private func isUnsplittable(base: UnsafeBufferPointer<Unicode.Scalar>, contracted: Bool) -> Bool {
         guard unsplittableLengths.contains(base.count + (contracted ? 2 : 0)) else { return false }
         var hash = FNV1a()
         if contracted {
