@@ -30,6 +30,11 @@ public enum FixtureFiles {
         return try String(contentsOf: url, encoding: .utf8)
     }
 
+    /// The hand-made entity gold of the seeds, as JSON Lines.
+    public static func entityGold() throws -> String {
+        try String(contentsOf: directory.appendingPathComponent("gold/entities/seeds.jsonl"), encoding: .utf8)
+    }
+
     private static func seedFile(_ prefix: String) throws -> URL {
         guard let file = try seedFiles().first(where: { $0.lastPathComponent.hasPrefix(prefix) }) else {
             throw FixtureFileError(prefix: prefix)

@@ -1,0 +1,75 @@
+import ArticleModel
+import EnricherCore
+import FixtureFiles
+import Testing
+
+@Suite("Article gold evaluation")
+struct ArticleEntityEvaluationTests {
+    static let gold = """
+        {"file":"a.txt","published_at":"2025-05-28","entities":[\
+        {"type":"PERSON","canonical":"عبد اللطيف حموشي","surfaces":["عبد اللطيف حموشي","الحموشي"]},\
+        {"type":"LOCATION","canonical":"فيينا","surfaces":["فيينا"]},\
+        {"type":"DATE","canonical":"بين 27 و29 ماي","surfaces":["بين 27 و29 ماي"],"value":"2025-05-27/2025-05-29"}]}
+        """
+
+    static func entity(_ type: EntityType, _ canonical: String, _ surfaces: [String], value: String? = nil) -> Entity {
+        Entity(
+            id: canonical, type: type, canonical: canonical,
+            mentions: surfaces.map { EntityMention(text: $0, start: 0, end: $0.unicodeScalars.count) }, value: value)
+    }
+
+    @Test("matches by shared surface, ignoring article and proclitics, and scores per type")
+    func matches() throws {
+        let articles = try ArticleGold.parse(jsonLines: Self.gold)
+        var evaluation = ArticleEntityEvaluation()
+        evaluation.add(
+            gold: articles[0],
+            predicted: [
+                Self.entity(.person, "عبد اللطيف حموشي", ["عبد اللطيف حموشي", "حموشي"]),
+                Self.entity(.location, "فيينا", ["لفيينا", "فيينا"]),
+                Self.entity(.location, "النمسا", ["النمسا"]),
+                Self.entity(.date, "بين 27 و29 ماي", ["بين 27 و29 ماي"], value: "2025-05-27/2025-05-29"),
+            ])
+        #expect(evaluation.micro.gold == 3 && evaluation.micro.predicted == 4 && evaluation.micro.matched == 3)
+        #expect(evaluation.counts[.location]?.precision == 0.5)
+        #expect(evaluation.multiSurface == 1 && evaluation.coreferent == 1)
+        #expect(evaluation.dates == 1 && evaluation.datesRight == 1)
+        #expect(evaluation.findings.map(\.kind) == [.spurious])
+    }
+
+    @Test("an entity split in two, a missed one and a wrong date value are reported")
+    func findings() throws {
+        let articles = try ArticleGold.parse(jsonLines: Self.gold)
+        var evaluation = ArticleEntityEvaluation()
+        evaluation.add(
+            gold: articles[0],
+            predicted: [
+                Self.entity(.person, "عبد اللطيف حموشي", ["عبد اللطيف حموشي"]),
+                Self.entity(.person, "الحموشي", ["الحموشي"]),
+                Self.entity(.date, "بين 27 و29 ماي", ["بين 27 و29 ماي"], value: "2026-05-27/2026-05-29"),
+            ])
+        #expect(evaluation.coreferent == 0)
+        #expect(evaluation.datesRight == 0)
+        let kinds = evaluation.findings.map(\.kind)
+        #expect(kinds.contains(.split) && kinds.contains(.missed) && kinds.contains(.wrongValue))
+        #expect(kinds.contains(.spurious))
+    }
+
+    @Test("a line that is not a gold article is an error naming the line")
+    func malformed() {
+        #expect(throws: ArticleGoldError.self) { try ArticleGold.parse(jsonLines: "\n{\"file\": 3}") }
+        do {
+            _ = try ArticleGold.parse(jsonLines: "\n{\"file\": 3}")
+        } catch {
+            #expect(error.line == 2)
+        }
+    }
+
+    @Test("the seeds' gold parses: 71 entities, dates with values")
+    func seedsGold() throws {
+        let articles = try ArticleGold.parse(jsonLines: try FixtureFiles.entityGold())
+        #expect(articles.count == 5)
+        #expect(articles.map(\.entities.count).reduce(0, +) == 71)
+        #expect(articles.flatMap(\.entities).filter { $0.type == .date }.allSatisfy { $0.value != nil })
+    }
+}
