@@ -72,4 +72,19 @@ struct ArticleEntityEvaluationTests {
         #expect(articles.map(\.entities.count).reduce(0, +) == 71)
         #expect(articles.flatMap(\.entities).filter { $0.type == .date }.allSatisfy { $0.value != nil })
     }
+
+    @Test("the tagger on the seeds' gold: micro F1 ≥ 0.95, every person and place, whole entities, right dates")
+    func taggerOnSeeds() throws {
+        let enricher = try ArticleEnricher()
+        var evaluation = ArticleEntityEvaluation()
+        for article in try ArticleGold.parse(jsonLines: try FixtureFiles.entityGold()) {
+            let text = try FixtureFiles.seed(String(article.file.prefix(3)))
+            evaluation.add(gold: article, predicted: enricher.tag(text: text, publishedAt: article.publicationDate))
+        }
+        let findings = evaluation.findings.map { "\($0.kind.rawValue) \($0.file) \($0.type.rawValue) \($0.text)" }
+        #expect(evaluation.micro.f1 >= 0.95, "\(findings)")
+        #expect(evaluation.counts[.person]?.recall == 1 && evaluation.counts[.location]?.recall == 1, "\(findings)")
+        #expect(evaluation.coreferent == evaluation.multiSurface, "\(findings)")
+        #expect(evaluation.datesRight == evaluation.dates, "\(findings)")
+    }
 }

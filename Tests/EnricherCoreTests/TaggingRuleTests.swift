@@ -85,6 +85,34 @@ struct TaggingRuleTests {
         #expect(!organizations.contains { $0.contains("المنظمة") || $0.contains("الجهاز") }, "\(organizations)")
     }
 
+    @Test(
+        "an organization's full extent: joined nouns, the body it belongs to, a quoted name",
+        arguments: [
+            ("شارك فريق الخبراء التابع للأمم المتحدة في الاجتماع.", "فريق الخبراء التابع للأمم المتحدة"),
+            ("زار الوفد مركز البحوث والدراسات الاستراتيجية في المدينة.", "مركز البحوث والدراسات الاستراتيجية"),
+            ("نظم مكتب الاتصال التابع لمنظمة الصحة العالمية ندوة.", "مكتب الاتصال التابع لمنظمة الصحة العالمية"),
+        ]
+    )
+    func organizationExtent(text: String, canonical: String) {
+        let organizations = tag(text).filter { $0.type == .organization }.map(\.canonical)
+        #expect(organizations == [canonical])
+    }
+
+    @Test("a name listed without its head after another organization; a head before a listed name")
+    func listedOrganizations() {
+        let armed = tag("تبنت جماعات مثل داعش والقاعدة هجمات في المنطقة.").filter { $0.type == .organization }
+        #expect(armed.map(\.canonical).sorted() == ["تنظيم القاعدة", "داعش"])
+        let interpol = tag("أشادت منظمة “الإنتربول” بالتعاون.").filter { $0.type == .organization }
+        #expect(interpol.map(\.canonical) == ["الإنتربول"])
+    }
+
+    @Test("a centre named after a place is a venue, a location")
+    func venues() {
+        let entities = tag("عقد اللقاء في مركز الرباط الدولي للمؤتمرات.")
+        #expect(entities.filter { $0.type == .organization }.isEmpty)
+        #expect(entities.contains { $0.type == .location && $0.canonical.hasPrefix("مركز الرباط") })
+    }
+
     @Test("an acronym after an organization is the same organization")
     func acronyms() throws {
         let entities = tag("التقى الوفد مسؤولين من المكتب الوطني للسكك الحديدية (ONCF) صباح اليوم.")
@@ -93,7 +121,7 @@ struct TaggingRuleTests {
     }
 
     @Test(
-        "dates of every month family, with and without a year",
+        "dates of every month family and the Hijri months, with and without a year; bare years",
         arguments: [
             ("وصل الوفد يوم 15 شتنبر 2024.", "2024-09-15"),
             ("وصل الوفد يوم 15 سبتمبر.", "2025-09-15"),
@@ -105,6 +133,12 @@ struct TaggingRuleTests {
             ("عقد المؤتمر 27-29 دجنبر 2024.", "2024-12-27/2024-12-29"),
             ("في يوليوز 2025 بدأ العمل.", "2025-07"),
             ("انطلق المشروع عام 2010.", "2010"),
+            ("تأسست الجمعية منذ 2010 في الرباط.", "2010"),
+            ("ارتفعت الصادرات خلال 2024 بنسبة كبيرة.", "2024"),
+            ("بدأ الصيام يوم 1 رمضان 1446 هـ.", "2025-03-01"),
+            ("حل العيد في 10 ذو الحجة.", "2025-06-06"),
+            ("صام المسلمون شهر رمضان 1446.", "2025-03-01/2025-03-29"),
+            ("عقد المؤتمر بين 5 و7 شوال 1446.", "2025-04-03/2025-04-05"),
         ]
     )
     func dates(text: String, value: String) throws {

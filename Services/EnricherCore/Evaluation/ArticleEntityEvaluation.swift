@@ -7,7 +7,9 @@ public import ArticleModel
 ///
 /// A predicted entity matches a gold entity of the same type when they share a surface form,
 /// compared as matching keys without a leading article or proclitics before it (so الحموشي
-/// and حموشي, والمغرب and المغرب compare equal). Each entity matches at most once.
+/// and حموشي, والمغرب and المغرب compare equal), or, for dates, when they have the same value
+/// (a date is what it denotes, however much of "خلال الفترة الممتدة" its span takes in).
+/// Each entity matches at most once.
 public struct ArticleEntityEvaluation: Sendable {
     /// Counts of one entity type.
     public struct Counts: Sendable {
@@ -73,7 +75,10 @@ public struct ArticleEntityEvaluation: Sendable {
         counts.gold += gold.count
         counts.predicted += predicted.count
         for (index, entity) in gold.enumerated() {
-            let shared = { (candidate: Int) in predictedKeys[candidate].intersection(goldKeys[index]).count }
+            let sameValue = { (candidate: Int) in entity.value != nil && predicted[candidate].value == entity.value }
+            let shared = { (candidate: Int) in
+                predictedKeys[candidate].intersection(goldKeys[index]).count + (sameValue(candidate) ? 1 : 0)
+            }
             let match = predictedKeys.indices
                 .filter { !taken.contains($0) && shared($0) > 0 }
                 .max { shared($0) < shared($1) }

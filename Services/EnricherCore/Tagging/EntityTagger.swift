@@ -24,13 +24,17 @@ struct EntityTagger: Sendable {
         var candidates: [MentionCandidate] = []
         for context in contexts {
             candidates += GazetteerRecognizer.candidates(in: context)
-            candidates += dates.candidates(in: context)
+            let datesWithMonths = dates.candidates(in: context)
+            candidates += datesWithMonths + dates.bareYears(in: context, besides: datesWithMonths)
             candidates += OrganizationRecognizer.candidates(in: context)
             candidates += PersonRecognizer.candidates(in: context)
         }
+        candidates += OrganizationRecognizer.withParents(candidates, in: contexts)
         var mentions = MentionResolver.resolve(candidates)
         mentions = MentionResolver.adding(CoreferenceRecognizer.candidates(for: mentions, in: contexts), to: mentions)
         mentions = MentionResolver.adding(OrganizationRecognizer.acronyms(after: mentions, in: contexts), to: mentions)
+        mentions = MentionResolver.adding(
+            OrganizationRecognizer.coordinated(after: mentions, in: contexts), to: mentions)
         return EntityLinker(lexicon: lexicon).entities(from: mentions, in: contexts, source: source)
     }
 }

@@ -8,7 +8,9 @@ import ArticleModel
 /// definite word (معاهدة الأمن), places and nationalities. Heads written with the article need
 /// a genitive with ل, so "الجهاز الأمني" is not a name; weak heads (جهاز, مجلس …) need two
 /// complements or a place or nationality. The name stops at punctuation, function words,
-/// coordination, titles and people's names.
+/// coordination, titles and people's names. A unit named with the body it belongs to
+/// ("فريق الدعم … التابع للأمم المتحدة") is one organization with it. A centre named after a
+/// place ("مركز فيينا الدولي") is a venue: a location.
 enum OrganizationRecognizer {
     private static let maximumWords = 8
 
@@ -40,6 +42,43 @@ enum OrganizationRecognizer {
         }
     }
 
+    /// Heads that the gazetteers list with armed groups and movements, which the text often
+    /// drops after the first name of a list: "تنظيمات مثل داعش والقاعدة".
+    private static let droppableHeads = ["تنظيم", "حركه", "جماعه"]
+
+    /// Organizations given without their head right after another organization and و
+    /// ("داعش والقاعدة", "“داعش” و”القاعدة”" for تنظيم القاعدة).
+    static func coordinated(after mentions: [MentionCandidate], in contexts: [ParagraphContext]) -> [MentionCandidate] {
+        mentions.filter { $0.type == .organization }.compactMap { mention in
+            let context = contexts[mention.paragraph]
+            let quotes: Set<String> = ["\""]
+            var position = mention.words.upperBound
+            while context.isPunctuation(at: position, in: quotes) { position += 1 }
+            guard context.words.indices.contains(position) else { return nil }
+            let reading: TaggedWord.Reading
+            if context.words[position].key == "و" {
+                position += 1
+                while context.isPunctuation(at: position, in: quotes) { position += 1 }
+                guard context.words.indices.contains(position), context.words[position].kind == .word else {
+                    return nil
+                }
+                reading = context.words[position].readings[0]
+            } else if let joined = context.words[position].readings.first(where: {
+                $0.segmentation.conjunction == "\u{0648}" && $0.segmentation.preposition == nil
+            }) {
+                reading = joined
+            } else {
+                return nil
+            }
+            let match = droppableHeads.lazy.compactMap {
+                context.lexicon.organization(namedAfter: $0, at: position, reading: reading, in: context.words)
+            }.first
+            return match.map {
+                context.candidate(.organization, words: $0.words, reading: reading, origin: .gazetteer, entry: $0.entry)
+            }
+        }
+    }
+
     private static func organization(at start: Int, in context: ParagraphContext) -> MentionCandidate? {
         guard let head = context.longestMatch(at: start, [.organizationHead, .weakOrganizationHead]) else { return nil }
         let words = context.words
@@ -54,15 +93,30 @@ enum OrganizationRecognizer {
         var complements = 0
         var hasGenitive = false
         var hasPlace = false
+        var startsWithPlace = false
         while end < words.count, end - start < maximumWords {
+            // A name may be quoted after its head: مركز “فيينا الدولي”.
+            if complements == 0, context.isPunctuation(at: end, in: ["\""]), words.indices.contains(end + 1),
+                words[end + 1].kind == .word
+            {
+                end += 1
+            }
             let word = words[end]
+            if complements > 0, continuesByCoordination(at: end, in: context) {
+                complements += 1
+                end += 1
+                continue
+            }
             guard word.kind == .word, word.length >= 2, !context.isFunctionWord(at: end),
                 !PersonRecognizer.startsName(at: end, in: context),
                 context.longestMatch(at: end, [.role]) == nil
             else { break }
+            // A head before a listed organization ("منظمة “الإنتربول”") names that organization.
+            if complements == 0, context.longestMatch(at: end, [.organization]) != nil { return nil }
             if let place = context.longestMatch(at: end, [.location, .nationality]),
                 !place.reading.segmentation.hasConjunctionOrPreposition
             {
+                if complements == 0, place.kind == .location { startsWithPlace = true }
                 complements += place.words.count
                 hasPlace = true
                 end = place.words.upperBound
@@ -88,7 +142,71 @@ enum OrganizationRecognizer {
             if headIsDefinite { complements >= 2 && hasGenitive } else if head.kind == .weakOrganizationHead {
                 complements >= 2 || hasPlace || hasGenitive
             } else { complements >= 1 }
-        guard isName, end > head.words.upperBound else { return nil }
+        // A unit that names the body it belongs to ("فريق الخبراء التابع للأمم المتحدة") is a name.
+        let belongsToBody = complements >= 1 && parent(after: end, in: context) != nil
+        guard isName || belongsToBody, end > head.words.upperBound else { return nil }
+        if startsWithPlace, Self.venueHeads.contains(head.reading.stem) {
+            return context.candidate(.location, words: start..<end, reading: head.reading, origin: .rule)
+        }
         return context.candidate(.organization, words: start..<end, reading: head.reading, origin: .rule)
+    }
+
+    /// "والتنسيق" in "مركز القيادة والتنسيق", "ورصد الجزاءات" in "فريق الدعم التحليلي ورصد
+    /// الجزاءات": a second noun joined by و inside a name, not a name of its own.
+    private static func continuesByCoordination(at position: Int, in context: ParagraphContext) -> Bool {
+        let words = context.words
+        let word = words[position]
+        guard word.kind == .word, word.token.segmentation.conjunction == "\u{0648}",
+            word.token.segmentation.preposition == nil,
+            context.allMatches(
+                at: position, [.organization, .location, .person, .organizationHead, .weakOrganizationHead, .role]
+            ).isEmpty,
+            !PersonRecognizer.startsName(at: position, in: context)
+        else { return false }
+        let nextIsDefinite =
+            words.indices.contains(position + 1) && words[position + 1].kind == .word
+            && words[position + 1].startsWithArticle
+        return word.token.segmentation.isDefinite || nextIsDefinite
+    }
+
+    /// Heads that name a venue when a place follows at once.
+    private static let venueHeads: Set<String> = ["مركز", "قصر", "ملعب", "مطار", "ميناء"]
+    /// "التابع" in its forms: what follows with ل is the body the unit belongs to.
+    private static let belongingWords: Set<String> = ["التابع", "التابعه", "التابعين", "التابعتين"]
+
+    /// Organizations followed by "التابع لـ<organization>", extended over it: a unit named with
+    /// the body it belongs to is one organization. Overlap resolution then keeps the longer.
+    static func withParents(_ candidates: [MentionCandidate], in contexts: [ParagraphContext]) -> [MentionCandidate] {
+        candidates.filter { $0.type == .organization }.compactMap { unit in
+            let context = contexts[unit.paragraph]
+            guard let end = parent(after: unit.words.upperBound, in: context) else { return nil }
+            let added = unit.words.upperBound..<end
+            return MentionCandidate(
+                type: .organization,
+                paragraph: unit.paragraph,
+                words: unit.words.lowerBound..<end,
+                normalizedRange: unit.normalizedRange
+                    .lowerBound..<context.words[end - 1].token.normalizedRange.upperBound,
+                nameKey: unit.nameKey + added.map { context.words[$0].nameKey },
+                entry: nil,
+                value: nil,
+                origin: .rule
+            )
+        }
+    }
+
+    /// The end of "التابع لـ<organization>" after a unit's name, when it follows.
+    private static func parent(after end: Int, in context: ParagraphContext) -> Int? {
+        guard context.words.indices.contains(end), belongingWords.contains(context.words[end].key) else { return nil }
+        let next = end + 1
+        if let body = context.longestMatch(at: next, [.organization]),
+            body.reading.segmentation.preposition == "\u{0644}"
+        {
+            return body.words.upperBound
+        }
+        if let body = organization(at: next, in: context), body.words.lowerBound == next {
+            return body.words.upperBound
+        }
+        return nil
     }
 }

@@ -68,6 +68,27 @@ struct TaggingLexicon: Sendable {
         return result
     }
 
+    /// The longest organization listed as `head` followed by the words from `start` (تنظيم +
+    /// القاعدة), read with the first word's `reading`: a name the text gives without its head.
+    func organization(
+        namedAfter head: String, at start: Int, reading: TaggedWord.Reading, in words: [TaggedWord]
+    ) -> PhraseMatch? {
+        guard var node = index.child(of: PhraseIndex.root, head), let first = index.child(of: node, reading.base)
+        else { return nil }
+        node = first
+        var end = start + 1
+        var best: PhraseMatch?
+        while true {
+            if let position = index.entries(at: node).first(where: { entry($0).kind == .organization }) {
+                best = PhraseMatch(entry: position, kind: .organization, words: start..<end, reading: reading)
+            }
+            guard end < words.count, let next = index.child(of: node, words[end].key) else { break }
+            node = next
+            end += 1
+        }
+        return best
+    }
+
     /// Whether a reading of the word (whole, or without a conjunction or preposition) is a
     /// function word.
     /// - Parameter distinguishesAlefMaqsura: whether the text writes ى at all; a text that
