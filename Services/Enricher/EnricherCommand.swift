@@ -5,7 +5,7 @@ struct EnricherCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "akhbar-enricher",
         abstract: "Enrich Arabic news articles: clean, normalize, tag entities, store.",
-        subcommands: [RunCommand.self, ShowCommand.self, TagCommand.self],
+        subcommands: [RunCommand.self, ShowCommand.self, TagCommand.self, TrainCommand.self, EvalCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
