@@ -10,12 +10,19 @@ struct TrainCommand: AsyncParsableCommand {
         abstract: "Train the statistical entity tagger on CoNLL files (token<TAB>tag, BIO over PER/ORG/LOC/MISC).",
         discussion: """
             The last --dev-fraction of the first file's sentences is held out as a dev set and \
-            scored after every epoch; further files only add training sentences.
+            scored after every epoch; further files only add training sentences, without those \
+            that repeat the text of a dev sentence (NewsFANE re-annotates ANERcorp's text).
             """
     )
 
     @Option(parsing: .upToNextOption, help: "Training corpora; the first one also gives the dev set.")
     var conll: [String]
+
+    @Option(
+        parsing: .upToNextOption,
+        help: "More training corpora written with clitics split off (NewsFANE, WikiFANE); they are re-attached."
+    )
+    var segmentedConll: [String] = []
 
     @Option(help: "Where to write the model file.")
     var output: String
@@ -45,16 +52,11 @@ struct TrainCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         do {
-            var corpora = try conll.map { path throws(CoNLLError) in
-                try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path))
-            }
-            let devCount = Int((Double(corpora[0].count) * devFraction).rounded())
-            let dev = Array(corpora[0].suffix(devCount))
-            corpora[0].removeLast(devCount)
-            let training = corpora.flatMap { $0 }
+            let (training, dev) = try corpora()
             print(
                 "training on \(training.count) sentences, \(training.reduce(0) { $0 + $1.tokens.count }) tokens;"
-                    + " dev \(dev.count) sentences")
+                    + " dev \(dev.count) sentences"
+            )
 
             var options = PerceptronTrainer.Options()
             options.epochs = epochs
@@ -75,6 +77,27 @@ struct TrainCommand: AsyncParsableCommand {
             printToStandardError("akhbar-enricher train: \(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// The training and dev sentences: the dev set from the end of the first file, the other
+    /// files without their sentences that repeat dev text.
+    private func corpora() throws(CoNLLError) -> (training: [LabeledSentence], dev: [LabeledSentence]) {
+        func read(_ path: String) throws(CoNLLError) -> [LabeledSentence] {
+            try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path))
+        }
+        var primary = try read(conll[0])
+        let devCount = Int((Double(primary.count) * devFraction).rounded())
+        let dev = Array(primary.suffix(devCount))
+        primary.removeLast(devCount)
+        var extra: [LabeledSentence] = []
+        for path in conll.dropFirst() { extra += try read(path) }
+        for path in segmentedConll { extra += try read(path).map(CliticJoiner.joined) }
+        let overlap = TextOverlap(dev)
+        let kept = dev.isEmpty ? extra : extra.filter { !overlap.contains($0) }
+        if kept.count < extra.count {
+            print("left out \(extra.count - kept.count) sentences of further files that repeat dev text")
+        }
+        return (primary + kept, dev)
     }
 
     private static func line(_ report: PerceptronTrainer.EpochReport, of epochs: Int) -> String {
