@@ -24,6 +24,15 @@ struct TrainCommand: AsyncParsableCommand {
     )
     var segmentedConll: [String] = []
 
+    @Option(
+        parsing: .upToNextOption,
+        help: """
+            Annotated corpora whose word counts become entity prior features (WikiFANE, AQMAR); split \
+            clitics are re-attached. They must share no text with the training or test corpora.
+            """
+    )
+    var priorConll: [String] = []
+
     @Option(help: "Where to write the model file.")
     var output: String
 
@@ -52,7 +61,7 @@ struct TrainCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         do {
-            let (training, dev) = try corpora()
+            let (training, dev, prior) = try corpora()
             print(
                 "training on \(training.count) sentences, \(training.reduce(0) { $0 + $1.tokens.count }) tokens;"
                     + " dev \(dev.count) sentences"
@@ -63,7 +72,8 @@ struct TrainCommand: AsyncParsableCommand {
             options.seed = seed
             options.minimumFeatureCount = minFeatureCount
             options.minimumWeight = minWeight
-            let model = try PerceptronTrainer(options: options).train(training, dev: dev) { report in
+            let trainer = try PerceptronTrainer(options: options)
+            let model = trainer.train(training, dev: dev, priorSentences: prior) { report in
                 print(Self.line(report, of: epochs))
             }
             try model.write(to: URL(fileURLWithPath: output))
@@ -79,9 +89,11 @@ struct TrainCommand: AsyncParsableCommand {
         }
     }
 
-    /// The training and dev sentences: the dev set from the end of the first file, the other
-    /// files without their sentences that repeat dev text.
-    private func corpora() throws(CoNLLError) -> (training: [LabeledSentence], dev: [LabeledSentence]) {
+    /// The training, dev and prior sentences: the dev set from the end of the first file, the
+    /// other files without their sentences that repeat dev text.
+    private func corpora() throws(CoNLLError) -> (
+        training: [LabeledSentence], dev: [LabeledSentence], prior: [LabeledSentence]
+    ) {
         func read(_ path: String) throws(CoNLLError) -> [LabeledSentence] {
             try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path))
         }
@@ -92,12 +104,17 @@ struct TrainCommand: AsyncParsableCommand {
         var extra: [LabeledSentence] = []
         for path in conll.dropFirst() { extra += try read(path) }
         for path in segmentedConll { extra += try read(path).map(CliticJoiner.joined) }
+        var prior: [LabeledSentence] = []
+        for path in priorConll { prior += try read(path).map(CliticJoiner.joined) }
         let overlap = TextOverlap(dev)
-        let kept = dev.isEmpty ? extra : extra.filter { !overlap.contains($0) }
-        if kept.count < extra.count {
-            print("left out \(extra.count - kept.count) sentences of further files that repeat dev text")
+        func withoutDevText(_ sentences: [LabeledSentence]) -> [LabeledSentence] {
+            let kept = dev.isEmpty ? sentences : sentences.filter { !overlap.contains($0) }
+            if kept.count < sentences.count {
+                print("left out \(sentences.count - kept.count) sentences of further files that repeat dev text")
+            }
+            return kept
         }
-        return (primary + kept, dev)
+        return (primary + withoutDevText(extra), dev, withoutDevText(prior))
     }
 
     private static func line(_ report: PerceptronTrainer.EpochReport, of epochs: Int) -> String {

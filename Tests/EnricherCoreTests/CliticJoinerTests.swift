@@ -8,8 +8,10 @@ struct CliticJoinerTests {
     func joins() {
         let sentence = LabeledSentence(
             tokens: ["و", "الصادرات", "ان", "ه", "ل", "الامن", "و", "ب", "مصر", "."],
-            tags: [.outside, .outside, .outside, .outside, .outside, .outside, .outside, .outside, .begin(.location),
-                .outside]
+            tags: [
+                .outside, .outside, .outside, .outside, .outside, .outside, .outside, .outside, .begin(.location),
+                .outside,
+            ]
         )
         let joined = CliticJoiner.joined(sentence)
         #expect(joined.tokens == ["والصادرات", "انه", "للامن", "وبمصر", "."])

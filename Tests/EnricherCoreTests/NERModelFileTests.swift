@@ -6,7 +6,11 @@ import Testing
 @Suite("NERModel file")
 struct NERModelFileTests {
     private static func trained() throws -> NERModel {
-        try NERToyCorpus.trainer(epochs: 2).train(NERToyCorpus.training, dev: []) { _ in }
+        try NERToyCorpus.trainer(epochs: 2).train(
+            NERToyCorpus.training,
+            dev: [],
+            priorSentences: [NERToyCorpus.unseen]
+        ) { _ in }
     }
 
     /// A file body (everything but the checksum) with its checksum, so that only an edit of the
@@ -28,6 +32,7 @@ struct NERModelFileTests {
         let loaded = try NERModel.load(from: url)
         #expect(loaded.rows == model.rows)
         #expect(loaded.transitions == model.transitions)
+        #expect(loaded.prior == model.prior && !model.prior.codes.isEmpty)
         #expect(loaded.gazetteerFingerprint == model.gazetteerFingerprint)
         let largest = model.emissions.map(abs).max() ?? 0
         let tolerance = largest / Float(Int16.max)

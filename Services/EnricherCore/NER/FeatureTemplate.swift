@@ -36,4 +36,10 @@ enum FeatureTemplate: UInt8 {
     case previousWordBigram
     /// This key joined with the next one.
     case nextWordBigram
+    /// The word's most frequent entity tag in other corpora, and how sure (``EntityWordPrior``).
+    case entityPrior
+    /// The same with only the entity type.
+    case entityPriorType
+    /// The entity prior of a word up to two tokens away.
+    case neighbourEntityPrior
 }

@@ -4,12 +4,19 @@ internal import ArabicText
 ///
 /// Each token gets the ids of its observation features: matching key, stems, affixes, shape,
 /// the gazetteer phrases over it, and much of the same for its neighbours up to two tokens
-/// away. Tag features are not extracted here: they are the decoder's transition weights.
+/// away, and how other corpora tag the word and its neighbours. Tag features are not extracted
+/// here: they are the decoder's transition weights.
 struct NERFeatureExtractor: Sendable {
     /// Bump whenever a template changes what it describes; model files record it.
     static let version: UInt16 = 1
 
     let lexicon: TaggingLexicon
+    let prior: EntityWordPrior
+
+    init(lexicon: TaggingLexicon, prior: EntityWordPrior = .empty) {
+        self.lexicon = lexicon
+        self.prior = prior
+    }
 
     func features(of tokens: [String]) -> SentenceFeatures {
         let described = describe(tokens)
@@ -29,6 +36,11 @@ struct NERFeatureExtractor: Sendable {
             features.add(FeatureHash.feature(.shape, current.shape))
             features.add(FeatureHash.feature(.clitics, current.clitics))
             for bit in current.gazetteerBits { features.add(FeatureHash.feature(.gazetteer, bit)) }
+            if let code = prior.code(ofStem: current.stem) {
+                features.add(FeatureHash.feature(.entityPrior, UInt64(code)))
+                features.add(
+                    FeatureHash.feature(.entityPriorType, UInt64(BIOTag.all[Int(code & 0xf)].type?.ordinal ?? 0)))
+            }
             for offset in [-2, -1, 1, 2] {
                 let neighbour = token(at: index + offset)
                 let position = UInt64(offset + 2)
@@ -36,6 +48,9 @@ struct NERFeatureExtractor: Sendable {
                 features.add(FeatureHash.feature(.neighbourStem, position, neighbour.stem))
                 for bit in neighbour.gazetteerBits {
                     features.add(FeatureHash.feature(.neighbourGazetteer, position, bit))
+                }
+                if let code = prior.code(ofStem: neighbour.stem) {
+                    features.add(FeatureHash.feature(.neighbourEntityPrior, position, UInt64(code)))
                 }
                 guard abs(offset) == 1 else { continue }
                 features.add(FeatureHash.feature(.neighbourShape, position, neighbour.shape))
@@ -52,7 +67,7 @@ struct NERFeatureExtractor: Sendable {
 
     /// Describes every token, analysing the sentence as one paragraph so that gazetteer phrases
     /// can span tokens and the tokenizer's clitic splitting sees the gazetteer words.
-    private func describe(_ tokens: [String]) -> [TokenDescription] {
+    func describe(_ tokens: [String]) -> [TokenDescription] {
         var source: [Unicode.Scalar] = []
         // The token each source scalar belongs to; the spaces between tokens belong to none.
         var owner: [Int] = []

@@ -5,7 +5,8 @@ public import Foundation
 /// Layout (little-endian): the magic `AKNERPM1`, the format version (UInt16), the feature
 /// template version (UInt16), the tag count (UInt8), the gazetteer fingerprint (UInt8 length +
 /// UTF-8), the weight scale (Float32), the row count (UInt32), the first- and second-order
-/// transition weights (Float32 each), then the rows in ascending feature id: the id as a LEB128
+/// transition weights (Float32 each), the entity prior (UInt32 count, then per word in ascending
+/// key order a LEB128 key delta and a UInt8 code), then the rows in ascending feature id: the id as a LEB128
 /// delta from the previous id, a UInt16 mask of the tags with a weight, and those weights as
 /// Int16 multiples of the scale. An FNV-1a hash of everything before it ends the file.
 extension NERModel {
@@ -68,6 +69,13 @@ extension NERModel {
         writer.append(scale)
         writer.append(UInt32(rows.count))
         for weight in transitions.first + transitions.second { writer.append(weight) }
+        writer.append(UInt32(prior.codes.count))
+        var previousKey: UInt32 = 0
+        for (key, code) in prior.codes.sorted(by: { $0.key < $1.key }) {
+            writer.appendVarint(UInt64(key - previousKey))
+            previousKey = key
+            writer.append(code)
+        }
         var previous: UInt32 = 0
         for (id, row) in rows.sorted(by: { $0.key < $1.key }) {
             writer.appendVarint(UInt64(id - previous))
@@ -116,6 +124,14 @@ extension NERModel {
         for _ in 0..<(TransitionWeights.firstCount + TransitionWeights.secondCount) {
             transitions.append(try reader.readFloat())
         }
+        let priorCount = Int(try reader.read(UInt32.self))
+        var codes: [UInt32: UInt8] = [:]
+        var key: UInt64 = 0
+        for _ in 0..<priorCount {
+            key += try reader.readVarint()
+            guard key <= UInt32.max else { throw NERModelError(.corrupted, "prior key out of range") }
+            codes[UInt32(key)] = try reader.read(UInt8.self)
+        }
         var rows: [UInt32: Int32] = [:]
         rows.reserveCapacity(rowCount)
         var emissions = [Float](repeating: 0, count: rowCount * BIOTag.count)
@@ -139,7 +155,8 @@ extension NERModel {
                 first: Array(transitions.prefix(TransitionWeights.firstCount)),
                 second: Array(transitions.dropFirst(TransitionWeights.firstCount))
             ),
-            gazetteerFingerprint: fingerprint
+            gazetteerFingerprint: fingerprint,
+            prior: EntityWordPrior(codes: codes)
         )
     }
 }

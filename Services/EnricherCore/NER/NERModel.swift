@@ -9,13 +9,22 @@ public struct NERModel: Sendable {
     /// The gazetteer data the features were computed with (``Gazetteer/fingerprint``): gazetteer
     /// features mean something else under other data.
     public let gazetteerFingerprint: String
+    /// The entity priors the features were computed with; they travel with the weights.
+    let prior: EntityWordPrior
 
-    init(rows: [UInt32: Int32], emissions: [Float], transitions: TransitionWeights, gazetteerFingerprint: String) {
+    init(
+        rows: [UInt32: Int32],
+        emissions: [Float],
+        transitions: TransitionWeights,
+        gazetteerFingerprint: String,
+        prior: EntityWordPrior
+    ) {
         precondition(emissions.count == rows.count * BIOTag.count)
         self.rows = rows
         self.emissions = emissions
         self.transitions = transitions
         self.gazetteerFingerprint = gazetteerFingerprint
+        self.prior = prior
     }
 
     /// The number of features with weights.

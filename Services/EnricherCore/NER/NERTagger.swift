@@ -5,7 +5,10 @@ public struct NERTagger: Sendable {
 
     /// - Throws: ``GazetteerError`` when the bundled gazetteers cannot be loaded.
     public init(model: NERModel) throws(GazetteerError) {
-        self.init(model: model, extractor: NERFeatureExtractor(lexicon: TaggingLexicon(gazetteer: try .bundled())))
+        self.init(
+            model: model,
+            extractor: NERFeatureExtractor(lexicon: TaggingLexicon(gazetteer: try .bundled()), prior: model.prior)
+        )
     }
 
     init(model: NERModel, extractor: NERFeatureExtractor) {

@@ -47,11 +47,17 @@ public struct PerceptronTrainer: Sendable {
     }
 
     /// Trains on `sentences` and reports each epoch, scored on `dev` when it is not empty.
+    /// - Parameter priorSentences: annotated text, sharing no text with `sentences`, `dev` or
+    ///   any test set, whose word counts become the entity prior features.
     public func train(
         _ sentences: [LabeledSentence],
         dev: [LabeledSentence],
+        priorSentences: [LabeledSentence] = [],
         progress: (EpochReport) -> Void
     ) -> NERModel {
+        let prior =
+            priorSentences.isEmpty ? .empty : EntityWordPrior(sentences: priorSentences, extractor: self.extractor)
+        let extractor = NERFeatureExtractor(lexicon: self.extractor.lexicon, prior: prior)
         let extracted = sentences.map { extractor.features(of: $0.tokens) }
         let vocabulary = Self.vocabulary(extracted, minimumCount: options.minimumFeatureCount)
         let examples = extracted.map { FeatureRows($0) { vocabulary[$0] } }
@@ -85,7 +91,8 @@ public struct PerceptronTrainer: Sendable {
         return state.model(
             vocabulary: vocabulary,
             minimumWeight: options.minimumWeight,
-            gazetteerFingerprint: extractor.lexicon.gazetteer.fingerprint
+            gazetteerFingerprint: extractor.lexicon.gazetteer.fingerprint,
+            prior: prior
         )
     }
 

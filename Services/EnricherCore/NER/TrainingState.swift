@@ -60,7 +60,12 @@ struct TrainingState: Sendable {
     /// The averaged weights as a model, without the rows whose weights are all closer to zero
     /// than `minimumWeight` and with such single weights set to zero; rows in feature id order,
     /// as a model file lists them.
-    func model(vocabulary: [UInt32: Int32], minimumWeight: Float, gazetteerFingerprint: String) -> NERModel {
+    func model(
+        vocabulary: [UInt32: Int32],
+        minimumWeight: Float,
+        gazetteerFingerprint: String,
+        prior: EntityWordPrior
+    ) -> NERModel {
         let averaged = averagedEmissions()
         let tags = BIOTag.count
         var rows: [UInt32: Int32] = [:]
@@ -77,7 +82,8 @@ struct TrainingState: Sendable {
             rows: rows,
             emissions: kept,
             transitions: averagedTransitions(),
-            gazetteerFingerprint: gazetteerFingerprint
+            gazetteerFingerprint: gazetteerFingerprint,
+            prior: prior
         )
     }
 }
