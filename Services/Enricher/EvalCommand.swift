@@ -16,6 +16,12 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "A model file; the bundled model when omitted.")
     var model: String?
 
+    @Flag(help: "Tag each sentence on its own, without tagging the repeated mentions of names nearby.")
+    var noPropagation = false
+
+    @Option(help: "Also write token, gold tag and predicted tag per line, the input of conlleval.pl.")
+    var writePredictions: String?
+
     func validate() throws {
         guard !conll.isEmpty else { throw ValidationError("give at least one --conll file") }
     }
@@ -32,15 +38,27 @@ struct EvalCommand: AsyncParsableCommand {
             }
             var score = EntityScore<NERType>()
             var tokens = 0
+            var predictions = ""
             let clock = ContinuousClock()
             let started = clock.now
             for path in conll {
-                for sentence in try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path)) {
-                    score.add(gold: sentence.tags, predicted: tagger.tag(sentence.tokens))
+                let sentences = try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path))
+                let tagged = tagger.tag(sentences: sentences.map(\.tokens), propagatesNames: !noPropagation)
+                for (sentence, predicted) in zip(sentences, tagged) {
+                    score.add(gold: sentence.tags, predicted: predicted)
                     tokens += sentence.tokens.count
+                    if writePredictions != nil {
+                        for (index, token) in sentence.tokens.enumerated() {
+                            predictions += "\(token) \(sentence.tags[index].label) \(predicted[index].label)\n"
+                        }
+                        predictions += "\n"
+                    }
                 }
             }
             let seconds = (clock.now - started) / .seconds(1)
+            if let writePredictions {
+                try predictions.write(toFile: writePredictions, atomically: true, encoding: .utf8)
+            }
             print(ScoreTable.table(score))
             print("\n\(tokens) tokens read and tagged in \(String(format: "%.2f", seconds)) s")
         } catch {

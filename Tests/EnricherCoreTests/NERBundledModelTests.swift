@@ -21,9 +21,10 @@ struct NERBundledModelTests {
     )
     func anercorpTest() throws {
         let tagger = try NERTagger(model: try NERModel.bundled())
+        let sentences = try CoNLLReader.read(contentsOf: NERData.anercorpTest)
         var score = EntityScore<NERType>()
-        for sentence in try CoNLLReader.read(contentsOf: NERData.anercorpTest) {
-            score.add(gold: sentence.tags, predicted: tagger.tag(sentence.tokens))
+        for (sentence, predicted) in zip(sentences, tagger.tag(sentences: sentences.map(\.tokens))) {
+            score.add(gold: sentence.tags, predicted: predicted)
         }
         let micro = score.micro(over: NERType.allCases)
         #expect(micro.support == 2_221)
@@ -31,5 +32,5 @@ struct NERBundledModelTests {
     }
 
     /// A little below the F1 measured when the model was committed (see the model's NOTICE).
-    static let floor = 0.67
+    static let floor = 0.69
 }

@@ -19,8 +19,12 @@ struct NERFeatureExtractor: Sendable {
     }
 
     func features(of tokens: [String]) -> SentenceFeatures {
-        let described = describe(tokens)
-        var features = SentenceFeatures(capacity: tokens.count * 48)
+        features(describing: describe(tokens))
+    }
+
+    /// The features of described tokens (see ``describe(_:)``).
+    func features(describing described: [TokenDescription]) -> SentenceFeatures {
+        var features = SentenceFeatures(capacity: described.count * 48)
         func token(at index: Int) -> TokenDescription {
             described.indices.contains(index) ? described[index] : .boundary
         }
@@ -65,7 +69,7 @@ struct NERFeatureExtractor: Sendable {
         return features
     }
 
-    /// Describes every token, analysing the sentence as one paragraph so that gazetteer phrases
+    /// Describes every token for the feature templates, analysing the sentence as one paragraph so that gazetteer phrases
     /// can span tokens and the tokenizer's clitic splitting sees the gazetteer words.
     func describe(_ tokens: [String]) -> [TokenDescription] {
         var source: [Unicode.Scalar] = []

@@ -26,4 +26,14 @@ public struct NERTagger: Sendable {
     public func tag(_ tokens: [String]) -> [BIOTag] {
         model.decode(extractor.features(of: tokens))
     }
+
+    /// Tags the sentences of one text (an article, a corpus in order) and then the other
+    /// mentions of the names found, within three sentences (``MentionPropagation``).
+    /// - Parameter propagatesNames: `false` tags each sentence on its own.
+    public func tag(sentences: [[String]], propagatesNames: Bool = true) -> [[BIOTag]] {
+        let descriptions = sentences.map(extractor.describe)
+        var tags = descriptions.map { model.decode(extractor.features(describing: $0)) }
+        if propagatesNames { MentionPropagation().apply(to: &tags, descriptions: descriptions) }
+        return tags
+    }
 }

@@ -9,6 +9,9 @@ struct TokenDescription {
     /// The last one, two and three letters, shortest first.
     var suffixes: [UInt64]
     var stemPrefixes: [UInt64]
+    /// The stems under which the token may repeat a name: the stem, then those of the other
+    /// readings of its proclitics (ومتعب as متعب); stems under three letters are left out.
+    var nameStems: [UInt64]
     var shape: UInt64
     var clitics: UInt64
     /// Two bits per gazetteer kind: a phrase of the kind begins at the token, or continues.
@@ -22,6 +25,7 @@ struct TokenDescription {
         prefixes: [],
         suffixes: [1, 1, 1],
         stemPrefixes: [],
+        nameStems: [],
         shape: 1,
         clitics: 0,
         gazetteerBitSet: 0
@@ -34,6 +38,7 @@ struct TokenDescription {
         prefixes: [UInt64],
         suffixes: [UInt64],
         stemPrefixes: [UInt64],
+        nameStems: [UInt64],
         shape: UInt64,
         clitics: UInt64,
         gazetteerBitSet: UInt32
@@ -44,6 +49,7 @@ struct TokenDescription {
         self.prefixes = prefixes
         self.suffixes = suffixes
         self.stemPrefixes = stemPrefixes
+        self.nameStems = nameStems
         self.shape = shape
         self.clitics = clitics
         self.gazetteerBitSet = gazetteerBitSet
@@ -65,6 +71,8 @@ struct TokenDescription {
         prefixes = (1...3).filter { key.count >= $0 }.map { FeatureHash.of(key.prefix($0)) }
         suffixes = (1...3).map { key.count >= $0 ? FeatureHash.of(key.suffix($0)) : 0 }
         stemPrefixes = (1...2).filter { stem.count > $0 }.map { FeatureHash.of(stem.prefix($0)) }
+        let readingStems = main?.readings.map { Array($0.stem.unicodeScalars) } ?? []
+        nameStems = ([stem] + readingStems).filter { $0.count >= 3 }.map { FeatureHash.of($0) }
         shape = Self.shape(of: words, keyLength: key.count)
         clitics = main.map { Self.clitics(of: $0.token.segmentation) } ?? 0
         gazetteerBitSet = gazetteerBits
