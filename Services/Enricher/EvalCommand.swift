@@ -28,39 +28,56 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
+            let corpora = try conll.map { path throws(CoNLLError) in
+                try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path))
+            }
+            let clock = ContinuousClock()
+            let residentBefore = ResidentMemory.bytes()
+            let loadStarted = clock.now
             let loaded =
                 try model.map { path throws(NERModelError) in
                     try NERModel.load(from: URL(fileURLWithPath: path))
                 } ?? NERModel.bundled()
             let tagger = try NERTagger(model: loaded)
+            let loadSeconds = (clock.now - loadStarted) / .seconds(1)
+            let residentAfter = ResidentMemory.bytes()
             if !tagger.matchesGazetteers {
                 printToStandardError("akhbar-enricher eval: the model was trained with other gazetteer data")
             }
+
+            let tagStarted = clock.now
+            let tagged = corpora.map { tagger.tag(sentences: $0.map(\.tokens), propagatesNames: !noPropagation) }
+            let tagSeconds = (clock.now - tagStarted) / .seconds(1)
+
             var score = EntityScore<NERType>()
-            var tokens = 0
             var predictions = ""
-            let clock = ContinuousClock()
-            let started = clock.now
-            for path in conll {
-                let sentences = try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path))
-                let tagged = tagger.tag(sentences: sentences.map(\.tokens), propagatesNames: !noPropagation)
-                for (sentence, predicted) in zip(sentences, tagged) {
+            for (sentences, tags) in zip(corpora, tagged) {
+                for (sentence, predicted) in zip(sentences, tags) {
                     score.add(gold: sentence.tags, predicted: predicted)
-                    tokens += sentence.tokens.count
-                    if writePredictions != nil {
-                        for (index, token) in sentence.tokens.enumerated() {
-                            predictions += "\(token) \(sentence.tags[index].label) \(predicted[index].label)\n"
-                        }
-                        predictions += "\n"
+                    guard writePredictions != nil else { continue }
+                    for (index, token) in sentence.tokens.enumerated() {
+                        predictions += "\(token) \(sentence.tags[index].label) \(predicted[index].label)\n"
                     }
+                    predictions += "\n"
                 }
             }
-            let seconds = (clock.now - started) / .seconds(1)
             if let writePredictions {
                 try predictions.write(toFile: writePredictions, atomically: true, encoding: .utf8)
             }
             print(ScoreTable.table(score))
-            print("\n\(tokens) tokens read and tagged in \(String(format: "%.2f", seconds)) s")
+            let tokens = corpora.joined().reduce(0) { $0 + $1.tokens.count }
+            var memory = ""
+            if let residentBefore, let residentAfter {
+                memory = ", +\((residentAfter - residentBefore) / 1_048_576) MiB resident"
+            }
+            print(
+                "\n\(loaded.featureCount) features; model and gazetteers loaded in "
+                    + String(format: "%.2f s", loadSeconds) + memory
+            )
+            print(
+                "\(tokens) tokens tagged in " + String(format: "%.2f s", tagSeconds) + " ("
+                    + String(format: "%.0f", Double(tokens) / max(tagSeconds, 1e-9)) + " tokens/s)"
+            )
         } catch {
             printToStandardError("akhbar-enricher eval: \(error)")
             throw ExitCode.failure
