@@ -9,7 +9,4 @@ public struct LabeledSentence: Sendable, Hashable {
         self.tokens = tokens
         self.tags = tags
     }
-
-    /// The annotated entities.
-    public var entities: [EntitySpan] { EntitySpan.spans(in: tags) }
 }

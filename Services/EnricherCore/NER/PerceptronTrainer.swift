@@ -41,11 +41,6 @@ public struct PerceptronTrainer: Sendable {
         extractor = NERFeatureExtractor(lexicon: TaggingLexicon(gazetteer: try Gazetteer.bundled()))
     }
 
-    init(options: Options, extractor: NERFeatureExtractor) {
-        self.options = options
-        self.extractor = extractor
-    }
-
     /// Trains on `sentences` and reports each epoch, scored on `dev` when it is not empty.
     /// - Parameter priorSentences: annotated text, sharing no text with `sentences`, `dev` or
     ///   any test set, whose word counts become the entity prior features.
