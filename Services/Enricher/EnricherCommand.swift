@@ -5,7 +5,9 @@ struct EnricherCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "akhbar-enricher",
         abstract: "Enrich Arabic news articles: clean, normalize, tag entities, store.",
-        subcommands: [RunCommand.self, ShowCommand.self, TagCommand.self, CleanCommand.self],
+        subcommands: [
+            RunCommand.self, ShowCommand.self, TagCommand.self, CleanCommand.self, TrainCommand.self, EvalCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 }

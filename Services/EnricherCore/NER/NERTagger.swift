@@ -1,0 +1,39 @@
+/// Tags the tokens of a sentence with a trained model and the bundled gazetteers.
+public struct NERTagger: Sendable {
+    public let model: NERModel
+    let extractor: NERFeatureExtractor
+
+    /// - Throws: ``GazetteerError`` when the bundled gazetteers cannot be loaded.
+    public init(model: NERModel) throws(GazetteerError) {
+        self.init(
+            model: model,
+            extractor: NERFeatureExtractor(lexicon: TaggingLexicon(gazetteer: try .bundled()), prior: model.prior)
+        )
+    }
+
+    init(model: NERModel, extractor: NERFeatureExtractor) {
+        self.model = model
+        self.extractor = extractor
+    }
+
+    /// Whether the model was trained on the gazetteer data this tagger uses; when not, gazetteer
+    /// features mean something else and accuracy drops.
+    public var matchesGazetteers: Bool {
+        model.gazetteerFingerprint == extractor.lexicon.gazetteer.fingerprint
+    }
+
+    /// One BIO tag per token; every I-X continues a B-X or I-X.
+    public func tag(_ tokens: [String]) -> [BIOTag] {
+        model.decode(extractor.features(of: tokens))
+    }
+
+    /// Tags the sentences of one text (an article, a corpus in order) and then the other
+    /// mentions of the names found, within three sentences (``MentionPropagation``).
+    /// - Parameter propagatesNames: `false` tags each sentence on its own.
+    public func tag(sentences: [[String]], propagatesNames: Bool = true) -> [[BIOTag]] {
+        let descriptions = sentences.map(extractor.describe)
+        var tags = descriptions.map { model.decode(extractor.features(describing: $0)) }
+        if propagatesNames { MentionPropagation().apply(to: &tags, descriptions: descriptions) }
+        return tags
+    }
+}

@@ -1,0 +1,125 @@
+internal import ArabicText
+
+/// What the feature templates read from one corpus token, as hashes and small codes.
+struct TokenDescription {
+    var word: UInt64
+    var stem: UInt64
+    var bareStem: UInt64
+    var prefixes: [UInt64]
+    /// The last one, two and three letters, shortest first.
+    var suffixes: [UInt64]
+    var stemPrefixes: [UInt64]
+    /// The stems under which the token may repeat a name: the stem, then those of the other
+    /// readings of its proclitics (ومتعب as متعب); stems under three letters are left out.
+    var nameStems: [UInt64]
+    var shape: UInt64
+    var clitics: UInt64
+    /// Two bits per gazetteer kind: a phrase of the kind begins at the token, or continues.
+    var gazetteerBitSet: UInt32
+
+    /// Stands for the positions before the first and after the last token.
+    static let boundary = TokenDescription(
+        word: 1,
+        stem: 1,
+        bareStem: 1,
+        prefixes: [],
+        suffixes: [1, 1, 1],
+        stemPrefixes: [],
+        nameStems: [],
+        shape: 1,
+        clitics: 0,
+        gazetteerBitSet: 0
+    )
+
+    private init(
+        word: UInt64,
+        stem: UInt64,
+        bareStem: UInt64,
+        prefixes: [UInt64],
+        suffixes: [UInt64],
+        stemPrefixes: [UInt64],
+        nameStems: [UInt64],
+        shape: UInt64,
+        clitics: UInt64,
+        gazetteerBitSet: UInt32
+    ) {
+        self.word = word
+        self.stem = stem
+        self.bareStem = bareStem
+        self.prefixes = prefixes
+        self.suffixes = suffixes
+        self.stemPrefixes = stemPrefixes
+        self.nameStems = nameStems
+        self.shape = shape
+        self.clitics = clitics
+        self.gazetteerBitSet = gazetteerBitSet
+    }
+
+    /// - Parameters:
+    ///   - token: the token as written in the corpus.
+    ///   - words: the tokenizer's words inside it (usually one; "(د" gives two).
+    ///   - gazetteerBits: see ``gazetteerBitSet``.
+    init(token: String, words: [TaggedWord], gazetteerBits: UInt32) {
+        let key: [Unicode.Scalar] =
+            words.isEmpty ? Array(token.unicodeScalars) : words.flatMap { Array($0.key.unicodeScalars) }
+        let main = words.first { $0.kind == .word } ?? words.first
+        let chosen = main?.readings.first { $0.segmentation == main?.token.segmentation }
+        let stem = chosen.map { Array($0.stem.unicodeScalars) } ?? key
+        word = FeatureHash.of(key)
+        self.stem = FeatureHash.of(stem)
+        bareStem = main?.readings.last.map { FeatureHash.of($0.stem.unicodeScalars) } ?? word
+        prefixes = (1...3).filter { key.count >= $0 }.map { FeatureHash.of(key.prefix($0)) }
+        suffixes = (1...3).map { key.count >= $0 ? FeatureHash.of(key.suffix($0)) : 0 }
+        stemPrefixes = (1...2).filter { stem.count > $0 }.map { FeatureHash.of(stem.prefix($0)) }
+        let readingStems = main?.readings.map { Array($0.stem.unicodeScalars) } ?? []
+        nameStems = ([stem] + readingStems).filter { $0.count >= 3 }.map { FeatureHash.of($0) }
+        shape = Self.shape(of: words, keyLength: key.count)
+        clitics = main.map { Self.clitics(of: $0.token.segmentation) } ?? 0
+        gazetteerBitSet = gazetteerBits
+    }
+
+    /// The gazetteer bits that are set, as feature values.
+    var gazetteerBits: [UInt64] {
+        (0..<32).filter { gazetteerBitSet & (1 << $0) != 0 }.map { UInt64($0) + 1 }
+    }
+
+    /// The kinds of the words in order (repeats merged, at most three), the length bucket,
+    /// and whether a Latin word is capitalized or an acronym.
+    private static func shape(of words: [TaggedWord], keyLength: Int) -> UInt64 {
+        var kinds: [UInt64] = []
+        for word in words {
+            let kind: UInt64 =
+                switch word.kind {
+                case .word: 1
+                case .number: 2
+                case .latin: 3
+                case .punctuation: 4
+                }
+            if kinds.last != kind, kinds.count < 3 { kinds.append(kind) }
+        }
+        let lengthBucket: UInt64 =
+            switch keyLength {
+            case 0...4: UInt64(keyLength)
+            case 5...6: 5
+            case 7...9: 6
+            default: 7
+            }
+        var code = kinds.enumerated().reduce(0) { $0 | $1.element << (3 * UInt64($1.offset)) }
+        code |= lengthBucket << 9
+        if words.contains(where: \.isCapitalizedLatin) { code |= 1 << 13 }
+        if words.contains(where: \.isAcronym) { code |= 1 << 14 }
+        return code + 2
+    }
+
+    private static func clitics(of segmentation: Segmentation) -> UInt64 {
+        var code: UInt64 = 0
+        if segmentation.conjunction != nil { code |= 1 }
+        if segmentation.preposition != nil { code |= 2 }
+        switch segmentation.article {
+        case .none: break
+        case .written: code |= 4
+        case .contracted: code |= 8
+        }
+        return code
+    }
+}
