@@ -8,7 +8,9 @@ struct NERBundledModelTests {
     func loads() throws {
         let tagger = try NERTagger(model: try NERModel.bundled())
         #expect(tagger.model.featureCount > 50_000)
-        #expect(tagger.matchesGazetteers)
+        // A plain Bool: on failure, an expression naming the tagger would print the whole model.
+        let matchesGazetteers = tagger.matchesGazetteers
+        #expect(matchesGazetteers, "retrain the model after changing the gazetteers (see its NOTICE)")
         #expect(tagger.tag([]).isEmpty)
         let tags = tagger.tag(["وقال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "في", "موسكو", "."])
         #expect(tags.count == 8)

@@ -1,3 +1,4 @@
+internal import ArabicText
 public import Foundation
 
 /// The model file: versioned, compact, checked.
