@@ -3,15 +3,28 @@ import EnricherCore
 import Foundation
 import ServiceCommandLine
 
-/// Scores the statistical entity tagger on annotated corpora.
+/// Scores entity tagging: the statistical tagger on CoNLL corpora, or the whole enricher on
+/// hand-made gold for whole articles.
 struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score the statistical entity tagger on CoNLL files: entity-level exact match, as conlleval."
+        abstract: "Score entity tagging: --conll files (statistical tagger, conlleval) or --articles gold.",
+        discussion: """
+            --conll: entity-level exact span and type, as conlleval, per type and micro-averaged, next to \
+            published figures. --articles: one JSON object per article (file, published_at, entities with \
+            type, canonical, surfaces and a value for dates); each file under --pages is tagged as \
+            `akhbar-enricher tag` does and scored per type, with coreference and date values.
+            """
     )
 
     @Option(parsing: .upToNextOption, help: "Annotated corpora (token<TAB>tag).")
-    var conll: [String]
+    var conll: [String] = []
+
+    @Option(help: "Gold entities of whole articles, as JSON Lines.")
+    var articles: String?
+
+    @Option(help: "The folder holding the pages named in --articles.")
+    var pages = "Fixtures/seeds"
 
     @Option(help: "A model file; the bundled model when omitted.")
     var model: String?
@@ -23,10 +36,30 @@ struct EvalCommand: AsyncParsableCommand {
     var writePredictions: String?
 
     func validate() throws {
-        guard !conll.isEmpty else { throw ValidationError("give at least one --conll file") }
+        guard !conll.isEmpty || articles != nil else { throw ValidationError("give --conll files or --articles") }
     }
 
     func run() async throws {
+        if let articles { try evaluateArticles(gold: articles) }
+        if !conll.isEmpty { try evaluateCoNLL() }
+    }
+
+    private func evaluateArticles(gold path: String) throws {
+        do {
+            let enricher = try ArticleEnricher()
+            var evaluation = ArticleEntityEvaluation()
+            for article in try ArticleGold.parse(jsonLines: try TextFile.read(path)) {
+                let page = try TextFile.read(URL(fileURLWithPath: pages).appendingPathComponent(article.file).path)
+                evaluation.add(gold: article, predicted: enricher.tag(text: page, publishedAt: article.publicationDate))
+            }
+            print(ArticleEvaluationReport.text(evaluation))
+        } catch {
+            printToStandardError("akhbar-enricher eval: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    private func evaluateCoNLL() throws {
         do {
             let corpora = try conll.map { path throws(CoNLLError) in
                 try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path))

@@ -1,0 +1,37 @@
+import ArticleModel
+import EnricherCore
+import Foundation
+
+/// The printout of `eval --articles`: a table per type and micro-averaged, then coreference,
+/// date values and every finding.
+enum ArticleEvaluationReport {
+    static func text(_ evaluation: ArticleEntityEvaluation) -> String {
+        var lines = [row("type", "gold", "found", "right", "P", "R", "F1")]
+        for type in EntityType.allCases {
+            guard let counts = evaluation.counts[type], counts.gold + counts.predicted > 0 else { continue }
+            lines.append(row(type.rawValue, counts))
+        }
+        lines.append(row("micro", evaluation.micro))
+        lines.append("")
+        lines.append("coreference: \(evaluation.coreferent)/\(evaluation.multiSurface) entities written several ways came out whole")
+        lines.append("date values: \(evaluation.datesRight)/\(evaluation.dates) right")
+        for finding in evaluation.findings {
+            lines.append("\(finding.kind.rawValue): \(finding.file) \(finding.type.rawValue) \(finding.text)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func row(_ name: String, _ counts: ArticleEntityEvaluation.Counts) -> String {
+        row(
+            name, "\(counts.gold)", "\(counts.predicted)", "\(counts.matched)", percent(counts.precision),
+            percent(counts.recall), percent(counts.f1))
+    }
+
+    private static func row(_ cells: String...) -> String {
+        cells.enumerated().map { index, cell in
+            index == 0 ? cell.padding(toLength: 14, withPad: " ", startingAt: 0) : String(repeating: " ", count: max(0, 8 - cell.count)) + cell
+        }.joined()
+    }
+
+    private static func percent(_ value: Double) -> String { String(format: "%.2f", value * 100) }
+}
