@@ -27,6 +27,7 @@ let package = Package(
         // MARK: Shared
         .target(name: "ArticleModel", path: "Shared/ArticleModel"),
         .target(name: "ArabicText", path: "Shared/ArabicText"),
+        .target(name: "SeededRandom", path: "Shared/SeededRandom"),
         .target(
             name: "ArticleCodec",
             dependencies: [
@@ -75,7 +76,7 @@ let package = Package(
         .target(
             name: "EnricherCore",
             dependencies: [
-                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka",
+                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka", "SeededRandom",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -98,18 +99,21 @@ let package = Package(
         // MARK: Benchmarks
         .executableTarget(
             name: "akhbar-text-benchmark",
-            dependencies: ["ArabicText", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "ArabicText", "SeededRandom", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Tests/Benchmarks/TextBenchmark"
         ),
 
         // MARK: Tests
         .target(name: "FixtureFiles", path: "Tests/FixtureFiles"),
         .testTarget(
-            name: "ArabicTextTests", dependencies: ["ArabicText", "FixtureFiles"], path: "Tests/ArabicTextTests"),
+            name: "ArabicTextTests", dependencies: ["ArabicText", "FixtureFiles", "SeededRandom"],
+            path: "Tests/ArabicTextTests"),
         .testTarget(
             name: "ArticleCodecTests",
             dependencies: [
-                "ArticleCodec", "ArticleModel",
+                "ArticleCodec", "ArticleModel", "SeededRandom",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Tests/ArticleCodecTests"

@@ -13,7 +13,9 @@ enum ArticleEvaluationReport {
         }
         lines.append(row("micro", evaluation.micro))
         lines.append("")
-        lines.append("coreference: \(evaluation.coreferent)/\(evaluation.multiSurface) entities written several ways came out whole")
+        lines.append(
+            "coreference: \(evaluation.coreferent)/\(evaluation.multiSurface) entities written several ways came out whole"
+        )
         lines.append("date values: \(evaluation.datesRight)/\(evaluation.dates) right")
         for finding in evaluation.findings {
             lines.append("\(finding.kind.rawValue): \(finding.file) \(finding.type.rawValue) \(finding.text)")
@@ -29,7 +31,9 @@ enum ArticleEvaluationReport {
 
     private static func row(_ cells: String...) -> String {
         cells.enumerated().map { index, cell in
-            index == 0 ? cell.padding(toLength: 14, withPad: " ", startingAt: 0) : String(repeating: " ", count: max(0, 8 - cell.count)) + cell
+            index == 0
+                ? cell.padding(toLength: 14, withPad: " ", startingAt: 0)
+                : String(repeating: " ", count: max(0, 8 - cell.count)) + cell
         }.joined()
     }
 

@@ -1,3 +1,5 @@
+import SeededRandom
+
 extension PyArabicAgreementTests {
     /// Letters of the basic Arabic alphabet, every hamza and alef form, ى and ة among them.
     static let letters: [Unicode.Scalar] =

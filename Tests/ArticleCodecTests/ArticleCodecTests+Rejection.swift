@@ -1,6 +1,7 @@
 import ArticleCodec
 import ArticleModel
 import Foundation
+import SeededRandom
 import SwiftProtobuf
 import Testing
 
@@ -138,7 +139,7 @@ extension ArticleCodecTests {
 
         @Test("Random bytes after a valid header are .malformedPayload or .invalidArticle, including 8 MB")
         func hugeGarbagePayload() {
-            var generator = SeededGenerator(seed: 8)
+            var generator = SplitMix64(seed: 8)
             for count in [1, 100, 8 << 20] {
                 let bytes = Fixtures.header(kind: Fixtures.rawKind) + generator.bytes(count: count)
                 let error = #expect(throws: CodecError.self) { try ArticleCodec.decodeRawArticle(bytes) }

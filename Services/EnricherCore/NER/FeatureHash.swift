@@ -1,3 +1,6 @@
+internal import ArabicText
+internal import SeededRandom
+
 /// Stable feature ids: FNV-1a over Unicode scalar values, mixed with a template number.
 ///
 /// The ids end up in the model file, so they must not change between runs or platforms (as
@@ -6,12 +9,9 @@
 enum FeatureHash {
     /// The hash of a sequence of scalars, with no String built.
     static func of(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in scalars {
-            value ^= UInt64(scalar.value)
-            value &*= 0x0000_0100_0000_01b3
-        }
-        return value
+        var hash = FNV1a()
+        for scalar in scalars { hash.combine(scalar: scalar) }
+        return hash.value
     }
 
     /// The id of a feature: a template applied to a value (a hash or a small code).
@@ -24,12 +24,9 @@ enum FeatureHash {
         finalize((UInt64(template.rawValue) &* 0x9e37_79b9_7f4a_7c15 ^ first) &* 0xff51_afd7_ed55_8ccd ^ second)
     }
 
-    /// The SplitMix64 finalizer, folded to 32 bits, so that nearby inputs spread apart.
+    /// The SplitMix64 output function, folded to 32 bits, so that nearby inputs spread apart.
     private static func finalize(_ input: UInt64) -> UInt32 {
-        var value = input
-        value = (value ^ (value >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        value = (value ^ (value >> 27)) &* 0x94d0_49bb_1331_11eb
-        value ^= value >> 31
+        let value = SplitMix64.mix(input)
         return UInt32(truncatingIfNeeded: value ^ (value >> 32))
     }
 }

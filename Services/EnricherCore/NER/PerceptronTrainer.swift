@@ -1,3 +1,5 @@
+internal import SeededRandom
+
 /// Trains the entity tagger: an averaged perceptron over BIO tags with second-order
 /// transitions, Viterbi decoding and the features of ``NERFeatureExtractor``.
 ///
@@ -60,7 +62,7 @@ public struct PerceptronTrainer: Sendable {
         let devExamples = dev.map { FeatureRows(extractor.features(of: $0.tokens)) { vocabulary[$0] } }
 
         var state = TrainingState(rowCount: vocabulary.count)
-        var generator = SeededGenerator(seed: options.seed)
+        var generator = SplitMix64(seed: options.seed)
         var order = Array(sentences.indices)
         let tokenCount = gold.reduce(0) { $0 + $1.count }
         for epoch in 1...max(1, options.epochs) {
@@ -111,7 +113,7 @@ public struct PerceptronTrainer: Sendable {
 
     /// Fisher–Yates with our own generator, so the order does not depend on the standard
     /// library's shuffle algorithm.
-    private static func shuffle(_ order: inout [Int], using generator: inout SeededGenerator) {
+    private static func shuffle(_ order: inout [Int], using generator: inout SplitMix64) {
         guard order.count > 1 else { return }
         for index in stride(from: order.count - 1, to: 0, by: -1) {
             order.swapAt(index, Int(generator.next() % UInt64(index + 1)))

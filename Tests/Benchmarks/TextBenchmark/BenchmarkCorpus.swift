@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// Scraped pages for the benchmark, built from the seed pages: each page keeps a seed's header
 /// and footer lines around body paragraphs drawn from all seeds, so the cleaner, normalizer and
@@ -46,20 +47,5 @@ struct BenchmarkCorpus {
             Array(lines[..<first]), lines[first...last].filter { $0.split(separator: " ").count >= 20 },
             Array(lines[(last + 1)...])
         )
-    }
-}
-
-/// A small deterministic generator, so every run benchmarks the same corpus.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
