@@ -29,6 +29,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "A model file; the bundled model when omitted.")
     var model: String?
 
+    @Flag(help: "With --conll, score the whole enricher (gazetteers, rules, trained tagger; it has no MISC).")
+    var enricher = false
+
     @Flag(help: "Tag each sentence on its own, without tagging the repeated mentions of names nearby.")
     var noPropagation = false
 
@@ -79,7 +82,11 @@ struct EvalCommand: AsyncParsableCommand {
             }
 
             let tagStarted = clock.now
-            let tagged = corpora.map { tagger.tag(sentences: $0.map(\.tokens), propagatesNames: !noPropagation) }
+            let whole = try enricher ? EnricherBIOTagging(enricher: ArticleEnricher()) : nil
+            let tagged = corpora.map { corpus in
+                whole?.tags(for: corpus.map(\.tokens))
+                    ?? tagger.tag(sentences: corpus.map(\.tokens), propagatesNames: !noPropagation)
+            }
             let tagSeconds = (clock.now - tagStarted) / .seconds(1)
 
             var score = EntityScore<NERType>()

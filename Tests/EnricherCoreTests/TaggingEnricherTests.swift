@@ -20,11 +20,12 @@ struct TaggingEnricherTests {
             ingestedAt: Fixtures.publishedAt)
     }
 
-    @Test("the enrichment version names the code and the gazetteer data")
+    @Test("the enrichment version names the code, the gazetteer data and the trained model")
     func version() throws {
         #expect(enricher.enrichmentVersion.hasPrefix(ArticleEnricher.codeVersion + "+gazetteers."))
         #expect(enricher.enrichmentVersion == (try ArticleEnricher()).enrichmentVersion)
-        #expect(enricher.enrichmentVersion.hasSuffix(try Gazetteer.bundled().fingerprint))
+        #expect(enricher.enrichmentVersion.contains("+gazetteers.\(try Gazetteer.bundled().fingerprint)+model."))
+        #expect(enricher.enrichmentVersion.hasSuffix(try NERModel.bundled().fingerprint))
     }
 
     @Test("enrich keeps the cleaned, display-normalized paragraphs and offsets into that body")

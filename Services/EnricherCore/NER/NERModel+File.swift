@@ -55,6 +55,20 @@ extension NERModel {
         return try load(from: url)
     }
 
+    /// A hash of the model's content, for naming enrichment versions: the checksum its file
+    /// has, as 16 hexadecimal digits.
+    public var fingerprint: String {
+        let checksum =
+            fileChecksum
+            ?? {
+                var hash = FNV1a()
+                hash.combine(encoded().dropLast(8))
+                return hash.value
+            }()
+        let digits = String(checksum, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
     /// The bytes of the model file; weights are rounded to multiples of the largest over 32767.
     func encoded() -> [UInt8] {
         var writer = ModelByteWriter()
@@ -149,7 +163,7 @@ extension NERModel {
             }
         }
         guard reader.isAtEnd else { throw NERModelError(.corrupted, "bytes left after the last row") }
-        return NERModel(
+        var model = NERModel(
             rows: rows,
             emissions: emissions,
             transitions: TransitionWeights(
@@ -159,5 +173,7 @@ extension NERModel {
             gazetteerFingerprint: fingerprint,
             prior: EntityWordPrior(codes: codes)
         )
+        model.fileChecksum = hash.value
+        return model
     }
 }

@@ -11,6 +11,8 @@ public struct NERModel: Sendable {
     public let gazetteerFingerprint: String
     /// The entity priors the features were computed with; they travel with the weights.
     let prior: EntityWordPrior
+    /// The checksum of the file the model was read from, if it was read from one.
+    var fileChecksum: UInt64?
 
     init(
         rows: [UInt32: Int32],

@@ -9,22 +9,37 @@ public import Foundation
 /// that it is a value that is safe to share between tasks.
 public struct ArticleEnricher: Sendable {
     /// Bump whenever a change to the cleaning or tagging code changes its output.
-    public static let codeVersion = "tagger-1"
+    public static let codeVersion = "tagger-2"
 
-    /// Names the code and data that produce enrichments: ``codeVersion`` and a hash of the
-    /// gazetteers, so that changing either changes it and replays can tell old results apart.
+    /// Names the code and data that produce enrichments: ``codeVersion``, a hash of the
+    /// gazetteers and one of the trained model, so that changing any of them changes it and
+    /// replays can tell old results apart.
     public let enrichmentVersion: String
 
     private let tagger: EntityTagger
     private let cleaner = PageCleaner()
     private let normalizer = ArabicNormalizer()
 
-    /// Loads the bundled gazetteers.
-    /// - Throws: ``GazetteerError`` when the resources are missing or malformed.
-    public init() throws(GazetteerError) {
-        let gazetteer = try Gazetteer.bundled()
-        tagger = EntityTagger(lexicon: TaggingLexicon(gazetteer: gazetteer))
-        enrichmentVersion = "\(Self.codeVersion)+gazetteers.\(gazetteer.fingerprint)"
+    /// Loads the bundled gazetteers and trained model.
+    /// - Throws: ``ArticleEnricherError`` when a resource is missing or malformed.
+    public init() throws(ArticleEnricherError) {
+        let gazetteer: Gazetteer
+        let model: NERModel
+        do {
+            gazetteer = try Gazetteer.bundled()
+        } catch {
+            throw .gazetteer(error)
+        }
+        do {
+            model = try NERModel.bundled()
+        } catch {
+            throw .model(error)
+        }
+        let lexicon = TaggingLexicon(gazetteer: gazetteer)
+        let recognizer = StatisticalRecognizer(
+            tagger: NERTagger(model: model, extractor: NERFeatureExtractor(lexicon: lexicon, prior: model.prior)))
+        tagger = EntityTagger(lexicon: lexicon, statistical: recognizer)
+        enrichmentVersion = "\(Self.codeVersion)+gazetteers.\(gazetteer.fingerprint)+model.\(model.fingerprint)"
     }
 
     /// Enriches a raw article.
@@ -67,5 +82,18 @@ public struct ArticleEnricher: Sendable {
             paragraphs: page.paragraphs.map(\.range),
             reference: publishedAt ?? Date()
         )
+    }
+
+    /// Tags text that is already clean, each line a paragraph, without the page cleaner: for
+    /// corpora of sentences. Offsets count Unicode scalars of `text`.
+    public func tag(cleanLines text: String, publishedAt: Date?) -> [Entity] {
+        let scalars = Array(text.unicodeScalars)
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
+            if index > start { lines.append(start..<index) }
+            start = index + 1
+        }
+        return tagger.entities(in: scalars, paragraphs: lines, reference: publishedAt ?? Date())
     }
 }

@@ -2,9 +2,12 @@ import ArticleModel
 import Foundation
 
 /// Tags the paragraphs of a text: gazetteer names, dates, organizations and people, then
-/// overlaps, surname coreference, acronyms and linking into entities.
+/// overlaps, the trained tagger's names where nothing else was found, surname coreference,
+/// acronyms and linking into entities.
 struct EntityTagger: Sendable {
     let lexicon: TaggingLexicon
+    /// The trained tagger; `nil` tags with the gazetteers and rules alone.
+    let statistical: StatisticalRecognizer?
 
     /// - Parameters:
     ///   - source: the text's Unicode scalars; mention offsets count them.
@@ -31,6 +34,11 @@ struct EntityTagger: Sendable {
         }
         candidates += OrganizationRecognizer.withParents(candidates, in: contexts)
         var mentions = MentionResolver.resolve(candidates)
+        if let statistical {
+            // The lists and rules are more precise: the trained tagger only fills their gaps.
+            // (Measured: letting it win instead gives ANERcorp +3.5 F1 but the seeds' gold -19.)
+            mentions = MentionResolver.adding(statistical.candidates(in: contexts, source: source), to: mentions)
+        }
         mentions = MentionResolver.adding(CoreferenceRecognizer.candidates(for: mentions, in: contexts), to: mentions)
         mentions = MentionResolver.adding(OrganizationRecognizer.acronyms(after: mentions, in: contexts), to: mentions)
         mentions = MentionResolver.adding(

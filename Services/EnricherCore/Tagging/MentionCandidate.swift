@@ -4,7 +4,7 @@ import ArticleModel
 struct MentionCandidate: Sendable {
     /// What found the mention; on equal length the more reliable origin wins.
     enum Origin: Int, Sendable, Comparable {
-        case coreference, rule, gazetteer, date
+        case statistical, coreference, rule, gazetteer, date
 
         static func < (lhs: Origin, rhs: Origin) -> Bool { lhs.rawValue < rhs.rawValue }
     }

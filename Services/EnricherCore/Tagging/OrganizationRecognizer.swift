@@ -112,7 +112,11 @@ enum OrganizationRecognizer {
                 context.longestMatch(at: end, [.role]) == nil
             else { break }
             // A head before a listed organization ("منظمة “الإنتربول”") names that organization.
-            if complements == 0, context.longestMatch(at: end, [.organization]) != nil { return nil }
+            if complements == 0, let listed = context.longestMatch(at: end, [.organization]) {
+                return context.candidate(
+                    .organization, words: start..<listed.words.upperBound, reading: head.reading, origin: .gazetteer,
+                    entry: listed.entry)
+            }
             if let place = context.longestMatch(at: end, [.location, .nationality]),
                 !place.reading.segmentation.hasConjunctionOrPreposition
             {
