@@ -1,7 +1,7 @@
 # Every target sets up what it needs first (scripts/setup.sh is quick when all is in place).
 BROKER_PORT ?= 9092
 
-.PHONY: setup build demo test bench-text broker-up broker-down proto
+.PHONY: setup build demo test bench-text bench-tag broker-up broker-down proto
 
 setup:
 	@scripts/setup.sh
@@ -25,6 +25,11 @@ test: setup
 bench-text: setup
 	swift build -c release --product akhbar-text-benchmark
 	.build/release/akhbar-text-benchmark --python .tools/venv/bin/python
+
+## Entity tagging on one core: articles/s, MB/s, and the memory of the loaded gazetteers and model.
+bench-tag: setup
+	swift build -c release --product akhbar-tag-benchmark
+	.build/release/akhbar-tag-benchmark
 
 broker-up: setup
 	@deploy/broker.sh up $(BROKER_PORT)

@@ -97,12 +97,23 @@ let package = Package(
         ),
 
         // MARK: Benchmarks
+        .target(
+            name: "BenchmarkSupport", dependencies: ["SeededRandom"], path: "Tests/Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "akhbar-text-benchmark",
             dependencies: [
-                "ArabicText", "SeededRandom", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ArabicText", "BenchmarkSupport", "ServiceCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Benchmarks/TextBenchmark"
+        ),
+        .executableTarget(
+            name: "akhbar-tag-benchmark",
+            dependencies: [
+                "EnricherCore", "BenchmarkSupport", "ServiceCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Benchmarks/TagBenchmark"
         ),
 
         // MARK: Tests

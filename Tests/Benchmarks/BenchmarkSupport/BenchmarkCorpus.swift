@@ -1,17 +1,17 @@
-import Foundation
+public import Foundation
 import SeededRandom
 
 /// Scraped pages for the benchmark, built from the seed pages: each page keeps a seed's header
 /// and footer lines around body paragraphs drawn from all seeds, so the cleaner, normalizer and
 /// tokenizer see real article text and real page furniture in realistic proportions.
-struct BenchmarkCorpus {
+public struct BenchmarkCorpus: Sendable {
     /// Separates pages in the corpus file (a form feed on its own line), for other tools to split.
-    static let pageSeparator = "\n\u{0C}\n"
+    public static let pageSeparator = "\n\u{0C}\n"
 
-    let pages: [String]
+    public let pages: [String]
 
     /// Pages until their UTF-8 size reaches `bytes`.
-    init(seeds: [String], bytes: Int) {
+    public init(seeds: [String], bytes: Int) {
         let parts = seeds.map(Self.split)
         let paragraphs = parts.flatMap(\.body)
         var random = SplitMix64(seed: 2025)
@@ -28,10 +28,10 @@ struct BenchmarkCorpus {
         self.pages = pages
     }
 
-    var byteCount: Int { pages.reduce(0) { $0 + $1.utf8.count } }
+    public var byteCount: Int { pages.reduce(0) { $0 + $1.utf8.count } }
 
     /// Writes the pages, separated by ``pageSeparator``, for the Python side of the benchmark.
-    func write(to url: URL) throws {
+    public func write(to url: URL) throws {
         try pages.joined(separator: Self.pageSeparator).write(to: url, atomically: true, encoding: .utf8)
     }
 
