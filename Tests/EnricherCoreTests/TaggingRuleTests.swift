@@ -110,6 +110,8 @@ struct TaggingRuleTests {
         let entities = tag("عقد اللقاء في مركز الرباط الدولي للمؤتمرات.")
         #expect(entities.filter { $0.type == .organization }.isEmpty)
         #expect(entities.contains { $0.type == .location && $0.canonical.hasPrefix("مركز الرباط") })
+        let quoted = tag("عقد اللقاء في مركز “الرباط الدولي” للمؤتمرات.")
+        #expect(quoted.contains { $0.type == .location && $0.canonical == "مركز الرباط الدولي" }, "\(quoted)")
     }
 
     @Test("an acronym after an organization is the same organization")

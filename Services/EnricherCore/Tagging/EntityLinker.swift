@@ -89,7 +89,10 @@ struct EntityLinker {
                     < (rhs.nameKey.count, lhs.paragraph, lhs.normalizedRange.lowerBound)
             }
             let range = fullest.map { contexts[$0.paragraph].analysis.sourceRange(of: $0.normalizedRange) } ?? 0..<0
+            // Quotes inside a name ("مركز “فيينا الدولي”") are the writer's, not the name's.
             canonical = normalizer.normalize(source[range], form: .display).string
+                .filter { $0 != "\"" }
+                .split(separator: " ").joined(separator: " ")
         }
         return Entity(
             id: "\(cluster.type.rawValue):\(cluster.type == .date ? canonical : idKey(of: canonical))",
