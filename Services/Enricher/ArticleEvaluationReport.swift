@@ -5,7 +5,8 @@ import Foundation
 /// The printout of `eval --articles`: a table per type and micro-averaged, then coreference,
 /// date values and every finding.
 enum ArticleEvaluationReport {
-    static func text(_ evaluation: ArticleEntityEvaluation) -> String {
+    /// - Parameter listingFindings: whether to print every finding, or only how many there are.
+    static func text(_ evaluation: ArticleEntityEvaluation, listingFindings: Bool = true) -> String {
         var lines = [row("type", "gold", "found", "right", "P", "R", "F1")]
         for type in EntityType.allCases {
             guard let counts = evaluation.counts[type], counts.gold + counts.predicted > 0 else { continue }
@@ -17,6 +18,10 @@ enum ArticleEvaluationReport {
             "coreference: \(evaluation.coreferent)/\(evaluation.multiSurface) entities written several ways came out whole"
         )
         lines.append("date values: \(evaluation.datesRight)/\(evaluation.dates) right")
+        guard listingFindings else {
+            lines.append("\(evaluation.findings.count) findings (missed, spurious, split, wrong value)")
+            return lines.joined(separator: "\n")
+        }
         for finding in evaluation.findings {
             lines.append("\(finding.kind.rawValue): \(finding.file) \(finding.type.rawValue) \(finding.text)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleModel
 import EnricherCore
 import Foundation
 import ServiceCommandLine
@@ -32,6 +33,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Flag(help: "With --conll, score the whole enricher (gazetteers, rules, trained tagger; it has no MISC).")
     var enricher = false
 
+    @Flag(help: "With --conll, cut the corpus into articles of 25 sentences and score the enricher per article.")
+    var asArticles = false
+
     @Flag(help: "Tag each sentence on its own, without tagging the repeated mentions of names nearby.")
     var noPropagation = false
 
@@ -44,7 +48,27 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let articles { try evaluateArticles(gold: articles) }
-        if !conll.isEmpty { try evaluateCoNLL() }
+        if !conll.isEmpty { try asArticles ? evaluateCoNLLArticles() : evaluateCoNLL() }
+    }
+
+    /// The enricher on CoNLL text cut into articles, scored by type and surface as on article gold.
+    private func evaluateCoNLLArticles() throws {
+        do {
+            let enricher = try ArticleEnricher()
+            var evaluation = ArticleEntityEvaluation()
+            for path in conll {
+                let sentences = try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path))
+                for article in CoNLLArticle.articles(from: sentences) {
+                    // The corpora annotate no dates; the enricher's would all count as spurious.
+                    let entities = enricher.tag(cleanLines: article.text, publishedAt: nil).filter { $0.type != .date }
+                    evaluation.add(gold: article.gold, predicted: entities)
+                }
+            }
+            print(ArticleEvaluationReport.text(evaluation, listingFindings: false))
+        } catch {
+            printToStandardError("akhbar-enricher eval: \(error)")
+            throw ExitCode.failure
+        }
     }
 
     private func evaluateArticles(gold path: String) throws {

@@ -12,6 +12,13 @@ public struct ArticleGold: Sendable, Decodable {
         public let canonical: String
         public let surfaces: [String]
         public let value: String?
+
+        public init(type: EntityType, canonical: String, surfaces: [String], value: String? = nil) {
+            self.type = type
+            self.canonical = canonical
+            self.surfaces = surfaces
+            self.value = value
+        }
     }
 
     /// The article's file name, relative to the folder of pages the gold is read with.
@@ -19,6 +26,12 @@ public struct ArticleGold: Sendable, Decodable {
     /// Completes dates written without a year.
     public let publishedAt: String?
     public let entities: [GoldEntity]
+
+    public init(file: String, publishedAt: String?, entities: [GoldEntity]) {
+        self.file = file
+        self.publishedAt = publishedAt
+        self.entities = entities
+    }
 
     private enum CodingKeys: String, CodingKey {
         case file, entities

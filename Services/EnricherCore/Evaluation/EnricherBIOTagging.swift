@@ -24,28 +24,10 @@ public struct EnricherBIOTagging: Sendable {
     }
 
     private func tags(forText sentences: [[String]]) -> [[BIOTag]] {
-        var text = ""
-        var offset = 0
-        // Each token's scalar range in `text`, sentence by sentence.
-        var ranges: [[Range<Int>]] = []
-        for sentence in sentences {
-            var sentenceRanges: [Range<Int>] = []
-            for (index, token) in sentence.enumerated() {
-                if index > 0 {
-                    text += " "
-                    offset += 1
-                }
-                let length = token.unicodeScalars.count
-                sentenceRanges.append(offset..<(offset + length))
-                text += token
-                offset += length
-            }
-            text += "\n"
-            offset += 1
-            ranges.append(sentenceRanges)
-        }
+        let written = SentenceText(sentences)
+        let ranges = written.ranges
         var tags = sentences.map { [BIOTag](repeating: .outside, count: $0.count) }
-        for entity in enricher.tag(cleanLines: text, publishedAt: nil) {
+        for entity in enricher.tag(cleanLines: written.text, publishedAt: nil) {
             guard let type = Self.nerType(entity.type) else { continue }
             for mention in entity.mentions {
                 mark(mention.start..<mention.end, as: type, in: &tags, ranges: ranges)
