@@ -26,7 +26,7 @@ public struct CoNLLArticle: Sendable {
         var surfaces: [EntityType: [String]] = [:]
         for sentence in sentences {
             for span in EntitySpan.spans(in: sentence.tags) {
-                guard let type = entityType(span.type) else { continue }
+                guard let type = span.type.entityType else { continue }
                 let surface = sentence.tokens[span.tokens].joined(separator: " ")
                 if !(surfaces[type]?.contains(surface) ?? false) { surfaces[type, default: []].append(surface) }
             }
@@ -52,14 +52,5 @@ public struct CoNLLArticle: Sendable {
     private static func contains(_ whole: [Substring], _ part: [Substring]) -> Bool {
         guard part.count < whole.count else { return false }
         return (0...(whole.count - part.count)).contains { whole[$0..<($0 + part.count)].elementsEqual(part) }
-    }
-
-    private static func entityType(_ type: NERType) -> EntityType? {
-        switch type {
-        case .person: .person
-        case .organization: .organization
-        case .location: .location
-        case .miscellaneous: nil
-        }
     }
 }

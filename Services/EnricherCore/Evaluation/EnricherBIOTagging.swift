@@ -28,7 +28,7 @@ public struct EnricherBIOTagging: Sendable {
         let ranges = written.ranges
         var tags = sentences.map { [BIOTag](repeating: .outside, count: $0.count) }
         for entity in enricher.tag(cleanLines: written.text, publishedAt: nil) {
-            guard let type = Self.nerType(entity.type) else { continue }
+            guard let type = NERType(entity.type) else { continue }
             for mention in entity.mentions {
                 mark(mention.start..<mention.end, as: type, in: &tags, ranges: ranges)
             }
@@ -43,15 +43,6 @@ public struct EnricherBIOTagging: Sendable {
             guard let first = covered.first else { continue }
             for token in covered { tags[sentence][token] = token == first ? .begin(type) : .inside(type) }
             return
-        }
-    }
-
-    private static func nerType(_ type: EntityType) -> NERType? {
-        switch type {
-        case .person: .person
-        case .organization: .organization
-        case .location: .location
-        case .date: nil
         }
     }
 }

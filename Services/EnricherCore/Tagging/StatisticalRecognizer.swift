@@ -21,7 +21,7 @@ struct StatisticalRecognizer: Sendable {
         let tags = tagger.tag(sentences: sentences)
         return zip(contexts, tags).flatMap { context, tags in
             EntitySpan.spans(in: tags).compactMap { span in
-                guard let type = Self.entityType(span.type) else { return nil }
+                guard let type = span.type.entityType else { return nil }
                 let first = context.words[span.tokens.lowerBound]
                 guard first.kind != .punctuation else { return nil }
                 // The tokenizer's split of the first word: "بالرباط" is a mention of "الرباط".
@@ -29,15 +29,6 @@ struct StatisticalRecognizer: Sendable {
                     first.readings.first { $0.segmentation == first.token.segmentation } ?? first.readings[0]
                 return context.candidate(type, words: span.tokens, reading: reading, origin: .statistical)
             }
-        }
-    }
-
-    private static func entityType(_ type: NERType) -> EntityType? {
-        switch type {
-        case .person: .person
-        case .organization: .organization
-        case .location: .location
-        case .miscellaneous: nil
         }
     }
 }
