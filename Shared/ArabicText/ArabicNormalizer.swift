@@ -70,8 +70,8 @@ public struct ArabicNormalizer: Sendable {
         }
         let rules = ScalarRule.table(for: form)
         var spans: [NormalizedText.SourceSpan] = []
-        let output = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { scalars, scalarCount in
-            spans = [NormalizedText.SourceSpan](unsafeUninitializedCapacity: bound) { spans, spanCount in
+        let output = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { scalarBuffer, scalarCount in
+            spans = [NormalizedText.SourceSpan](unsafeUninitializedCapacity: bound) { spanBuffer, spanCount in
                 var count = 0
                 var last = Last.nothing
                 var carriageReturnIndex: UInt32 = .max
@@ -79,8 +79,9 @@ public struct ArabicNormalizer: Sendable {
 
                 @inline(__always)
                 func emit(_ scalar: Unicode.Scalar) {
-                    scalars.initializeElement(at: count, to: scalar)
-                    spans.initializeElement(at: count, to: NormalizedText.SourceSpan(start: index, end: index &+ 1))
+                    scalarBuffer.initializeElement(at: count, to: scalar)
+                    spanBuffer.initializeElement(
+                        at: count, to: NormalizedText.SourceSpan(start: index, end: index &+ 1))
                     count += 1
                 }
 
@@ -92,24 +93,24 @@ public struct ArabicNormalizer: Sendable {
                         last = .text
                     case .attach:
                         guard last == .text else { return }
-                        spans[count - 1].end = index &+ 1
+                        spanBuffer[count - 1].end = index &+ 1
                         if scalar == "\u{0654}", form == .matchingKey,
-                            let composed = ScalarRule.composingHamzaAbove(with: scalars[count - 1])
+                            let composed = ScalarRule.composingHamzaAbove(with: scalarBuffer[count - 1])
                         {
-                            scalars[count - 1] = composed
+                            scalarBuffer[count - 1] = composed
                         }
                     case .delete:
                         return
                     case .space:
                         if last == .space {
-                            spans[count - 1].end = index &+ 1
+                            spanBuffer[count - 1].end = index &+ 1
                         } else {
                             emit(" ")
                             last = .space
                         }
                     case .lineBreak:
                         if scalar == "\n", last == .lineBreak, carriageReturnIndex &+ 1 == index {
-                            spans[count - 1].end = index &+ 1
+                            spanBuffer[count - 1].end = index &+ 1
                         } else {
                             emit("\n")
                             last = .lineBreak
@@ -128,7 +129,7 @@ public struct ArabicNormalizer: Sendable {
                 }
                 spanCount = count
             }
-            scalarCount = spans.count
+            scalarCount = spans.count  // as many scalars as spans were written
         }
         return NormalizedText(scalars: output, spans: spans, sourceCount: input.count)
     }

@@ -1,4 +1,4 @@
-public import ArticleModel
+internal import ArticleModel
 
 /// A CoNLL corpus cut into articles with gold in the shape of ``ArticleGold``, so that the
 /// enricher is scored per article, by type and surface, as on the seeds' gold.

@@ -1,4 +1,4 @@
-public import ArticleModel
+internal import ArticleModel
 
 /// Runs the whole enricher (gazetteers, rules and the trained tagger) over tokenized sentences
 /// and gives its entities back as BIO tags, so it is scored on CoNLL corpora like the trained
