@@ -94,7 +94,7 @@ public struct CleaningEvaluation: Sendable {
         var lines: [(range: Range<Int>, text: String)] = []
         var start = 0
         for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
-            let text = String(String.UnicodeScalarView(scalars[start..<index])).trimmingWhitespace()
+            let text = String(scalars: scalars[start..<index]).trimmingWhitespace()
             if !text.isEmpty { lines.append((start..<index, text)) }
             start = index + 1
         }

@@ -71,7 +71,7 @@ struct EntityLinker {
             cluster.mentions.map { mention in
                 let range = contexts[mention.paragraph].analysis.sourceRange(of: mention.normalizedRange)
                 return EntityMention(
-                    text: String(String.UnicodeScalarView(source[range])),
+                    text: String(scalars: source[range]),
                     start: range.lowerBound,
                     end: range.upperBound
                 )
@@ -108,7 +108,7 @@ struct EntityLinker {
         let key = normalizer.matchingKey(canonical)
         return lexicon.tokenizer.tokenize(key)
             .filter { $0.kind != .punctuation }
-            .map { TaggedWord.withoutArticle(String(String.UnicodeScalarView(key.scalars[$0.normalizedRange]))) }
+            .map { TaggedWord.withoutArticle(String(scalars: key.scalars[$0.normalizedRange])) }
             .joined(separator: " ")
     }
 }

@@ -71,6 +71,6 @@ struct ParagraphAnalysis: Sendable {
     }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(scalars))
+        String(scalars: scalars)
     }
 }

@@ -15,7 +15,7 @@ struct StatisticalRecognizer: Sendable {
         let sentences = contexts.map { context in
             context.words.map { word in
                 let range = context.analysis.sourceRange(of: word.token.normalizedRange)
-                return String(String.UnicodeScalarView(source[range]))
+                return String(scalars: source[range])
             }
         }
         let tags = tagger.tag(sentences: sentences)

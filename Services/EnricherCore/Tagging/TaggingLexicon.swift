@@ -19,12 +19,12 @@ struct TaggingLexicon: Sendable {
             for form in entry.forms {
                 let key = normalizer.matchingKey(form)
                 let words = splitter.tokenize(key).map {
-                    String(String.UnicodeScalarView(key.scalars[$0.normalizedRange]))
+                    String(scalars: key.scalars[$0.normalizedRange])
                 }
                 guard let first = words.first else { continue }
                 if entry.kind == .functionWord {
                     let plain = ParagraphAnalysis.plainScalars(of: key, source: Array(form.unicodeScalars)[...])
-                    functionWords.insert(String(String.UnicodeScalarView(plain)))
+                    functionWords.insert(String(scalars: plain))
                 }
                 var variants = [words]
                 if entry.kind.ignoresArticle {

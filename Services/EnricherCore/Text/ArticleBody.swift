@@ -21,6 +21,6 @@ struct ArticleBody: Sendable {
         }
         self.scalars = scalars
         self.paragraphs = paragraphs
-        self.text = String(String.UnicodeScalarView(scalars))
+        self.text = String(scalars: scalars)
     }
 }
