@@ -36,11 +36,7 @@ public struct ArabicTokenizer: Sendable {
     public init(minimumStemLength: Int = 2, unsplittableWords: Set<String> = [], lexicon: Lexicon? = nil) {
         self.minimumStemLength = max(1, minimumStemLength)
         self.unsplittableWords = Self.defaultUnsplittableWords.union(unsplittableWords)
-        self.unsplittableHashes = self.unsplittableWords.map { word in
-            var hash = FNV1a()
-            for scalar in word.unicodeScalars { hash.combine(scalar: scalar) }
-            return hash.value
-        }.sorted()
+        self.unsplittableHashes = self.unsplittableWords.map { FNV1a(scalars: $0.unicodeScalars).value }.sorted()
         let lengths = self.unsplittableWords.map(\.unicodeScalars.count)
         self.unsplittableLengths = (lengths.min() ?? 0)...(lengths.max() ?? 0)
         self.lexicon = lexicon
@@ -52,7 +48,6 @@ public struct ArabicTokenizer: Sendable {
         let bounds = range ?? 0..<scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity(bounds.count / 5)
-        let classes = ScalarClass.table
         var index = bounds.lowerBound
         while index < bounds.upperBound {
             let scalarClass = classes.of(scalars[index])

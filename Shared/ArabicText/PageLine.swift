@@ -1,6 +1,6 @@
 /// One non-empty line of a page, with the statistics the cleaner decides on.
 ///
-/// Words are kept as hashes of their matching keys (``PageLine/hash(_:)``), so that scanning a
+/// Words are kept as FNV-1a hashes of their matching keys (``FNV1a/init(scalars:)``), so that scanning a
 /// page builds no strings; only the first ``leadingWordLimit`` are kept one by one, which is all
 /// the phrase rules look at, and the whole sequence is summed up in ``wordsKey``.
 struct PageLine {
@@ -41,13 +41,6 @@ struct PageLine {
             start = index + 1
         }
         return lines
-    }
-
-    /// The hash of a word's matching key, as lines store their words.
-    static func hash(_ word: some Sequence<Unicode.Scalar>) -> UInt64 {
-        var hash = FNV1a()
-        for scalar in word { hash.combine(scalar: scalar) }
-        return hash.value
     }
 
     init?(key: NormalizedText, range: Range<Int>) {

@@ -9,9 +9,7 @@ internal import SeededRandom
 enum FeatureHash {
     /// The hash of a sequence of scalars, with no String built.
     static func of(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
-        var hash = FNV1a()
-        for scalar in scalars { hash.combine(scalar: scalar) }
-        return hash.value
+        FNV1a(scalars: scalars).value
     }
 
     /// The id of a feature: a template applied to a value (a hash or a small code).

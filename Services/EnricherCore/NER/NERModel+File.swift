@@ -65,8 +65,7 @@ extension NERModel {
                 hash.combine(encoded().dropLast(8))
                 return hash.value
             }()
-        let digits = String(checksum, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        return FNV1a.hex(checksum)
     }
 
     /// The bytes of the model file; weights are rounded to multiples of the largest over 32767.
