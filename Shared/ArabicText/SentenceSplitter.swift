@@ -15,9 +15,12 @@ public struct SentenceSplitter: Sendable {
     ]
 
     private let abbreviations: Set<String>
+    /// The length of the longest abbreviation, in scalars: longer words need no lookup.
+    private let longestAbbreviation: Int
 
     public init(abbreviations: Set<String> = SentenceSplitter.defaultAbbreviations) {
         self.abbreviations = abbreviations
+        longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 1
     }
 
     /// The sentences of `text`, or of its part in `range`, as ranges of its normalized scalars,
@@ -67,7 +70,7 @@ public struct SentenceSplitter: Sendable {
     private func isAbbreviation(endingAt dot: Int, from start: Int, in scalars: [Unicode.Scalar]) -> Bool {
         guard scalars[dot] == ".", dot + 1 >= scalars.count || scalars[dot + 1] != "." else { return false }
         var lower = dot
-        while lower > start, dot - lower < Self.longestAbbreviation, !scalars[lower - 1].isSpaceOrLineBreak,
+        while lower > start, dot - lower < longestAbbreviation, !scalars[lower - 1].isSpaceOrLineBreak,
             !Self.isOpening(scalars[lower - 1])
         {
             lower -= 1
@@ -87,9 +90,6 @@ public struct SentenceSplitter: Sendable {
         end - start >= 2 && scalars[start] == "." && scalars[start + 1] == "."
             && (start + 2 == scalars.count || scalars[start + 2] != ".")
     }
-
-    /// The longest entry of ``defaultAbbreviations``; longer words are never abbreviations.
-    private static let longestAbbreviation = 5
 
     private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
