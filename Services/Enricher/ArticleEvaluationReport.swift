@@ -9,7 +9,7 @@ enum ArticleEvaluationReport {
     static func text(_ evaluation: ArticleEntityEvaluation, listingFindings: Bool = true) -> String {
         var lines = [row("type", "gold", "found", "right", "P", "R", "F1")]
         for type in EntityType.allCases {
-            guard let counts = evaluation.counts[type], counts.gold + counts.predicted > 0 else { continue }
+            guard let counts = evaluation.counts[type], counts.support + counts.predicted > 0 else { continue }
             lines.append(row(type.rawValue, counts))
         }
         lines.append(row("micro", evaluation.micro))
@@ -30,17 +30,12 @@ enum ArticleEvaluationReport {
 
     private static func row(_ name: String, _ counts: ArticleEntityEvaluation.Counts) -> String {
         row(
-            name, "\(counts.gold)", "\(counts.predicted)", "\(counts.matched)", percent(counts.precision),
-            percent(counts.recall), percent(counts.f1))
+            name, "\(counts.support)", "\(counts.predicted)", "\(counts.truePositives)",
+            ScoreTable.percent(counts.precision),
+            ScoreTable.percent(counts.recall), ScoreTable.percent(counts.f1))
     }
 
     private static func row(_ cells: String...) -> String {
-        cells.enumerated().map { index, cell in
-            index == 0
-                ? cell.padding(toLength: 14, withPad: " ", startingAt: 0)
-                : String(repeating: " ", count: max(0, 8 - cell.count)) + cell
-        }.joined()
+        TableRow.text(cells, labelWidth: 14, cellWidth: 8)
     }
-
-    private static func percent(_ value: Double) -> String { String(format: "%.2f", value * 100) }
 }

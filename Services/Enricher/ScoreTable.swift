@@ -39,7 +39,6 @@ enum ScoreTable {
     }
 
     private static func row(_ cells: String...) -> String {
-        let label = cells[0].padding(toLength: 20, withPad: " ", startingAt: 0)
-        return label + cells.dropFirst().map { String(repeating: " ", count: max(0, 10 - $0.count)) + $0 }.joined()
+        TableRow.text(cells, labelWidth: 20, cellWidth: 10)
     }
 }

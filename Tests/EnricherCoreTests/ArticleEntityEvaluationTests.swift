@@ -30,7 +30,8 @@ struct ArticleEntityEvaluationTests {
                 Self.entity(.location, "النمسا", ["النمسا"]),
                 Self.entity(.date, "بين 27 و29 ماي", ["بين 27 و29 ماي"], value: "2025-05-27/2025-05-29"),
             ])
-        #expect(evaluation.micro.gold == 3 && evaluation.micro.predicted == 4 && evaluation.micro.matched == 3)
+        #expect(
+            evaluation.micro.support == 3 && evaluation.micro.predicted == 4 && evaluation.micro.truePositives == 3)
         #expect(evaluation.counts[.location]?.precision == 0.5)
         #expect(evaluation.multiSurface == 1 && evaluation.coreferent == 1)
         #expect(evaluation.dates == 1 && evaluation.datesRight == 1)

@@ -11,18 +11,8 @@ public import ArticleModel
 /// (a date is what it denotes, however much of "خلال الفترة الممتدة" its span takes in).
 /// Each entity matches at most once.
 public struct ArticleEntityEvaluation: Sendable {
-    /// Counts of one entity type.
-    public struct Counts: Sendable {
-        public var gold = 0
-        public var predicted = 0
-        public var matched = 0
-
-        public var precision: Double { predicted == 0 ? 0 : Double(matched) / Double(predicted) }
-        public var recall: Double { gold == 0 ? 0 : Double(matched) / Double(gold) }
-        public var f1: Double {
-            precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-        }
-    }
+    /// Counts of one entity type: matched entities are the true positives.
+    public typealias Counts = EntityScore<EntityType>.Counts
 
     /// Something the tagger got wrong, for the report.
     public struct Finding: Sendable {
@@ -49,11 +39,7 @@ public struct ArticleEntityEvaluation: Sendable {
 
     /// Counts over all types.
     public var micro: Counts {
-        counts.values.reduce(into: Counts()) { total, counts in
-            total.gold += counts.gold
-            total.predicted += counts.predicted
-            total.matched += counts.matched
-        }
+        counts.values.reduce(Counts(), +)
     }
 
     /// Scores the entities tagged in one article.
@@ -71,9 +57,7 @@ public struct ArticleEntityEvaluation: Sendable {
         let goldKeys = gold.map { Set(($0.surfaces + [$0.canonical]).map(Self.comparisonKey)) }
         let predictedKeys = predicted.map { Set(($0.mentions.map(\.text) + [$0.canonical]).map(Self.comparisonKey)) }
         var taken = Set<Int>()
-        var counts = self.counts[type] ?? Counts()
-        counts.gold += gold.count
-        counts.predicted += predicted.count
+        var matched = 0
         for (index, entity) in gold.enumerated() {
             let sameValue = { (candidate: Int) in entity.value != nil && predicted[candidate].value == entity.value }
             let shared = { (candidate: Int) in
@@ -84,7 +68,7 @@ public struct ArticleEntityEvaluation: Sendable {
                 .max { shared($0) < shared($1) }
             if let match {
                 taken.insert(match)
-                counts.matched += 1
+                matched += 1
             } else {
                 findings.append(Finding(kind: .missed, file: file, type: type, text: entity.canonical))
             }
@@ -114,15 +98,21 @@ public struct ArticleEntityEvaluation: Sendable {
         for index in predicted.indices where !taken.contains(index) {
             findings.append(Finding(kind: .spurious, file: file, type: type, text: predicted[index].canonical))
         }
-        self.counts[type] = counts
+        counts[type, default: Counts()] =
+            counts[type, default: Counts()]
+            + Counts(
+                truePositives: matched, falsePositives: predicted.count - matched,
+                falseNegatives: gold.count - matched)
     }
+
+    private static let normalizer = ArabicNormalizer()
+    private static let tokenizer = ArabicTokenizer()
 
     /// A surface's matching key without proclitics and article on its first word.
     static func comparisonKey(_ surface: String) -> String {
-        let key = ArabicNormalizer().key(surface)
+        let key = normalizer.key(surface)
         let words = key.split(separator: " ", omittingEmptySubsequences: true)
         guard let first = words.first else { return key }
-        let tokenizer = ArabicTokenizer()
         let segmentation = tokenizer.segment(first.unicodeScalars)
         let stem = String(first.unicodeScalars.dropFirst(segmentation.isDefinite ? segmentation.stemOffset : 0))
         return ([stem] + words.dropFirst().map(String.init)).joined(separator: " ")

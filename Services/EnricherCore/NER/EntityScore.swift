@@ -24,8 +24,10 @@ public struct EntityScore<Label: Hashable & Sendable>: Sendable {
         public var f1: Double { ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives) }
         /// The number of gold entities.
         public var support: Int { truePositives + falseNegatives }
+        /// The number of predicted entities.
+        public var predicted: Int { truePositives + falsePositives }
 
-        static func + (lhs: Counts, rhs: Counts) -> Counts {
+        public static func + (lhs: Counts, rhs: Counts) -> Counts {
             Counts(
                 truePositives: lhs.truePositives + rhs.truePositives,
                 falsePositives: lhs.falsePositives + rhs.falsePositives,
