@@ -6,21 +6,15 @@
 /// bare single-letter clitic, so بوتين and ليون stay whole. Stems are at least
 /// `minimumStemLength` letters, and a few function words that begin with ال are never split.
 public struct ArabicTokenizer: Sendable {
-    /// Answers whether a word form, given as a matching key, is a known word or name.
-    public typealias Lexicon = @Sendable (String) -> Bool
-
     /// The fewest letters a stem keeps after its proclitics are split off.
     public let minimumStemLength: Int
-    private let unsplittableWords: Set<String>
-    /// ``unsplittableWords`` as sorted FNV-1a hashes of their scalars, for the fast path that
-    /// builds no strings.
-    private let unsplittableHashes: [UInt64]
-    /// The lengths of ``unsplittableWords``, in scalars: other lengths need no hash.
-    private let unsplittableLengths: ClosedRange<Int>
+    /// Matching keys whose leading ال is not an article.
+    private let unsplittableWords: WordHashSet
     // Tables held by the instance: reading a static constant checks its initialization.
     private let classes = ScalarClass.table
     private let keyRules = ScalarRule.table(for: .matchingKey)
-    private let lexicon: Lexicon?
+    /// Known words and names, as matching keys.
+    private let lexicon: WordHashSet?
 
     /// Words that begin with ا ل but carry no article that should be split (matching keys).
     public static let defaultUnsplittableWords: Set<String> = [
@@ -33,12 +27,9 @@ public struct ArabicTokenizer: Sendable {
     ///   - unsplittableWords: more matching keys whose leading ال is not an article.
     ///   - lexicon: known words and names; a whole word it knows is never split, and a split
     ///     whose base (article + stem) it knows is preferred.
-    public init(minimumStemLength: Int = 2, unsplittableWords: Set<String> = [], lexicon: Lexicon? = nil) {
+    public init(minimumStemLength: Int = 2, unsplittableWords: Set<String> = [], lexicon: WordHashSet? = nil) {
         self.minimumStemLength = max(1, minimumStemLength)
-        self.unsplittableWords = Self.defaultUnsplittableWords.union(unsplittableWords)
-        self.unsplittableHashes = self.unsplittableWords.map { FNV1a(scalars: $0.unicodeScalars).value }.sorted()
-        let lengths = self.unsplittableWords.map(\.unicodeScalars.count)
-        self.unsplittableLengths = (lengths.min() ?? 0)...(lengths.max() ?? 0)
+        self.unsplittableWords = WordHashSet(Self.defaultUnsplittableWords.union(unsplittableWords))
         self.lexicon = lexicon
     }
 
@@ -83,13 +74,16 @@ public struct ArabicTokenizer: Sendable {
         let candidates = segmentations(ofWord: word)
         guard candidates.count > 1 else { return .unsegmented }
         if let lexicon {
-            if lexicon(baseForm(ofWord: word, .unsegmented)) { return .unsegmented }
-            if let known = candidates.dropFirst().first(where: { lexicon(baseForm(ofWord: word, $0)) }) {
+            if lexicon.contains(scalars: baseScalars(ofWord: word, .unsegmented)) { return .unsegmented }
+            if let known = candidates.dropFirst().first(where: {
+                lexicon.contains(scalars: baseScalars(ofWord: word, $0))
+            }) {
                 return known
             }
         }
-        return candidates.first { $0.isDefinite && !unsplittableWords.contains(baseForm(ofWord: word, $0)) }
-            ?? .unsegmented
+        return candidates.first {
+            $0.isDefinite && !unsplittableWords.contains(scalars: baseScalars(ofWord: word, $0))
+        } ?? .unsegmented
     }
 
     /// The split of a word without marks when there is no lexicon: the definite article with
@@ -137,7 +131,7 @@ public struct ArabicTokenizer: Sendable {
     /// Whether a base form, as ``baseForm(ofWord:_:)`` would spell it, is an unsplittable word;
     /// for words without marks.
     private func isUnsplittable(base: UnsafeBufferPointer<Unicode.Scalar>, contracted: Bool) -> Bool {
-        guard unsplittableLengths.contains(base.count + (contracted ? 2 : 0)) else { return false }
+        guard unsplittableWords.lengths.contains(base.count + (contracted ? 2 : 0)) else { return false }
         var hash = FNV1a()
         if contracted {
             hash.combine(scalar: Self.alef)
@@ -148,14 +142,7 @@ public struct ArabicTokenizer: Sendable {
                 hash.combine(scalar: folded)
             }
         }
-        // A binary search: a handful of comparisons, where a Set would run SipHash.
-        var low = 0
-        var high = unsplittableHashes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if unsplittableHashes[middle] < hash.value { low = middle + 1 } else { high = middle }
-        }
-        return low < unsplittableHashes.count && unsplittableHashes[low] == hash.value
+        return unsplittableWords.contains(hash: hash.value)
     }
 
     /// Every way to split proclitics off `word` that leaves a long enough stem, starting with
@@ -163,6 +150,11 @@ public struct ArabicTokenizer: Sendable {
     ///
     /// A stem never begins with ا ل: such a word is read as article + stem, or not split.
     public func segmentations(ofWord word: some Collection<Unicode.Scalar>) -> [Segmentation] {
+        segmentations(ofWord: Array(word)[...])
+    }
+
+    /// ``segmentations(ofWord:)`` for the tokenizer's own slices, compiled for them alone.
+    public func segmentations(ofWord word: ArraySlice<Unicode.Scalar>) -> [Segmentation] {
         var letters: [(scalar: Unicode.Scalar, offset: Int)] = []
         for (offset, scalar) in word.enumerated() where !scalar.isWordMark {
             letters.append((scalar, offset))
@@ -207,7 +199,13 @@ public struct ArabicTokenizer: Sendable {
     /// The matching key of a word's base under a segmentation: the stem, with "ال" in front
     /// when the word is definite (so للأمن gives الامن).
     public func baseForm(ofWord word: some Collection<Unicode.Scalar>, _ segmentation: Segmentation) -> String {
-        var view = String.UnicodeScalarView()
+        String(scalars: baseScalars(ofWord: Array(word)[...], segmentation))
+    }
+
+    /// The scalars of ``baseForm(ofWord:_:)``.
+    public func baseScalars(ofWord word: ArraySlice<Unicode.Scalar>, _ segmentation: Segmentation) -> [Unicode.Scalar] {
+        var view: [Unicode.Scalar] = []
+        view.reserveCapacity(word.count + 2)
         if segmentation.article == .contracted {
             view.append(Self.alef)
             view.append(Self.lam)
@@ -215,7 +213,7 @@ public struct ArabicTokenizer: Sendable {
         // A word holds no whitespace or presentation forms, so its key is its scalars' keys,
         // except that a hamza-above mark combines with و or ي, as in ArabicNormalizer.
         for scalar in word.dropFirst(segmentation.baseOffset) {
-            switch ScalarRule.rule(for: scalar, form: .matchingKey) {
+            switch ScalarRule.rule(for: scalar, form: .matchingKey, table: keyRules) {
             case .emit(let folded):
                 view.append(folded)
             case .attach where scalar == "\u{0654}":
@@ -227,7 +225,7 @@ public struct ArabicTokenizer: Sendable {
                 break
             }
         }
-        return String(view)
+        return view
     }
 
     // Computed, not stored: a static constant is checked for initialization at every use.

@@ -46,31 +46,41 @@ struct ParagraphAnalysis: Sendable {
         tokenizer: ArabicTokenizer
     ) -> TaggedWord {
         let range = token.normalizedRange
-        let segmentations = token.kind == .word ? tokenizer.segmentations(ofWord: text.scalars[range]) : [.unsegmented]
+        let key = text.scalars[range]
+        let segmentations = token.kind == .word ? tokenizer.segmentations(ofWord: key) : [.unsegmented]
         let readings = segmentations.map { segmentation in
             let baseStart = range.lowerBound + segmentation.baseOffset
-            let prefix = segmentation.article == .contracted ? "ال" : ""
+            let contracted = segmentation.article == .contracted
+            var base: [Unicode.Scalar] = contracted ? ["\u{0627}", "\u{0644}"] : []
+            base += text.scalars[baseStart..<range.upperBound]
+            var plainBase: [Unicode.Scalar] = contracted ? ["\u{0627}", "\u{0644}"] : []
+            plainBase += plain[baseStart..<range.upperBound]
             return TaggedWord.Reading(
                 segmentation: segmentation,
-                base: prefix + string(text.scalars[baseStart..<range.upperBound]),
-                plainBase: prefix + string(plain[baseStart..<range.upperBound])
+                base: String(scalars: base),
+                plainBase: String(scalars: plainBase),
+                baseHash: FNV1a(scalars: base).value
             )
         }
-        let original = source[
-            (source.startIndex + token.range.lowerBound)..<(source.startIndex + token.range.upperBound)]
-        let letters = original.filter { $0.properties.isAlphabetic }
         let isLatin = token.kind == .latin
+        var isCapitalizedLatin = false
+        var isAcronym = false
+        if isLatin {
+            let original = source[
+                (source.startIndex + token.range.lowerBound)..<(source.startIndex + token.range.upperBound)]
+            let letters = original.filter { $0.properties.isAlphabetic }
+            isCapitalizedLatin =
+                letters.count >= 2 && letters[letters.startIndex].properties.isUppercase
+                && letters.dropFirst().contains { $0.properties.isLowercase }
+            isAcronym = (2...8).contains(letters.count) && letters.allSatisfy { $0.properties.isUppercase }
+        }
         return TaggedWord(
             token: token,
-            key: string(text.scalars[range]),
+            key: String(scalars: key),
+            keyHash: FNV1a(scalars: key).value,
             readings: readings,
-            isCapitalizedLatin: isLatin && letters.count >= 2 && letters[letters.startIndex].properties.isUppercase
-                && letters.dropFirst().contains { $0.properties.isLowercase },
-            isAcronym: isLatin && (2...8).contains(letters.count) && letters.allSatisfy { $0.properties.isUppercase }
+            isCapitalizedLatin: isCapitalizedLatin,
+            isAcronym: isAcronym
         )
-    }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(scalars: scalars)
     }
 }

@@ -1,7 +1,10 @@
-/// A trie over the words of multi-word names, keyed by matching keys.
+internal import ArabicText
+
+/// A trie over the words of multi-word names, keyed by the FNV-1a hashes of their matching keys
+/// (see ``WordHashSet`` for why not strings).
 struct PhraseIndex: Sendable {
     private struct Node: Sendable {
-        var children: [String: Int] = [:]
+        var children: [UInt64: Int] = [:]
         var entries: [Int] = []
     }
 
@@ -12,7 +15,7 @@ struct PhraseIndex: Sendable {
 
     mutating func insert(_ words: [String], entry: Int) {
         var node = Self.root
-        for word in words {
+        for word in words.map(Self.hash) {
             if let next = nodes[node].children[word] {
                 node = next
             } else {
@@ -26,7 +29,16 @@ struct PhraseIndex: Sendable {
 
     /// The node reached from `node` by `word`.
     func child(of node: Int, _ word: String) -> Int? {
-        nodes[node].children[word]
+        child(of: node, hash: Self.hash(word))
+    }
+
+    /// The node reached from `node` by the word whose matching key hashes to `hash`.
+    func child(of node: Int, hash: UInt64) -> Int? {
+        nodes[node].children[hash]
+    }
+
+    static func hash(_ word: String) -> UInt64 {
+        FNV1a(scalars: word.unicodeScalars).value
     }
 
     /// The entries whose phrase ends at `node`.

@@ -9,6 +9,8 @@ struct TaggedWord: Sendable {
         let base: String
         /// `base` with ى kept apart from ي, for function words (على is not علي).
         let plainBase: String
+        /// The FNV-1a hash of `base`'s scalars, for the phrase index.
+        let baseHash: UInt64
 
         /// The base without a leading article: the part of a name compared across mentions,
         /// equal for حموشي, الحموشي and للحموشي.
@@ -18,6 +20,8 @@ struct TaggedWord: Sendable {
     let token: Token
     /// The token's matching key.
     let key: String
+    /// The FNV-1a hash of `key`'s scalars, for the phrase index.
+    let keyHash: UInt64
     /// Readings from the whole word to the most proclitics split off; one for non-words.
     let readings: [Reading]
     /// Whether a Latin token starts with a capital followed by lowercase letters, as names do.
@@ -48,7 +52,8 @@ struct TaggedWord: Sendable {
     /// `key` without a leading ال when at least two letters remain.
     static func withoutArticle(_ key: String) -> String {
         let scalars = key.unicodeScalars
-        guard scalars.count >= 4, key.hasPrefix("ال") else { return key }
+        // Compared scalar by scalar: String.hasPrefix normalizes both sides first.
+        guard scalars.count >= 4, scalars.starts(with: ["\u{0627}", "\u{0644}"]) else { return key }
         return String(scalars.dropFirst(2))
     }
 }

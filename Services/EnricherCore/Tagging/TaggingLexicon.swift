@@ -7,7 +7,7 @@ struct TaggingLexicon: Sendable {
     let tokenizer: ArabicTokenizer
     private let index: PhraseIndex
     /// Function words with ى kept (see ``TaggedWord/Reading/plainBase``).
-    private let functionWords: Set<String>
+    private let functionWords: WordHashSet
 
     init(gazetteer: Gazetteer) {
         let normalizer = ArabicNormalizer()
@@ -39,9 +39,8 @@ struct TaggingLexicon: Sendable {
         }
         self.gazetteer = gazetteer
         self.index = index
-        self.functionWords = functionWords
-        let lexicon = knownWords
-        self.tokenizer = ArabicTokenizer(lexicon: { lexicon.contains($0) })
+        self.functionWords = WordHashSet(functionWords)
+        self.tokenizer = ArabicTokenizer(lexicon: WordHashSet(knownWords))
     }
 
     func entry(_ position: Int) -> GazetteerEntry {
@@ -52,7 +51,7 @@ struct TaggingLexicon: Sendable {
     func matches(at start: Int, in words: [TaggedWord]) -> [PhraseMatch] {
         var result: [PhraseMatch] = []
         for reading in words[start].readings {
-            guard var node = index.child(of: PhraseIndex.root, reading.base) else { continue }
+            guard var node = index.child(of: PhraseIndex.root, hash: reading.baseHash) else { continue }
             var end = start + 1
             while true {
                 for position in index.entries(at: node) {
@@ -60,7 +59,7 @@ struct TaggingLexicon: Sendable {
                         PhraseMatch(entry: position, kind: entry(position).kind, words: start..<end, reading: reading)
                     )
                 }
-                guard end < words.count, let next = index.child(of: node, words[end].key) else { break }
+                guard end < words.count, let next = index.child(of: node, hash: words[end].keyHash) else { break }
                 node = next
                 end += 1
             }
@@ -73,7 +72,8 @@ struct TaggingLexicon: Sendable {
     func organization(
         namedAfter head: String, at start: Int, reading: TaggedWord.Reading, in words: [TaggedWord]
     ) -> PhraseMatch? {
-        guard var node = index.child(of: PhraseIndex.root, head), let first = index.child(of: node, reading.base)
+        guard var node = index.child(of: PhraseIndex.root, head),
+            let first = index.child(of: node, hash: reading.baseHash)
         else { return nil }
         node = first
         var end = start + 1
@@ -82,7 +82,7 @@ struct TaggingLexicon: Sendable {
             if let position = index.entries(at: node).first(where: { entry($0).kind == .organization }) {
                 best = PhraseMatch(entry: position, kind: .organization, words: start..<end, reading: reading)
             }
-            guard end < words.count, let next = index.child(of: node, words[end].key) else { break }
+            guard end < words.count, let next = index.child(of: node, hash: words[end].keyHash) else { break }
             node = next
             end += 1
         }
@@ -95,9 +95,10 @@ struct TaggingLexicon: Sendable {
     ///   never does writes على as علي, so a final ي may stand for ى.
     func isFunctionWord(_ word: TaggedWord, distinguishesAlefMaqsura: Bool) -> Bool {
         word.readings.contains { reading in
-            functionWords.contains(reading.plainBase)
-                || (!distinguishesAlefMaqsura && reading.plainBase.hasSuffix("ي")
-                    && functionWords.contains(String(reading.plainBase.dropLast()) + "ى"))
+            let plain = reading.plainBase.unicodeScalars
+            if functionWords.contains(scalars: plain) { return true }
+            guard !distinguishesAlefMaqsura, plain.last == "\u{064A}" else { return false }
+            return functionWords.contains(scalars: plain.dropLast() + ["\u{0649}"])
         }
     }
 }
