@@ -12,6 +12,7 @@ struct NERFeatureExtractor: Sendable {
 
     let lexicon: TaggingLexicon
     let prior: EntityWordPrior
+    private static let neighbourOffsets = [-2, -1, 1, 2]
 
     init(lexicon: TaggingLexicon, prior: EntityWordPrior = .empty) {
         self.lexicon = lexicon
@@ -39,20 +40,18 @@ struct NERFeatureExtractor: Sendable {
             for prefix in current.stemPrefixes { features.add(FeatureHash.feature(.stemPrefix, prefix)) }
             features.add(FeatureHash.feature(.shape, current.shape))
             features.add(FeatureHash.feature(.clitics, current.clitics))
-            for bit in current.gazetteerBits { features.add(FeatureHash.feature(.gazetteer, bit)) }
+            current.forEachGazetteerBit { features.add(FeatureHash.feature(.gazetteer, $0)) }
             if let code = prior.code(ofStem: current.stem) {
                 features.add(FeatureHash.feature(.entityPrior, UInt64(code)))
                 features.add(
                     FeatureHash.feature(.entityPriorType, UInt64(BIOTag.all[Int(code & 0xf)].type?.ordinal ?? 0)))
             }
-            for offset in [-2, -1, 1, 2] {
+            for offset in Self.neighbourOffsets {
                 let neighbour = token(at: index + offset)
                 let position = UInt64(offset + 2)
                 features.add(FeatureHash.feature(.neighbourWord, position, neighbour.word))
                 features.add(FeatureHash.feature(.neighbourStem, position, neighbour.stem))
-                for bit in neighbour.gazetteerBits {
-                    features.add(FeatureHash.feature(.neighbourGazetteer, position, bit))
-                }
+                neighbour.forEachGazetteerBit { features.add(FeatureHash.feature(.neighbourGazetteer, position, $0)) }
                 if let code = prior.code(ofStem: neighbour.stem) {
                     features.add(FeatureHash.feature(.neighbourEntityPrior, position, UInt64(code)))
                 }
@@ -85,26 +84,44 @@ struct NERFeatureExtractor: Sendable {
         }
         let analysis = ParagraphAnalysis(source: source[...], tokenizer: lexicon.tokenizer)
         let words = analysis.words
+        let tokenOfWord = words.map { owner[$0.token.range.lowerBound] }
         var wordsOfToken = [[TaggedWord]](repeating: [], count: tokens.count)
-        for word in words { wordsOfToken[owner[word.token.range.lowerBound]].append(word) }
+        for (word, token) in zip(words, tokenOfWord) { wordsOfToken[token].append(word) }
+        let bits = Self.gazetteerBits(
+            tokenCount: tokens.count, tokenOfWord: tokenOfWord,
+            matches: words.indices.map { lexicon.matches(at: $0, in: words) })
+        return tokens.indices.map { index in
+            TokenDescription(token: tokens[index], words: wordsOfToken[index], gazetteerBits: bits[index])
+        }
+    }
 
-        var gazetteerBits = [UInt32](repeating: 0, count: tokens.count)
-        for start in words.indices {
-            for match in lexicon.matches(at: start, in: words) {
+    /// Describes an analysed paragraph with one token per word, reusing its gazetteer phrases:
+    /// the enricher's path, which must not analyse the text twice.
+    func describe(_ context: ParagraphContext) -> [TokenDescription] {
+        let words = context.words
+        let bits = Self.gazetteerBits(
+            tokenCount: words.count, tokenOfWord: Array(words.indices), matches: context.matches)
+        return words.indices.map { index in
+            TokenDescription(token: words[index].key, words: [words[index]], gazetteerBits: bits[index])
+        }
+    }
+
+    /// Two bits per gazetteer kind and token: a phrase of the kind begins at the token, or continues over it.
+    /// - Parameters:
+    ///   - tokenOfWord: the token that holds each word.
+    ///   - matches: the phrases starting at each word.
+    private static func gazetteerBits(tokenCount: Int, tokenOfWord: [Int], matches: [[PhraseMatch]]) -> [UInt32] {
+        var bits = [UInt32](repeating: 0, count: tokenCount)
+        for phrases in matches {
+            for match in phrases {
                 let bit = 2 * (LexiconKind.allCases.firstIndex(of: match.kind) ?? 0)
-                let first = owner[words[match.words.lowerBound].token.range.lowerBound]
-                for index in match.words {
-                    let token = owner[words[index].token.range.lowerBound]
-                    gazetteerBits[token] |= 1 << (token == first ? bit : bit + 1)
+                let first = tokenOfWord[match.words.lowerBound]
+                for word in match.words {
+                    let token = tokenOfWord[word]
+                    bits[token] |= 1 << (token == first ? bit : bit + 1)
                 }
             }
         }
-        return tokens.indices.map { index in
-            TokenDescription(
-                token: tokens[index],
-                words: wordsOfToken[index],
-                gazetteerBits: gazetteerBits[index]
-            )
-        }
+        return bits
     }
 }

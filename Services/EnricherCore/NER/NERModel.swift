@@ -3,6 +3,8 @@
 public struct NERModel: Sendable {
     /// The row of each feature id in `emissions`.
     let rows: [UInt32: Int32]
+    /// `rows` laid out for fast lookups while tagging.
+    private let rowTable: FeatureRowTable
     /// `emissions[row * BIOTag.count + tag]`.
     let emissions: [Float]
     let transitions: TransitionWeights
@@ -23,6 +25,7 @@ public struct NERModel: Sendable {
     ) {
         precondition(emissions.count == rows.count * BIOTag.count)
         self.rows = rows
+        rowTable = FeatureRowTable(rows)
         self.emissions = emissions
         self.transitions = transitions
         self.gazetteerFingerprint = gazetteerFingerprint
@@ -34,7 +37,7 @@ public struct NERModel: Sendable {
 
     /// The best tag sequence for a sentence's features.
     func decode(_ features: SentenceFeatures) -> [BIOTag] {
-        let featureRows = FeatureRows(features) { rows[$0] }
+        let featureRows = FeatureRows(features) { rowTable.row(of: $0) }
         return ViterbiDecoder.decode(
             emissions: featureRows.emissions(emissions),
             count: featureRows.tokenCount,

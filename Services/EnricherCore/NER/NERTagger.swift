@@ -31,7 +31,15 @@ public struct NERTagger: Sendable {
     /// mentions of the names found, within three sentences (``MentionPropagation``).
     /// - Parameter propagatesNames: `false` tags each sentence on its own.
     public func tag(sentences: [[String]], propagatesNames: Bool = true) -> [[BIOTag]] {
-        let descriptions = sentences.map(extractor.describe)
+        tag(described: sentences.map(extractor.describe), propagatesNames: propagatesNames)
+    }
+
+    /// Tags the paragraphs of an analysed text, one token per word, as ``tag(sentences:propagatesNames:)``.
+    func tag(paragraphs: [ParagraphContext]) -> [[BIOTag]] {
+        tag(described: paragraphs.map(extractor.describe), propagatesNames: true)
+    }
+
+    private func tag(described descriptions: [[TokenDescription]], propagatesNames: Bool) -> [[BIOTag]] {
         var tags = descriptions.map { model.decode(extractor.features(describing: $0)) }
         if propagatesNames { MentionPropagation().apply(to: &tags, descriptions: descriptions) }
         return tags

@@ -78,9 +78,13 @@ struct TokenDescription {
         gazetteerBitSet = gazetteerBits
     }
 
-    /// The gazetteer bits that are set, as feature values.
-    var gazetteerBits: [UInt64] {
-        (0..<32).filter { gazetteerBitSet & (1 << $0) != 0 }.map { UInt64($0) + 1 }
+    /// Calls `body` with each gazetteer bit that is set, as a feature value.
+    func forEachGazetteerBit(_ body: (UInt64) -> Void) {
+        var remaining = gazetteerBitSet
+        while remaining != 0 {
+            body(UInt64(remaining.trailingZeroBitCount) + 1)
+            remaining &= remaining - 1
+        }
     }
 
     /// The kinds of the words in order (repeats merged, at most three), the length bucket,

@@ -32,26 +32,36 @@ enum ViterbiDecoder {
                     + transitions.first[TransitionWeights.firstIndex(previous, tag)] + emissions[tags + tag]
             }
         }
-        for position in 2..<count {
-            for previous in 0..<tags {
-                for tag in 0..<tags where allowed[TransitionWeights.firstIndex(previous, tag)] {
-                    var best = -Float.infinity
-                    var bestBefore = 0
-                    for before in 0..<tags {
-                        let candidate =
-                            score[((position - 1) * tags + before) * tags + previous]
-                            + transitions.second[TransitionWeights.secondIndex(before, previous, tag)]
-                        if candidate > best {
-                            best = candidate
-                            bestBefore = before
+        // The hot loop of tagging: read through unchecked buffers.
+        score.withUnsafeMutableBufferPointer { score in
+            back.withUnsafeMutableBufferPointer { back in
+                transitions.second.withUnsafeBufferPointer { second in
+                    allowed.withUnsafeBufferPointer { allowed in
+                        for position in 2..<count {
+                            for previous in 0..<tags {
+                                let before = (position - 1) * tags * tags + previous
+                                for tag in 0..<tags where allowed[TransitionWeights.firstIndex(previous, tag)] {
+                                    var best = -Float.infinity
+                                    var bestBefore = 0
+                                    for beforePrevious in 0..<tags {
+                                        let candidate =
+                                            score[before + beforePrevious * tags]
+                                            + second[TransitionWeights.secondIndex(beforePrevious, previous, tag)]
+                                        if candidate > best {
+                                            best = candidate
+                                            bestBefore = beforePrevious
+                                        }
+                                    }
+                                    guard best > -.infinity else { continue }
+                                    let cell = (position * tags + previous) * tags + tag
+                                    score[cell] =
+                                        best + transitions.first[TransitionWeights.firstIndex(previous, tag)]
+                                        + emissions[position * tags + tag]
+                                    back[cell] = UInt8(bestBefore)
+                                }
+                            }
                         }
                     }
-                    guard best > -.infinity else { continue }
-                    let cell = (position * tags + previous) * tags + tag
-                    score[cell] =
-                        best + transitions.first[TransitionWeights.firstIndex(previous, tag)]
-                        + emissions[position * tags + tag]
-                    back[cell] = UInt8(bestBefore)
                 }
             }
         }

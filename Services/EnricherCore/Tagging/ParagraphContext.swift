@@ -9,7 +9,7 @@ struct ParagraphContext: Sendable {
     /// Whether the tagged text writes ى anywhere (see ``TaggingLexicon/isFunctionWord(_:distinguishesAlefMaqsura:)``).
     let distinguishesAlefMaqsura: Bool
     /// The gazetteer phrases starting at each word.
-    private let matches: [[PhraseMatch]]
+    let matches: [[PhraseMatch]]
 
     init(index: Int, analysis: ParagraphAnalysis, lexicon: TaggingLexicon, distinguishesAlefMaqsura: Bool) {
         self.index = index

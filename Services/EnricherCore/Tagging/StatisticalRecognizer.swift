@@ -5,20 +5,14 @@ import ArticleModel
 /// gazetteers and rules found nothing: names no list holds, written without the titles and
 /// heads the rules look for.
 ///
-/// The tagger reads each paragraph's tokens as written, as in its training corpora. Its MISC
+/// The tagger reads each paragraph's words as the rules do, one token per word. Its MISC
 /// type has no counterpart in the product and is dropped.
 struct StatisticalRecognizer: Sendable {
     let tagger: NERTagger
 
-    /// Candidates for every paragraph; `source` is the tagged text, as in ``EntityTagger``.
-    func candidates(in contexts: [ParagraphContext], source: [Unicode.Scalar]) -> [MentionCandidate] {
-        let sentences = contexts.map { context in
-            context.words.map { word in
-                let range = context.analysis.sourceRange(of: word.token.normalizedRange)
-                return String(scalars: source[range])
-            }
-        }
-        let tags = tagger.tag(sentences: sentences)
+    /// Candidates for every paragraph.
+    func candidates(in contexts: [ParagraphContext]) -> [MentionCandidate] {
+        let tags = tagger.tag(paragraphs: contexts)
         return zip(contexts, tags).flatMap { context, tags in
             EntitySpan.spans(in: tags).compactMap { span in
                 guard let type = span.type.entityType else { return nil }
