@@ -1,0 +1,332 @@
+#!/usr/bin/env python3
+"""Consistency checks of the deployment files that no generic linter makes (run by deploy/lint.sh).
+
+- Every flag that the compose file, the Kubernetes manifests, the Dockerfile and deploy/README.md
+  pass to akhbar-ingest or akhbar-enricher is declared in the Swift sources (flags the code is
+  still to get are listed in PENDING_FLAGS and reported, not failed).
+- The resource bundle the Dockerfile checks for is the one SwiftPM makes for Package.swift.
+- Every COPY source of the Dockerfile exists and is not excluded by Dockerfile.dockerignore.
+- The Kubernetes files agree with each other: names, the metrics port, the probes, the replica
+  counts against the topic's partitions, and the KEDA trigger against the ConfigMap.
+- The compose file's enricher can scale (no container_name, no published ports) and uses the
+  same metrics port.
+
+Needs PyYAML (yamllint brings it). Exits 1 on the first kind of problem found, listing them all.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import shlex
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy"
+K8S = DEPLOY / "k8s"
+
+# Flags the deployment files use ahead of the code. Remove an entry once the code declares it.
+PENDING_FLAGS = {
+    "akhbar-enricher": {"--metrics-port": "the enricher's HTTP port for /metrics, /health and /ready"},
+}
+METRICS_PORT = 9464
+
+# Where each program's options are declared.
+PROGRAM_SOURCES = {
+    "akhbar-ingest": ["Services/Ingest", "Shared/ServiceCommandLine"],
+    "akhbar-enricher": ["Services/Enricher", "Shared/ServiceCommandLine"],
+}
+
+problems: list[str] = []
+notices: list[str] = []
+
+
+def problem(message: str) -> None:
+    problems.append(message)
+
+
+# MARK: flags declared in Swift
+
+
+def kebab(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"-\1", name).lower()
+
+
+def declared_flags(program: str) -> set[str]:
+    flags = {"--help", "-h"}
+    for folder in PROGRAM_SOURCES[program]:
+        for source in sorted((ROOT / folder).rglob("*.swift")):
+            text = source.read_text(encoding="utf-8")
+            for match in re.finditer(r"@(?:Option|Flag)\b", text):
+                declaration = re.compile(r"\bvar\s+(\w+)").search(text, match.end())
+                if declaration is None:
+                    continue
+                attribute = text[match.end() : declaration.start()]
+                custom = re.search(r'\.customLong\("([^"]+)"', attribute)
+                flags.add("--" + (custom.group(1) if custom else kebab(declaration.group(1))))
+    return flags
+
+
+DECLARED = {program: declared_flags(program) for program in PROGRAM_SOURCES}
+
+
+def check_command(where: str, argv: list[str]) -> None:
+    """argv starts with the program's name; flags are the arguments that start with --."""
+    program = Path(str(argv[0])).name
+    if program not in DECLARED:
+        return
+    for argument in argv[1:]:
+        argument = str(argument)
+        if argument == "--" or not argument.startswith("--"):
+            continue
+        flag = argument.split("=", 1)[0]
+        if flag in DECLARED[program]:
+            continue
+        if flag in PENDING_FLAGS.get(program, {}):
+            notices.append(f"{where}: {program} {flag} is not in the code yet ({PENDING_FLAGS[program][flag]})")
+            continue
+        problem(f"{where}: {program} has no flag {flag}")
+
+
+# MARK: YAML
+
+
+def load_all(path: Path) -> list[dict]:
+    return [document for document in yaml.safe_load_all(path.read_text(encoding="utf-8")) if document]
+
+
+def only(path: Path, kind: str) -> dict:
+    documents = [d for d in load_all(path) if d.get("kind") == kind]
+    if len(documents) != 1:
+        problem(f"{path.relative_to(ROOT)}: expected one {kind}, found {len(documents)}")
+        return {}
+    return documents[0]
+
+
+def containers(pod_spec: dict) -> list[dict]:
+    return list(pod_spec.get("initContainers", [])) + list(pod_spec.get("containers", []))
+
+
+# MARK: checks
+
+
+def check_dockerfile() -> None:
+    dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    ignore = [
+        line.strip()
+        for line in (DEPLOY / "Dockerfile.dockerignore").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for needed in (".build", ".tools", ".run", ".git"):
+        if needed not in ignore:
+            problem(f"deploy/Dockerfile.dockerignore does not exclude {needed}")
+
+    def excluded(path: str) -> bool:
+        parts = Path(path).parts
+        for pattern in ignore:
+            bare = pattern.removeprefix("**/")
+            prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+            if any(fnmatch.fnmatch(prefix, pattern) or fnmatch.fnmatch(prefix, bare) for prefix in prefixes):
+                return True
+        return False
+
+    for line in dockerfile.splitlines():
+        words = line.split()
+        if not words or words[0] != "COPY" or any(w.startswith("--from=") for w in words):
+            continue
+        sources = [w for w in words[1:-1] if not w.startswith("--")]
+        for source in sources:
+            if source == ".":
+                continue
+            matches = list(ROOT.glob(source))
+            if not matches and "*" not in source:
+                problem(f"deploy/Dockerfile: COPY source {source} does not exist")
+            for match in matches:
+                relative = str(match.relative_to(ROOT))
+                if excluded(relative):
+                    problem(f"deploy/Dockerfile: COPY source {relative} is excluded by Dockerfile.dockerignore")
+
+    # SwiftPM names a target's bundle <package name>_<target name>.resources.
+    manifest = (ROOT / "Package.swift").read_text(encoding="utf-8")
+    package = re.search(r'Package\(\s*name:\s*"([^"]+)"', manifest)
+    bundles = set()
+    for target in re.finditer(r'\.target\(\s*name:\s*"([^"]+)"(.*?)\n        \)', manifest, re.S):
+        if "resources:" in target.group(2):
+            bundles.add(f"{package.group(1)}_{target.group(1)}.resources" if package else "?")
+    named = set(re.findall(r"(\w+_\w+\.resources)", dockerfile))
+    if not bundles:
+        problem("Package.swift: found no target with resources (is the parse out of date?)")
+    for bundle in named - bundles:
+        problem(f"deploy/Dockerfile names {bundle}, but Package.swift makes {sorted(bundles)}")
+    if bundles and not named & bundles:
+        problem(f"deploy/Dockerfile does not check for the resource bundle {sorted(bundles)}")
+
+    cmd = re.search(r"^CMD\s+(\[.*\])\s*$", dockerfile, re.M)
+    if cmd:
+        check_command("deploy/Dockerfile CMD", yaml.safe_load(cmd.group(1)))
+
+
+def check_compose() -> None:
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text(encoding="utf-8"))
+    services = compose.get("services", {})
+    for name, service in services.items():
+        command = service.get("command")
+        if isinstance(command, str):
+            command = shlex.split(command)
+        if command:
+            check_command(f"deploy/docker-compose.yml {name}", command)
+    enricher = services.get("enricher", {})
+    for key in ("container_name", "ports"):
+        if key in enricher:
+            problem(f"deploy/docker-compose.yml: enricher has {key}, so --scale enricher=N cannot work")
+    command = [str(c) for c in enricher.get("command", [])]
+    if "--metrics-port" not in command or command[command.index("--metrics-port") + 1] != str(METRICS_PORT):
+        problem(f"deploy/docker-compose.yml: the enricher should run with --metrics-port {METRICS_PORT}")
+    health = " ".join(str(t) for t in enricher.get("healthcheck", {}).get("test", []))
+    if "/health" not in health or str(METRICS_PORT) not in health:
+        problem("deploy/docker-compose.yml: the enricher's healthcheck does not GET /health on the metrics port")
+    topic = services.get("kafka-init", {}).get("command", [])
+    if "--partitions" in topic:
+        notices.append(f"compose: articles.raw gets {topic[topic.index('--partitions') + 1]} partitions")
+
+
+def check_kubernetes() -> None:
+    config = only(K8S / "configmap.yaml", "ConfigMap").get("data", {})
+    partitions = int(config.get("AKHBAR_PARTITIONS", "0"))
+    for key in ("AKHBAR_BROKERS", "AKHBAR_TOPIC", "AKHBAR_GROUP", "AKHBAR_PARTITIONS"):
+        if key not in config:
+            problem(f"deploy/k8s/configmap.yaml: no {key}")
+
+    namespaces = {only(K8S / "namespace.yaml", "Namespace").get("metadata", {}).get("name")}
+    for path in sorted(K8S.glob("*.yaml")):
+        for document in load_all(path):
+            namespace = document.get("metadata", {}).get("namespace")
+            if document.get("kind") != "Namespace" and namespace not in namespaces:
+                problem(f"{path.relative_to(ROOT)}: {document.get('kind')} is in namespace {namespace}")
+
+    deployment = only(K8S / "enricher-deployment.yaml", "Deployment")
+    pvc = only(K8S / "enricher-pvc.yaml", "PersistentVolumeClaim")
+    job = only(K8S / "ingest-job.yaml", "Job")
+    scaled = only(K8S / "enricher-keda-scaledobject.yaml", "ScaledObject")
+    secret = only(K8S / "secret-example.yaml", "Secret")
+    if not (deployment and pvc and job and scaled and secret):
+        return
+
+    pod = deployment["spec"]["template"]["spec"]
+    labels = deployment["spec"]["template"]["metadata"]["labels"]
+    if any(labels.get(k) != v for k, v in deployment["spec"]["selector"]["matchLabels"].items()):
+        problem("enricher-deployment.yaml: the selector does not match the pod labels")
+    replicas = deployment["spec"].get("replicas", 1)
+    if partitions and replicas > partitions:
+        problem(f"enricher-deployment.yaml: {replicas} replicas > {partitions} partitions")
+
+    for where, spec in (("enricher-deployment.yaml", pod), ("ingest-job.yaml", job["spec"]["template"]["spec"])):
+        environment = set()
+        for container in containers(spec):
+            for source in container.get("envFrom", []):
+                if source.get("configMapRef", {}).get("name") == "akhbar-config":
+                    environment |= set(config)
+            environment |= {e["name"] for e in container.get("env", [])}
+            argv = list(container.get("command", [])) + list(container.get("args", []))
+            if argv:
+                check_command(f"deploy/k8s/{where} {container['name']}", argv)
+            for argument in container.get("args", []):
+                for variable in re.findall(r"\$\((\w+)\)", str(argument)):
+                    if variable not in environment:
+                        problem(f"deploy/k8s/{where}: $({variable}) is not in the container's environment")
+
+    enricher = pod["containers"][0]
+    args = [str(a) for a in enricher.get("args", [])]
+    if "--metrics-port" not in args or args[args.index("--metrics-port") + 1] != str(METRICS_PORT):
+        problem(f"enricher-deployment.yaml: the enricher should run with --metrics-port {METRICS_PORT}")
+    ports = {p.get("name"): p.get("containerPort") for p in enricher.get("ports", [])}
+    for probe, path in (("livenessProbe", "/health"), ("readinessProbe", "/ready"), ("startupProbe", "/health")):
+        http = enricher.get(probe, {}).get("httpGet", {})
+        port = ports.get(http.get("port"), http.get("port"))
+        if http.get("path") != path or port != METRICS_PORT:
+            problem(f"enricher-deployment.yaml: {probe} should GET {path} on port {METRICS_PORT}")
+    annotations = deployment["spec"]["template"]["metadata"].get("annotations", {})
+    if annotations.get("prometheus.io/port") != str(METRICS_PORT):
+        problem("enricher-deployment.yaml: prometheus.io/port does not name the metrics port")
+    if enricher.get("resources", {}).get("limits", {}).get("memory") != "256Mi":
+        problem("enricher-deployment.yaml: the memory limit should be 256Mi")
+    if pod.get("terminationGracePeriodSeconds", 30) <= 10:
+        problem("enricher-deployment.yaml: terminationGracePeriodSeconds must exceed the ~10 s shutdown")
+
+    claims = {v["persistentVolumeClaim"]["claimName"] for v in pod.get("volumes", []) if "persistentVolumeClaim" in v}
+    if pvc["metadata"]["name"] not in claims:
+        problem("enricher-deployment.yaml does not mount the PVC of enricher-pvc.yaml")
+    if pvc["spec"].get("accessModes") != ["ReadWriteOnce"]:
+        problem("enricher-pvc.yaml: the SQLite volume should be ReadWriteOnce")
+    affinity = pod.get("affinity", {}).get("podAffinity", {}).get("requiredDuringSchedulingIgnoredDuringExecution", [])
+    if not any(
+        term.get("topologyKey") == "kubernetes.io/hostname"
+        and all(labels.get(k) == v for k, v in term.get("labelSelector", {}).get("matchLabels", {}).items())
+        for term in affinity
+    ):
+        problem("enricher-deployment.yaml: no required pod affinity that keeps the replicas on one node")
+
+    if scaled.get("apiVersion") != "keda.sh/v1alpha1":
+        problem("enricher-keda-scaledobject.yaml: apiVersion should be keda.sh/v1alpha1")
+    spec = scaled.get("spec", {})
+    target = spec.get("scaleTargetRef", {})
+    if target.get("name") != deployment["metadata"]["name"] or target.get("kind", "Deployment") != "Deployment":
+        problem("enricher-keda-scaledobject.yaml: scaleTargetRef is not the enricher Deployment")
+    low, high = spec.get("minReplicaCount", 0), spec.get("maxReplicaCount", 100)
+    if not isinstance(low, int) or not isinstance(high, int) or not 0 <= low <= high:
+        problem("enricher-keda-scaledobject.yaml: minReplicaCount/maxReplicaCount are not 0 <= min <= max")
+    if partitions and high != partitions:
+        problem(f"enricher-keda-scaledobject.yaml: maxReplicaCount {high} != the topic's {partitions} partitions")
+    triggers = spec.get("triggers", [])
+    if len(triggers) != 1 or triggers[0].get("type") != "kafka":
+        problem("enricher-keda-scaledobject.yaml: expected one trigger of type kafka")
+    else:
+        metadata = triggers[0].get("metadata", {})
+        for field, key in (("bootstrapServers", "AKHBAR_BROKERS"), ("topic", "AKHBAR_TOPIC"),
+                           ("consumerGroup", "AKHBAR_GROUP")):
+            if metadata.get(field) != config.get(key):
+                problem(f"enricher-keda-scaledobject.yaml: {field} {metadata.get(field)!r} != configmap {key}")
+        for field in ("lagThreshold", "allowIdleConsumers"):
+            if field in metadata and not isinstance(metadata[field], str):
+                problem(f"enricher-keda-scaledobject.yaml: metadata.{field} must be a string")
+        if not str(metadata.get("lagThreshold", "")).isdigit():
+            problem("enricher-keda-scaledobject.yaml: lagThreshold should be a whole number")
+
+
+def check_readme() -> None:
+    """Command lines in deploy/README.md's code blocks (with backslash continuations joined)."""
+    text = (DEPLOY / "README.md").read_text(encoding="utf-8")
+    for block in re.findall(r"```(?:sh|bash|console)?\n(.*?)```", text, re.S):
+        for line in block.replace("\\\n", " ").splitlines():
+            line = line.split(" #", 1)[0]
+            try:
+                words = shlex.split(line)
+            except ValueError:
+                continue
+            for i, word in enumerate(words):
+                # The program itself or a path to it, not a Kubernetes name like job/akhbar-ingest.
+                if word in DECLARED or (word.startswith(("/", "./", ".build/")) and Path(word).name in DECLARED):
+                    end = next((j for j in range(i + 1, len(words)) if words[j] in ("|", "&&", ";", ">")), len(words))
+                    check_command("deploy/README.md", words[i:end])
+
+
+def main() -> int:
+    check_dockerfile()
+    check_compose()
+    check_kubernetes()
+    check_readme()
+    for notice in sorted(set(notices)):
+        print(f"note: {notice}")
+    for message in problems:
+        print(f"error: {message}", file=sys.stderr)
+    if problems:
+        return 1
+    print("check_deploy: the deployment files agree with the code and with each other")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
