@@ -31,7 +31,7 @@ public final class KafkaConsumer: Service, Sendable {
         configuration: KafkaConsumerConfiguration,
         logger: Logger = Logger(label: "akhbar.kafka.consumer")
     ) throws(KafkaError) {
-        let rebalance = RDKafkaRebalanceContext(logger: logger)
+        let rebalance = RDKafkaRebalanceContext(startTimestamp: configuration.startTimestamp, logger: logger)
         self.rebalance = rebalance
         self.client = try RDKafkaClient(
             type: RD_KAFKA_CONSUMER,
@@ -101,7 +101,9 @@ public final class KafkaConsumer: Service, Sendable {
         // operations holding the handle. And a closed handle still serves in-flight fetch responses and metadata
         // until it is destroyed; leaving that to `deinit` would let it run on after close returned.
         let logger = client.logger
+        let rebalance = rebalance
         await client.tearDown { handle in
+            rebalance.beginClosing(handle)
             let code = rd_kafka_consumer_close(handle)
             guard code != RD_KAFKA_RESP_ERR_NO_ERROR else { return }
             let error = KafkaError(rdCode: code, fallback: .consumer, context: "leaving the group failed")
@@ -131,8 +133,11 @@ public final class KafkaConsumer: Service, Sendable {
 
     private func pollNow(timeoutMilliseconds: Int32) -> Result<KafkaConsumerEvent?, KafkaError> {
         do throws(KafkaError) { try ensureOpen() } catch { return .failure(error) }
-        if let event = rebalance.next() { return .success(event) }
-        return client.withHandle { handle in pollNow(handle, timeoutMilliseconds) } ?? .failure(Self.closedError())
+        return client.withHandle { handle in
+            rebalance.completeDeliveredRevocation(handle)
+            if let event = rebalance.next() { return .success(event) }
+            return pollNow(handle, timeoutMilliseconds)
+        } ?? .failure(Self.closedError())
     }
 
     private func pollNow(

@@ -26,6 +26,9 @@ public struct KafkaConsumerConfiguration: Hashable, Sendable {
     /// `max.poll.interval.ms`: the longest allowed gap between polls before the member leaves the group;
     /// default 300 s.
     public var maxPollInterval: Duration
+    /// When set, a partition the group has no committed offset for starts at its first message at or after this
+    /// time (milliseconds since the Unix epoch, as message timestamps), instead of where ``autoOffsetReset`` says.
+    public var startTimestamp: Int64?
     /// TLS and SASL settings.
     public var security: KafkaSecurityConfiguration
     /// Extra librdkafka properties, applied last so they win over the typed fields.
@@ -39,6 +42,7 @@ public struct KafkaConsumerConfiguration: Hashable, Sendable {
     ///   - autoOffsetReset: Where a group without a committed offset starts.
     ///   - sessionTimeout: How long the group waits for a silent member.
     ///   - maxPollInterval: The longest allowed gap between polls.
+    ///   - startTimestamp: Where partitions without a committed offset start, as a message timestamp.
     ///   - security: TLS and SASL settings.
     ///   - librdkafkaOverrides: Extra librdkafka properties.
     public init(
@@ -48,6 +52,7 @@ public struct KafkaConsumerConfiguration: Hashable, Sendable {
         autoOffsetReset: AutoOffsetReset = .earliest,
         sessionTimeout: Duration = .seconds(45),
         maxPollInterval: Duration = .seconds(300),
+        startTimestamp: Int64? = nil,
         security: KafkaSecurityConfiguration = .plaintext,
         librdkafkaOverrides: [String: String] = [:]
     ) {
@@ -57,6 +62,7 @@ public struct KafkaConsumerConfiguration: Hashable, Sendable {
         self.autoOffsetReset = autoOffsetReset
         self.sessionTimeout = sessionTimeout
         self.maxPollInterval = maxPollInterval
+        self.startTimestamp = startTimestamp
         self.security = security
         self.librdkafkaOverrides = librdkafkaOverrides
     }
