@@ -22,11 +22,25 @@ public final class ArticleStore: Sendable {
             throw StoreError.from(error)
         }
         do {
-            try Self.migrator.migrate(pool)
+            try Self.migrate(pool)
         } catch let error as DatabaseError {
             throw StoreError(.migration, "migrating \(path): \(error.message ?? error.description)")
         } catch {
             throw StoreError.from(error)
+        }
+    }
+
+    /// Brings the schema up to date. Several enrichers starting at once on a new file race: the migrator reads
+    /// which migrations are applied before it takes the write lock, so a loser tries to create tables the winner
+    /// just made. Its retry reads again and finds nothing left to do.
+    private static func migrate(_ pool: DatabasePool) throws {
+        for attempt in 1... {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch is DatabaseError where attempt < 3 {
+                Thread.sleep(forTimeInterval: 0.2 * Double(attempt))
+            }
         }
     }
 
