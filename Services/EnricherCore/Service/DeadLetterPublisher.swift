@@ -12,6 +12,11 @@ struct DeadLetterPublisher: Sendable {
         static let sourceTopic = "akhbar.source.topic"
         static let sourcePartition = "akhbar.source.partition"
         static let sourceOffset = "akhbar.source.offset"
+        /// On a redriven message: the dead letter it came from, as `topic[partition]@offset`.
+        static let redrivenFrom = "akhbar.redriven.from"
+
+        /// The headers the enricher adds, which a redrive leaves out.
+        static let all: Set<String> = [errorCode, errorMessage, sourceTopic, sourcePartition, sourceOffset, redrivenFrom]
     }
 
     let producer: KafkaProducer

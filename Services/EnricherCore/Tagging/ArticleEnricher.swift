@@ -20,13 +20,19 @@ public struct ArticleEnricher: Sendable {
     private let cleaner = PageCleaner()
     private let normalizer = ArabicNormalizer()
 
-    /// Loads the bundled gazetteers and trained model.
+    /// Loads the gazetteers and the bundled trained model.
+    /// - Parameter gazetteerDirectory: a directory of gazetteer `.tsv` files to use instead of the
+    ///   bundled ones (an operator's edited copy); the enrichment version then names its hash.
     /// - Throws: ``ArticleEnricherError`` when a resource is missing or malformed.
-    public init() throws(ArticleEnricherError) {
+    public init(gazetteerDirectory: URL? = nil) throws(ArticleEnricherError) {
         let gazetteer: Gazetteer
         let model: NERModel
-        do {
-            gazetteer = try Gazetteer.bundled()
+        do throws(GazetteerError) {
+            if let gazetteerDirectory {
+                gazetteer = try Gazetteer.load(from: gazetteerDirectory)
+            } else {
+                gazetteer = try Gazetteer.bundled()
+            }
         } catch {
             throw .gazetteer(error)
         }

@@ -1,0 +1,113 @@
+import ArgumentParser
+import EnricherCore
+import Foundation
+import Kafka
+import Logging
+import ServiceCommandLine
+import ServiceLifecycle
+import UnixSignals
+
+/// The options of the consuming commands (`run`, `replay`) and the service they start.
+struct EnricherRunOptions: ParsableArguments {
+    @OptionGroup var connection: KafkaConnectionOptions
+
+    @Option(help: "The topic of raw articles.")
+    var topic = "articles.raw"
+
+    @Option(help: "The consumer group; enrichers in one group share the partitions.")
+    var group = "akhbar-enrichers"
+
+    @Option(help: "The SQLite database file.")
+    var db = "akhbar.sqlite"
+
+    @Option(help: "Exit 0 once no message arrived for this many seconds after partitions were assigned.")
+    var untilIdle: Double?
+
+    @Option(help: "Store and commit after this many messages…")
+    var batchSize = 500
+
+    @Option(help: "…or after the oldest message in hand waited this many milliseconds.")
+    var batchIntervalMs = 500
+
+    @Option(help: "Consumer group session timeout in milliseconds.")
+    var sessionTimeoutMs = 6_000
+
+    @Option(help: "Maximum time between polls before the group evicts this member, in milliseconds.")
+    var maxPollIntervalMs = 10_000
+
+    @Option(help: "A directory of gazetteer .tsv files to use instead of the bundled ones.")
+    var gazetteers: String?
+
+    func validate() throws {
+        if let untilIdle, untilIdle <= 0 { throw ValidationError("--until-idle must be positive") }
+        guard batchSize > 0, batchIntervalMs > 0 else {
+            throw ValidationError("batch size and interval must be positive")
+        }
+    }
+
+    /// The service's settings, as member of `groupID`.
+    /// - Parameter startTimestamp: where partitions the group never committed start (a replay's `--from`).
+    func configuration(groupID: String, startTimestamp: Int64? = nil) -> EnricherConfiguration {
+        EnricherConfiguration(
+            topic: topic,
+            consumer: KafkaConsumerConfiguration(
+                bootstrapServers: connection.bootstrapServers,
+                clientID: "akhbar-enricher",
+                groupID: groupID,
+                sessionTimeout: .milliseconds(sessionTimeoutMs),
+                maxPollInterval: .milliseconds(maxPollIntervalMs),
+                startTimestamp: startTimestamp,
+                librdkafkaOverrides: connection.librdkafkaOverrides
+            ),
+            producer: KafkaProducerConfiguration(
+                bootstrapServers: connection.bootstrapServers,
+                clientID: "akhbar-enricher-dlq",
+                librdkafkaOverrides: connection.librdkafkaOverrides
+            ),
+            admin: KafkaAdminConfiguration(
+                bootstrapServers: connection.bootstrapServers,
+                clientID: "akhbar-enricher-admin",
+                librdkafkaOverrides: connection.librdkafkaOverrides
+            ),
+            batchSize: batchSize,
+            batchInterval: .milliseconds(batchIntervalMs),
+            untilIdle: untilIdle.map { .milliseconds(Int($0 * 1000)) }
+        )
+    }
+
+    /// Runs the enricher service until SIGTERM/SIGINT (or idleness), then prints what it did.
+    /// - Throws: `ExitCode.failure` when it cannot start or stops on an error.
+    func runService(_ configuration: EnricherConfiguration, logger: Logger) async throws {
+        let service: EnricherService
+        do {
+            let enricher = try ArticleEnricher(gazetteerDirectory: gazetteers.map { URL(fileURLWithPath: $0) })
+            logger.info("enrichment version", metadata: ["version": "\(enricher.enrichmentVersion)"])
+            service = try EnricherService(
+                configuration: configuration,
+                store: try ArticleStore(path: db),
+                enricher: enricher,
+                logger: logger
+            )
+        } catch {
+            printToStandardError("akhbar-enricher: \(error)")
+            throw ExitCode.failure
+        }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        do {
+            try await group.run()
+        } catch {
+            printToStandardError("akhbar-enricher: stopped on error: \(error)")
+            print("enricher: \(service.counters)")
+            throw ExitCode.failure
+        }
+        print("enricher: \(service.counters)")
+    }
+}
