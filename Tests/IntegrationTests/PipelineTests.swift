@@ -143,6 +143,24 @@ struct PipelineTests {
                 #expect(deadLetters[1].header("akhbar.error.code") == "unsupportedSchemaVersion")
                 #expect(deadLetters[0].header("akhbar.source.topic") == topic)
                 #expect(deadLetters[0].value == Array("not an akhbar message".utf8))
+
+                // `dlq list` and `dlq redrive` read the same topic back.
+                let queue = DeadLetterQueue(
+                    topic: topic + ".dlq", consumer: BrokerFixture.consumerConfiguration(group: ""),
+                    producer: BrokerFixture.producerConfiguration(), logger: BrokerFixture.logger)
+                let listed = try await queue.list(idle: .seconds(2))
+                #expect(listed.map(\.errorCode) == ["notAnAkhbarMessage", "unsupportedSchemaVersion", "tombstone"])
+                #expect(listed.allSatisfy { $0.sourceTopic == topic && $0.originalHeaders.isEmpty })
+                let redriveGroup = BrokerFixture.uniqueName("redrive")
+                let redriven = try await queue.redrive(group: redriveGroup, target: nil, idle: .seconds(2))
+                #expect(redriven.sent == 3 && redriven.leftWithoutSource.isEmpty)
+                // The redrive group remembers: a second run sends nothing.
+                #expect(try await queue.redrive(group: redriveGroup, target: nil, idle: .seconds(2)).sent == 0)
+                // The source topic now holds the three again, marked with where they came from.
+                let source = try await DeadLetterReader.read(topic: topic, count: 8)
+                let copies = source.filter { $0.header("akhbar.redriven.from") != nil }
+                #expect(copies.map(\.key) == ["garbage", "future", "tombstone"].map { Array($0.utf8) })
+                #expect(copies[0].value == Array("not an akhbar message".utf8))
             }
         }
     }

@@ -80,15 +80,28 @@ public final class EnricherService: Service, Sendable {
     private func consumeUntilStopped(_ batch: inout PendingBatch) async throws {
         var assigned = false
         var lastActivity = ContinuousClock.now
+        // Where the store says each partition's stored messages end; see `handle`.
+        var storedOffsets: [KafkaTopicPartition: Int64] = [:]
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             switch try await consumer.poll(timeout: configuration.pollTimeout) {
             case .message(let message):
                 lastActivity = .now
-                try await handle(message, into: &batch)
+                let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
+                if let stored = storedOffsets[partition], message.offset < stored {
+                    // Stored by a batch whose Kafka commit was lost (a crash, a lost partition): not again.
+                    countersBox.withLock {
+                        $0.consumed += 1
+                        $0.skipped += 1
+                    }
+                    batch.add(message, article: nil)
+                } else {
+                    try await handle(message, into: &batch)
+                }
             case .partitionsAssigned:
-                // The Kafka module logs rebalances; here they only start the idle clock.
+                // The Kafka module logs rebalances; here they start the idle clock and read what the store holds.
                 assigned = true
                 lastActivity = .now
+                storedOffsets = try await store.storedOffsets(group: configuration.consumer.groupID)
             case .partitionsRevoked:
                 // Store what is in hand while this member still owns the partitions.
                 try await flush(&batch)
@@ -140,7 +153,7 @@ public final class EnricherService: Service, Sendable {
     /// Stores the batch in one transaction, then commits its offsets.
     private func flush(_ batch: inout PendingBatch) async throws {
         guard !batch.isEmpty else { return }
-        try await store.save(batch.articles)
+        try await store.save(batch.articles, consumed: batch.commitOffsets, group: configuration.consumer.groupID)
         countersBox.withLock { $0.stored += batch.articles.count }
         do {
             try await consumer.commit(batch.commitOffsets)

@@ -47,6 +47,23 @@ extension ArticleStore {
                 t.check(sql: "\"end\" > start")
             }
         }
+        migrator.registerMigration("v2: write counts, consumer offsets") { db in
+            // How many times the row was written: 1 after a single delivery, +1 per replay. Tests of
+            // crashes and rebalances read it to show that no message was stored twice.
+            try db.alter(table: "articles") { t in
+                t.add(column: "write_count", .integer).notNull().defaults(to: 1)
+            }
+            // The next offset to process per group and partition, written in the same transaction as the
+            // articles: after a crash between the store and the Kafka commit, the enricher skips what is
+            // stored instead of storing it again.
+            try db.create(table: "consumer_offsets") { t in
+                t.column("group_id", .text).notNull()
+                t.column("topic", .text).notNull()
+                t.column("partition", .integer).notNull()
+                t.column("next_offset", .integer).notNull()
+                t.primaryKey(["group_id", "topic", "partition"])
+            }
+        }
         return migrator
     }
 }

@@ -1,6 +1,7 @@
 public import ArticleModel
 import Foundation
 import GRDB
+public import Kafka
 
 /// The SQLite store of enriched articles (WAL mode, through a GRDB `DatabasePool`).
 ///
@@ -47,12 +48,26 @@ public final class ArticleStore: Sendable {
     /// Stores a batch of articles in one transaction: all of them or none.
     ///
     /// Each article replaces any earlier version of itself, its entity links and mentions.
+    /// - Parameters:
+    ///   - consumed: the next offset to read per partition once the batch is stored, recorded for `group` in
+    ///     the same transaction (see ``storedOffsets(group:)``).
     /// - Throws: `StoreError`; on `.diskFull` or `.locked` nothing of the batch was stored.
-    public func save(_ articles: [EnrichedArticle]) async throws(StoreError) {
+    public func save(
+        _ articles: [EnrichedArticle], consumed: [KafkaTopicPartitionOffset] = [], group: String = ""
+    ) async throws(StoreError) {
         do {
             try await pool.write { db in
                 for article in articles {
                     try Self.save(article, in: db)
+                }
+                for offset in consumed {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)
+                            ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset
+                            """,
+                        arguments: [group, offset.topic, offset.partition, offset.offset]
+                    )
                 }
             }
         } catch {
@@ -60,8 +75,46 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// The next offset to read per partition, as the batches stored for `group` recorded it.
+    public func storedOffsets(group: String) async throws(StoreError) -> [KafkaTopicPartition: Int64] {
+        do {
+            return try await pool.read { db in
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT topic, partition, next_offset FROM consumer_offsets WHERE group_id = ?",
+                    arguments: [group])
+                var offsets: [KafkaTopicPartition: Int64] = [:]
+                for row in rows {
+                    offsets[KafkaTopicPartition(topic: row["topic"], partition: row["partition"])] = row["next_offset"]
+                }
+                return offsets
+            }
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    /// How many times each stored article was written, by id.
+    public func writeCounts() async throws(StoreError) -> [String: Int] {
+        do {
+            return try await pool.read { db in
+                var counts: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT id, write_count FROM articles") {
+                    counts[row["id"]] = row["write_count"]
+                }
+                return counts
+            }
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
     private static func save(_ article: EnrichedArticle, in db: Database) throws {
+        let previousWrites =
+            try Int.fetchOne(db, sql: "SELECT write_count FROM articles WHERE id = ?", arguments: [article.articleID])
+            ?? 0
         try ArticleRecord(article).upsert(db)
+        try db.execute(
+            sql: "UPDATE articles SET write_count = ? WHERE id = ?", arguments: [previousWrites + 1, article.articleID])
         // Replacing the links drops this article's old mentions through the cascade.
         try ArticleEntityRecord.filter(ArticleEntityRecord.Columns.articleID == article.articleID).deleteAll(db)
         for (position, entity) in article.entities.enumerated() {

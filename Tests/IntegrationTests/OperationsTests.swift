@@ -1,0 +1,190 @@
+import ArticleModel
+import EnricherCore
+import Foundation
+import Kafka
+import Testing
+
+/// The enricher as users run it: several real processes in one group, killed, stopped with
+/// SIGTERM, replayed; every check reads the real SQLite file. `write_count` says how many times
+/// each article was stored, so "exactly once" is checked directly, not inferred from row counts.
+@Suite(
+    "Operations", .serialized, .enabled(if: BrokerFixture.isAvailable, "needs AKHBAR_TEST_BROKERS"),
+    .timeLimit(.minutes(10)))
+struct OperationsTests {
+    /// Short generated articles with distinct ids, as one JSONL file.
+    private static func writeArticles(_ count: Int, idPrefix: String = "a") throws -> URL {
+        let places = ["الرباط", "موسكو", "فيينا", "باريس", "القاهرة", "الدوحة"]
+        let lines = (0..<count).map { index in
+            let body = "زار عبد اللطيف حموشي \(places[index % places.count]) يوم \(index % 28 + 1) ماي 2025 في المهمة \(index)."
+            return #"{"id": "\#(idPrefix)\#(index)", "body": "\#(body)", "published_at": "2025-05-28"}"#
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID()).jsonl")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    private static func ingest(_ file: URL, topic: String) async throws {
+        let ingest = try ServiceProcess(
+            "akhbar-ingest", ["--brokers", BrokerFixture.brokers ?? "", "--topic", topic, file.path])
+        let status = await ingest.waitForExit(timeout: .seconds(120))
+        #expect(status == 0, "akhbar-ingest: \(ingest.printed)")
+    }
+
+    private static func enricher(
+        _ command: String = "run", topic: String, group: String, db: String, untilIdle: Int = 10, _ extra: [String] = []
+    ) throws -> ServiceProcess {
+        try ServiceProcess(
+            "akhbar-enricher",
+            [
+                command, "--brokers", BrokerFixture.brokers ?? "", "--topic", topic, "--group", group, "--db", db,
+                "--until-idle", String(untilIdle), "--batch-size", "50", "--batch-interval-ms", "200",
+            ] + extra)
+    }
+
+    private static func withDatabasePath<T>(_ body: (String) async throws -> T) async throws -> T {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID()).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        return try await body(path)
+    }
+
+    /// Waits until the store holds at least `count` articles.
+    private static func waitForRows(_ count: Int, in db: String, timeout: Duration = .seconds(120)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if FileManager.default.fileExists(atPath: db), (try? await ArticleStore(path: db).articleCount()) ?? 0 >= count {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("the store did not reach \(count) articles")
+    }
+
+    @Test("3 enrichers share 6 partitions; one killed mid-stream, the others take over; every article stored once")
+    func scaleOutAndKill() async throws {
+        try await BrokerFixture.withTopic(partitions: 6) { topic in
+            try await Self.withDatabasePath { db in
+                let count = 1_500
+                try await Self.ingest(try Self.writeArticles(count), topic: topic)
+                let group = BrokerFixture.uniqueName("g")
+                let enrichers = try (0..<3).map { _ in try Self.enricher(topic: topic, group: group, db: db) }
+                try await Self.waitForRows(200, in: db)
+                enrichers[0].kill()
+                for enricher in enrichers.dropFirst() {
+                    let status = await enricher.waitForExit(timeout: .seconds(240))
+                    #expect(status == 0, "\(enricher.printed.suffix(2_000))")
+                }
+                let writes = try await ArticleStore(path: db).writeCounts()
+                #expect(writes.count == count)
+                #expect(writes.values.allSatisfy { $0 == 1 }, "stored twice: \(writes.filter { $0.value > 1 }.count)")
+                let survivors = enrichers.dropFirst().compactMap(\.summary)
+                #expect(survivors.count == 2)
+                #expect(survivors.allSatisfy { $0["stored", default: 0] > 0 })
+            }
+        }
+    }
+
+    @Test("kill -9 at random moments 5 times over 3,000 articles, restarting each time: every article stored once")
+    func crashesLoseAndDuplicateNothing() async throws {
+        try await BrokerFixture.withTopic(partitions: 2) { topic in
+            try await Self.withDatabasePath { db in
+                let count = 3_000
+                try await Self.ingest(try Self.writeArticles(count), topic: topic)
+                let group = BrokerFixture.uniqueName("g")
+                var generator = SystemRandomNumberGenerator()
+                var stored = 0
+                for crash in 1...5 {
+                    let enricher = try Self.enricher(topic: topic, group: group, db: db)
+                    // Die only once the member works, at a random point of its work.
+                    try await Self.waitForRows(min(count, stored + 50), in: db)
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 0...1_500, using: &generator)))
+                    enricher.kill()
+                    _ = await enricher.waitForExit(timeout: .seconds(10))
+                    stored = try await ArticleStore(path: db).articleCount()
+                    print("crash \(crash): \(stored) articles stored")
+                }
+                let last = try Self.enricher(topic: topic, group: group, db: db)
+                let status = await last.waitForExit(timeout: .seconds(300))
+                #expect(status == 0, "\(last.printed.suffix(2_000))")
+                print("after 5 crashes, the last run: \(last.summary ?? [:])")
+                let writes = try await ArticleStore(path: db).writeCounts()
+                #expect(writes.count == count)
+                #expect(writes.values.allSatisfy { $0 == 1 }, "stored twice: \(writes.filter { $0.value > 1 }.count)")
+            }
+        }
+    }
+
+    @Test("SIGTERM: exit 0 within 15 s with the batch stored and committed; a restart reads only the rest")
+    func sigtermCommitsAndLeaves() async throws {
+        try await BrokerFixture.withTopic(partitions: 2) { topic in
+            try await Self.withDatabasePath { db in
+                let count = 1_000
+                try await Self.ingest(try Self.writeArticles(count), topic: topic)
+                let group = BrokerFixture.uniqueName("g")
+                let first = try Self.enricher(topic: topic, group: group, db: db)
+                try await Self.waitForRows(100, in: db)
+                first.terminate()
+                let status = await first.waitForExit(timeout: .seconds(15))
+                #expect(status == 0, "\(first.printed.suffix(2_000))")
+                let firstConsumed = try #require(first.summary?["consumed"])
+                #expect(try await ArticleStore(path: db).articleCount() == firstConsumed)
+
+                let second = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
+                #expect(await second.waitForExit(timeout: .seconds(240)) == 0)
+                let secondCounts = try #require(second.summary)
+                #expect(secondCounts["consumed"] == count - firstConsumed)
+                #expect(secondCounts["skipped"] == 0)
+                let writes = try await ArticleStore(path: db).writeCounts()
+                #expect(writes.count == count && writes.values.allSatisfy { $0 == 1 })
+            }
+        }
+    }
+
+    @Test("replay from earliest with a changed gazetteer: every row gets the new version and entity, no new rows")
+    func replayAppliesTheNewEnrichment() async throws {
+        try await BrokerFixture.withTopic(partitions: 2) { topic in
+            try await Self.withDatabasePath { db in
+                let count = 40
+                let body = "وصل الوفد إلى كوكتاميرا صباح الخميس."
+                let lines = (0..<count).map { #"{"id": "r\#($0)", "body": "\#(body) \#($0)", "published_at": "2025-05-28"}"# }
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID()).jsonl")
+                try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+                try await Self.ingest(file, topic: topic)
+                let group = BrokerFixture.uniqueName("g")
+                let first = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
+                #expect(await first.waitForExit(timeout: .seconds(120)) == 0)
+                let before = try await ArticleStore(path: db).articles()
+                #expect(before.count == count)
+                let canonical = "جمهورية كوكتاميرا"
+                #expect(!before.contains { $0.entities.contains { $0.canonical == canonical } })
+
+                // An operator's copy of the gazetteers with one more place.
+                let gazetteers = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID())")
+                defer { try? FileManager.default.removeItem(at: gazetteers) }
+                let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().appendingPathComponent("Services/EnricherCore/Resources/Gazetteers")
+                try FileManager.default.copyItem(at: bundled, to: gazetteers)
+                let locations = gazetteers.appendingPathComponent("locations.tsv")
+                let handle = try FileHandle(forWritingTo: locations)
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data("\n\(canonical)\tLOCATION\tكوكتاميرا\n".utf8))
+                try handle.close()
+
+                let replay = try Self.enricher(
+                    "replay", topic: topic, group: group, db: db, untilIdle: 5,
+                    ["--from", "earliest", "--gazetteers", gazetteers.path])
+                #expect(await replay.waitForExit(timeout: .seconds(120)) == 0, "\(replay.printed.suffix(2_000))")
+                #expect(replay.summary?["stored"] == count)
+                let after = try await ArticleStore(path: db).articles()
+                #expect(after.count == count)
+                #expect(Set(after.map(\.enrichmentVersion)).count == 1)
+                #expect(after[0].enrichmentVersion != before[0].enrichmentVersion)
+                #expect(after.allSatisfy { article in article.entities.contains { $0.canonical == canonical } })
+                #expect(zip(after.sorted { $0.articleID < $1.articleID }, before.sorted { $0.articleID < $1.articleID })
+                    .allSatisfy { $0.enrichedAt > $1.enrichedAt })
+                #expect(try await ArticleStore(path: db).writeCounts().values.allSatisfy { $0 == 2 })
+            }
+        }
+    }
+}
