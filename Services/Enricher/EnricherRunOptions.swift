@@ -38,6 +38,9 @@ struct EnricherRunOptions: ParsableArguments {
     @Option(help: "A directory of gazetteer .tsv files to use instead of the bundled ones.")
     var gazetteers: String?
 
+    @Option(help: "Serve /health, /ready and /metrics (Prometheus text) over HTTP on this port, on all interfaces.")
+    var metricsPort: Int?
+
     func validate() throws {
         if let untilIdle, untilIdle <= 0 { throw ValidationError("--until-idle must be positive") }
         guard batchSize > 0, batchIntervalMs > 0 else {
@@ -91,6 +94,21 @@ struct EnricherRunOptions: ParsableArguments {
         } catch {
             printToStandardError("akhbar-enricher: \(error)")
             throw ExitCode.failure
+        }
+        if let metricsPort {
+            do {
+                _ = try StatusServer(port: metricsPort) { [service] path in
+                    switch path {
+                    case "/health": (200, "text/plain", "ok\n")
+                    case "/ready": service.isReady ? (200, "text/plain", "ready\n") : (503, "text/plain", "starting\n")
+                    case "/metrics": (200, "text/plain; version=0.0.4", service.counters.prometheusText)
+                    default: (404, "text/plain", "not found\n")
+                    }
+                }
+            } catch {
+                printToStandardError("akhbar-enricher: \(error)")
+                throw ExitCode.failure
+            }
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

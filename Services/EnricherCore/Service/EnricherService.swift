@@ -18,8 +18,13 @@ public final class EnricherService: Service, Sendable {
     private let logger: Logger
     private let countersBox = Mutex(EnricherCounters())
 
+    private let isReadyBox = Mutex(false)
+
     /// What the service has done so far; read it after `run()` returns for the exit summary.
     public var counters: EnricherCounters { countersBox.withLock { $0 } }
+
+    /// Whether the service has subscribed and is consuming (a member without partitions is ready too).
+    public var isReady: Bool { isReadyBox.withLock { $0 } }
 
     /// - Throws: `KafkaError` when a client cannot be created (bad configuration, librdkafka too old).
     public init(
@@ -46,6 +51,8 @@ public final class EnricherService: Service, Sendable {
     public func run() async throws {
         await ensureDeadLetterTopic()
         try consumer.subscribe(topics: [configuration.topic])
+        isReadyBox.withLock { $0 = true }
+        defer { isReadyBox.withLock { $0 = false } }
         logger.info("enricher started", metadata: ["topic": "\(configuration.topic)"])
         var batch = PendingBatch()
         do {
