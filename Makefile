@@ -1,7 +1,7 @@
 # Every target sets up what it needs first (scripts/setup.sh is quick when all is in place).
 BROKER_PORT ?= 9092
 
-.PHONY: setup build demo test bench-text bench-tag broker-up broker-down proto
+.PHONY: setup build demo test bench-text bench-tag bench-pipeline broker-up broker-down proto
 
 setup:
 	@scripts/setup.sh
@@ -30,6 +30,10 @@ bench-text: setup
 bench-tag: setup
 	swift build -c release --product akhbar-tag-benchmark
 	.build/release/akhbar-tag-benchmark
+
+## End to end, ingest to stored rows, with 1 and 2 release enricher processes; their peak RSS.
+bench-pipeline: setup
+	scripts/bench-pipeline.sh
 
 broker-up: setup
 	@deploy/broker.sh up $(BROKER_PORT)

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# End-to-end throughput: ingest N articles (the five seed pages repeated with distinct ids) into
+# a local broker, then time release enrichers from start until every article is stored, with 1
+# and with 2 enricher processes, and print each process's peak RSS. Prints figures; asserts nothing.
+#   scripts/bench-pipeline.sh [ARTICLES]    (default 3000)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+COUNT="${1:-3000}"
+PORT="${AKHBAR_BENCH_BROKER_PORT:-19192}"
+WORK="$(mktemp -d)"
+trap 'deploy/broker.sh down "$PORT" >/dev/null; rm -rf "$WORK"' EXIT
+
+swift build -c release --product akhbar-ingest
+swift build -c release --product akhbar-enricher
+BIN=.build/release
+BROKERS="$(deploy/broker.sh up "$PORT")"
+
+# One JSONL file of COUNT articles built from the seed pages, each with its own id.
+python3 - "$COUNT" "$WORK/articles.jsonl" Fixtures/seeds/*.txt <<'PY'
+import json, sys
+count, out, seeds = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+bodies = [open(path, encoding="utf-8").read() for path in seeds]
+with open(out, "w", encoding="utf-8") as f:
+    for i in range(count):
+        f.write(json.dumps({"id": f"bench-{i}", "body": bodies[i % len(bodies)], "published_at": "2025-05-28"},
+                           ensure_ascii=False) + "\n")
+PY
+BYTES=$(stat -c %s "$WORK/articles.jsonl")
+echo "corpus: $COUNT articles, $((BYTES / 1000000)) MB of JSONL"
+
+# The number of stored articles, 0 while the database does not exist yet.
+stored() {
+    python3 -c 'import sqlite3, sys
+try:
+    print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM articles").fetchone()[0])
+except sqlite3.Error:
+    print(0)' "$1"
+}
+
+run() {
+    local processes="$1" topic="bench-$1-$RANDOM"
+    local start end
+    start=$(date +%s.%N)
+    "$BIN/akhbar-ingest" --brokers "$BROKERS" --topic "$topic" --create-topic --partitions 4 "$WORK/articles.jsonl" \
+        > "$WORK/ingest.log" 2>&1
+    local ingested
+    ingested=$(date +%s.%N)
+    local pids=()
+    for i in $(seq 1 "$processes"); do
+        /usr/bin/time -f "%M" -o "$WORK/rss-$processes-$i" "$BIN/akhbar-enricher" --brokers "$BROKERS" --topic "$topic" \
+            --group "bench-$topic" --db "$WORK/$topic.sqlite" --until-idle 3 \
+            > "$WORK/enricher-$processes-$i.log" 2>&1 &
+        pids+=($!)
+    done
+    # Stored, not exited: the enrichers wait 3 s of idleness before they exit.
+    until [ "$(stored "$WORK/$topic.sqlite")" -ge "$COUNT" ]; do
+        sleep 0.2
+    done
+    end=$(date +%s.%N)
+    wait "${pids[@]}"
+    python3 - "$processes" "$COUNT" "$start" "$ingested" "$end" "$WORK"/rss-"$processes"-* <<'PY'
+import sys
+processes, count = int(sys.argv[1]), int(sys.argv[2])
+start, ingested, end = map(float, sys.argv[3:6])
+peaks = [int(open(path).read().split()[-1]) // 1024 for path in sys.argv[6:]]
+print(f"{processes} enricher(s): {count / (end - start):.0f} articles/s ingest to stored "
+      f"({end - start:.1f} s; ingest {ingested - start:.1f} s, then enrichment {count / (end - ingested):.0f} articles/s); "
+      f"peak RSS per enricher {peaks} MB")
+PY
+}
+
+run 1
+run 2
