@@ -100,10 +100,12 @@ struct DeadLetterCommand: AsyncParsableCommand {
 /// How `dlq list` prints a dead letter.
 enum DeadLetterJSON {
     static func row(_ letter: DeadLetter) -> String {
-        let origin = "\(letter.sourceTopic ?? "?")[\(letter.sourcePartition.map(String.init) ?? "?")]@"
+        let origin =
+            "\(letter.sourceTopic ?? "?")[\(letter.sourcePartition.map(String.init) ?? "?")]@"
             + (letter.sourceOffset.map(String.init) ?? "?")
         let key = letter.key.map { String(decoding: $0, as: UTF8.self) } ?? "-"
-        return "[\(letter.partition)]@\(letter.offset)  from \(origin)  key \(key)  \(letter.errorCode): \(letter.errorMessage)"
+        return
+            "[\(letter.partition)]@\(letter.offset)  from \(origin)  key \(key)  \(letter.errorCode): \(letter.errorMessage)"
     }
 
     static func line(_ letter: DeadLetter) -> String {

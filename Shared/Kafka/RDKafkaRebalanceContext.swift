@@ -79,7 +79,9 @@ final class RDKafkaRebalanceContext: Sendable {
     /// leaving the group.
     func beginClosing(_ handle: OpaquePointer) {
         isClosing.withLock { $0 = true }
-        if let revocation = deferredRevocation.withLock({ deferred in defer { deferred = nil }; return deferred }) {
+        if let revocation = deferredRevocation.withLock({ deferred in
+            defer { deferred = nil }; return deferred
+        }) {
             unassign(handle, revocation)
         }
     }
@@ -89,7 +91,9 @@ final class RDKafkaRebalanceContext: Sendable {
             let entries = revocation.partitions.map {
                 ($0.topic, $0.partition, Int64(RD_KAFKA_OFFSET_INVALID))
             }
-            RDKafkaTopicPartitionList.with(entries) { check(rd_kafka_incremental_unassign(handle, $0), "incremental unassign") }
+            RDKafkaTopicPartitionList.with(entries) {
+                check(rd_kafka_incremental_unassign(handle, $0), "incremental unassign")
+            }
         } else {
             check(rd_kafka_assign(handle, nil), "unassign")
         }

@@ -15,7 +15,8 @@ struct OperationsTests {
     private static func writeArticles(_ count: Int, idPrefix: String = "a") throws -> URL {
         let places = ["الرباط", "موسكو", "فيينا", "باريس", "القاهرة", "الدوحة"]
         let lines = (0..<count).map { index in
-            let body = "زار عبد اللطيف حموشي \(places[index % places.count]) يوم \(index % 28 + 1) ماي 2025 في المهمة \(index)."
+            let body =
+                "زار عبد اللطيف حموشي \(places[index % places.count]) يوم \(index % 28 + 1) ماي 2025 في المهمة \(index)."
             return #"{"id": "\#(idPrefix)\#(index)", "body": "\#(body)", "published_at": "2025-05-28"}"#
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID()).jsonl")
@@ -53,7 +54,9 @@ struct OperationsTests {
     private static func waitForRows(_ count: Int, in db: String, timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if FileManager.default.fileExists(atPath: db), (try? await ArticleStore(path: db).articleCount()) ?? 0 >= count {
+            if FileManager.default.fileExists(atPath: db),
+                (try? await ArticleStore(path: db).articleCount()) ?? 0 >= count
+            {
                 return
             }
             try await Task.sleep(for: .milliseconds(100))
@@ -147,7 +150,9 @@ struct OperationsTests {
             try await Self.withDatabasePath { db in
                 let count = 40
                 let body = "وصل الوفد إلى كوكتاميرا صباح الخميس."
-                let lines = (0..<count).map { #"{"id": "r\#($0)", "body": "\#(body) \#($0)", "published_at": "2025-05-28"}"# }
+                let lines = (0..<count).map {
+                    #"{"id": "r\#($0)", "body": "\#(body) \#($0)", "published_at": "2025-05-28"}"#
+                }
                 let file = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID()).jsonl")
                 try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
                 try await Self.ingest(file, topic: topic)
@@ -181,8 +186,9 @@ struct OperationsTests {
                 #expect(Set(after.map(\.enrichmentVersion)).count == 1)
                 #expect(after[0].enrichmentVersion != before[0].enrichmentVersion)
                 #expect(after.allSatisfy { article in article.entities.contains { $0.canonical == canonical } })
-                #expect(zip(after.sorted { $0.articleID < $1.articleID }, before.sorted { $0.articleID < $1.articleID })
-                    .allSatisfy { $0.enrichedAt > $1.enrichedAt })
+                #expect(
+                    zip(after.sorted { $0.articleID < $1.articleID }, before.sorted { $0.articleID < $1.articleID })
+                        .allSatisfy { $0.enrichedAt > $1.enrichedAt })
                 #expect(try await ArticleStore(path: db).writeCounts().values.allSatisfy { $0 == 2 })
             }
         }

@@ -16,7 +16,9 @@ struct DeadLetterPublisher: Sendable {
         static let redrivenFrom = "akhbar.redriven.from"
 
         /// The headers the enricher adds, which a redrive leaves out.
-        static let all: Set<String> = [errorCode, errorMessage, sourceTopic, sourcePartition, sourceOffset, redrivenFrom]
+        static let all: Set<String> = [
+            errorCode, errorMessage, sourceTopic, sourcePartition, sourceOffset, redrivenFrom,
+        ]
     }
 
     let producer: KafkaProducer

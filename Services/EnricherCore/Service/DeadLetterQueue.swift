@@ -13,7 +13,9 @@ public struct DeadLetterQueue: Sendable {
     ///   - topic: the dead-letter topic.
     ///   - consumer: connection settings; the group id is set per operation.
     ///   - producer: for the redrive.
-    public init(topic: String, consumer: KafkaConsumerConfiguration, producer: KafkaProducerConfiguration, logger: Logger) {
+    public init(
+        topic: String, consumer: KafkaConsumerConfiguration, producer: KafkaProducerConfiguration, logger: Logger
+    ) {
         self.topic = topic
         self.consumer = consumer
         self.producer = producer
