@@ -3,6 +3,8 @@ import EnricherCore
 import Foundation
 import Kafka
 import Logging
+import Metrics
+import Prometheus
 import ServiceCommandLine
 import ServiceLifecycle
 import UnixSignals
@@ -81,6 +83,8 @@ struct EnricherRunOptions: ParsableArguments {
     /// Runs the enricher service until SIGTERM/SIGINT (or idleness), then prints what it did.
     /// - Throws: `ExitCode.failure` when it cannot start or stops on an error.
     func runService(_ configuration: EnricherConfiguration, logger: Logger) async throws {
+        // Before the service exists: its metrics bind to the backend when they are made.
+        let registry = metricsPort.map { _ in Self.bootstrapPrometheus() }
         let service: EnricherService
         do {
             let enricher = try ArticleEnricher(gazetteerDirectory: gazetteers.map { URL(fileURLWithPath: $0) })
@@ -95,21 +99,7 @@ struct EnricherRunOptions: ParsableArguments {
             printToStandardError("akhbar-enricher: \(error)")
             throw ExitCode.failure
         }
-        if let metricsPort {
-            do {
-                _ = try StatusServer(port: metricsPort) { [service] path in
-                    switch path {
-                    case "/health": (200, "text/plain", "ok\n")
-                    case "/ready": service.isReady ? (200, "text/plain", "ready\n") : (503, "text/plain", "starting\n")
-                    case "/metrics": (200, "text/plain; version=0.0.4", service.counters.prometheusText)
-                    default: (404, "text/plain", "not found\n")
-                    }
-                }
-            } catch {
-                printToStandardError("akhbar-enricher: \(error)")
-                throw ExitCode.failure
-            }
-        }
+        if let metricsPort, let registry { try serveStatus(of: service, registry: registry, on: metricsPort) }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
@@ -127,5 +117,29 @@ struct EnricherRunOptions: ParsableArguments {
             throw ExitCode.failure
         }
         print("enricher: \(service.counters)")
+    }
+
+    /// Sends swift-metrics to a new Prometheus registry.
+    private static func bootstrapPrometheus() -> PrometheusCollectorRegistry {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }
+
+    /// Serves the registry at /metrics, with the probes.
+    private func serveStatus(of service: EnricherService, registry: PrometheusCollectorRegistry, on port: Int) throws {
+        do {
+            _ = try StatusServer(port: port) { [service] path in
+                switch path {
+                case "/health": (200, "text/plain", "ok\n")
+                case "/ready": service.isReady ? (200, "text/plain", "ready\n") : (503, "text/plain", "starting\n")
+                case "/metrics": (200, "text/plain; version=0.0.4", registry.emitToString())
+                default: (404, "text/plain", "not found\n")
+                }
+            }
+        } catch {
+            printToStandardError("akhbar-enricher: \(error)")
+            throw ExitCode.failure
+        }
     }
 }

@@ -55,6 +55,7 @@ struct PublishCommand: AsyncParsableCommand {
                 ),
                 logger: logger
             )
+            try await waitForBrokers(producer, logger: logger)
             if createTopic {
                 try await createTopicIfMissing(logger: logger)
             }
@@ -71,6 +72,32 @@ struct PublishCommand: AsyncParsableCommand {
         await producer.shutdown(timeout: .seconds(10))
         print(summary.report)
         if !summary.isClean { throw ExitCode.failure }
+    }
+
+    /// Fails early, before any input is read, when no broker answers: a few attempts with growing pauses
+    /// (about 40 s in all), then one clear message.
+    private func waitForBrokers(_ producer: KafkaProducer, logger: Logger) async throws(KafkaError) {
+        let pauses: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)]
+        let started = ContinuousClock.now
+        for attempt in 0...pauses.count {
+            do {
+                try await producer.checkBrokers(timeout: .seconds(5))
+                return
+            } catch  where attempt < pauses.count {
+                logger.warning(
+                    "brokers not reachable, retrying",
+                    metadata: [
+                        "attempt": "\(attempt + 1)", "brokers": "\(connection.bootstrapServers)", "error": "\(error)",
+                    ])
+                try? await Task.sleep(for: pauses[attempt])
+            } catch {
+                throw KafkaError(
+                    code: error.code,
+                    message: "cannot reach the brokers \(connection.bootstrapServers.joined(separator: ",")) after "
+                        + "\(pauses.count + 1) attempts over \(started.duration(to: .now).formatted(.units(allowed: [.seconds]))): "
+                        + error.message)
+            }
+        }
     }
 
     private func createTopicIfMissing(logger: Logger) async throws(KafkaError) {

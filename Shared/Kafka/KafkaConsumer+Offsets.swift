@@ -103,4 +103,15 @@ extension KafkaConsumer {
         }
         return try result.get()
     }
+
+    /// A partition's high watermark (the offset the next message will get) as the last fetch response reported
+    /// it: a local lookup with no broker round trip, so it may lag a little. `nil` before the first fetch.
+    public func cachedHighWatermark(of partition: KafkaTopicPartition) -> Int64? {
+        client.withHandle { handle -> Int64? in
+            var low: Int64 = -1
+            var high: Int64 = -1
+            let code = rd_kafka_get_watermark_offsets(handle, partition.topic, partition.partition, &low, &high)
+            return code == RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0 ? high : nil
+        } ?? nil
+    }
 }

@@ -88,6 +88,27 @@ public final class KafkaProducer: Service, Sendable {
         }
     }
 
+    /// Asks the cluster for its broker list, which needs a working connection to one of the bootstrap servers.
+    /// - Parameter timeout: How long to wait for an answer.
+    /// - Throws: ``KafkaError`` (``KafkaError/Code/transport`` or ``KafkaError/Code/timedOut``, say) when no broker
+    ///   answered, and ``KafkaError/Code/shutdown`` once the producer is shut down.
+    public func checkBrokers(timeout: Duration) async throws(KafkaError) {
+        let client = client
+        let milliseconds = timeout.rdKafkaMilliseconds
+        let code = await blockingQueue.perform { () -> rd_kafka_resp_err_t? in
+            client.withHandle { handle in
+                var metadata: UnsafePointer<rd_kafka_metadata>?
+                let code = rd_kafka_metadata(handle, 0, nil, &metadata, milliseconds)
+                if let metadata { rd_kafka_metadata_destroy(metadata) }
+                return code
+            }
+        }
+        guard let code else { throw KafkaError(code: .shutdown, message: "the producer is shut down") }
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw KafkaError(rdCode: code, fallback: .transport, context: "no broker answered a metadata request")
+        }
+    }
+
     /// Waits until every message sent so far has its delivery report.
     /// - Parameter timeout: How long to wait.
     /// - Throws: ``KafkaError/Code/timedOut`` when messages are still outstanding after `timeout`, and

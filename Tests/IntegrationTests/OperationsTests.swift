@@ -4,6 +4,10 @@ import Foundation
 import Kafka
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// The enricher as users run it: several real processes in one group, killed, stopped with
 /// SIGTERM, replayed; every check reads the real SQLite file. `write_count` says how many times
 /// each article was stored, so "exactly once" is checked directly, not inferred from row counts.
@@ -190,6 +194,44 @@ struct OperationsTests {
                     zip(after.sorted { $0.articleID < $1.articleID }, before.sorted { $0.articleID < $1.articleID })
                         .allSatisfy { $0.enrichedAt > $1.enrichedAt })
                 #expect(try await ArticleStore(path: db).writeCounts().values.allSatisfy { $0 == 2 })
+            }
+        }
+    }
+
+    @Test("--metrics-port: /health and /ready answer, and /metrics shows the counters and the lag moving")
+    func metricsMoveDuringARun() async throws {
+        try await BrokerFixture.withTopic(partitions: 2) { topic in
+            try await Self.withDatabasePath { db in
+                let count = 1_000
+                try await Self.ingest(try Self.writeArticles(count), topic: topic)
+                let port = Int.random(in: 20_000...30_000)
+                let enricher = try Self.enricher(
+                    topic: topic, group: BrokerFixture.uniqueName("g"), db: db, ["--metrics-port", String(port)])
+                func get(_ path: String) async throws -> (Int, String) {
+                    let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
+                    let (data, response) = try await URLSession.shared.data(from: url)
+                    return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+                }
+                func sample(_ text: String, _ name: String) -> Double? {
+                    text.split(separator: "\n").first { $0.hasPrefix(name + " ") || $0.hasPrefix(name + "{") }
+                        .flatMap { $0.split(separator: " ").last }.flatMap { Double($0) }
+                }
+                try await Self.waitForRows(100, in: db)
+                #expect(try await get("/health").0 == 200)
+                #expect(try await get("/ready").0 == 200)
+                let first = try await get("/metrics").1
+                try await Self.waitForRows(400, in: db)
+                let second = try await get("/metrics").1
+                let consumed = (
+                    sample(first, "akhbar_enricher_consumed_total"), sample(second, "akhbar_enricher_consumed_total")
+                )
+                #expect((consumed.0 ?? 0) > 0 && (consumed.1 ?? 0) > (consumed.0 ?? 0))
+                #expect((sample(second, "akhbar_enricher_stored_total") ?? 0) >= 400)
+                #expect(sample(first, "akhbar_enricher_lag_messages") != nil)
+                #expect(second.contains("akhbar_enricher_batch_latency_seconds_bucket"))
+                #expect(second.contains("akhbar_enricher_enrichment_seconds_count"))
+                enricher.terminate()
+                #expect(await enricher.waitForExit(timeout: .seconds(15)) == 0)
             }
         }
     }

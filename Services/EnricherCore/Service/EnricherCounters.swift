@@ -12,16 +12,6 @@ public struct EnricherCounters: Sendable, Equatable, CustomStringConvertible {
 
     public init() {}
 
-    /// The counters in Prometheus' text exposition format.
-    public var prometheusText: String {
-        [
-            ("akhbar_enricher_consumed_total", "Messages read from the topic.", consumed),
-            ("akhbar_enricher_stored_total", "Articles written to the store.", stored),
-            ("akhbar_enricher_skipped_total", "Messages read again that a batch had already stored.", skipped),
-            ("akhbar_enricher_dead_lettered_total", "Messages sent to the dead-letter topic.", deadLettered),
-        ].map { "# HELP \($0.0) \($0.1)\n# TYPE \($0.0) counter\n\($0.0) \($0.2)\n" }.joined()
-    }
-
     public var description: String {
         "consumed: \(consumed), stored: \(stored), skipped: \(skipped), dead-lettered: \(deadLettered)"
     }

@@ -3,6 +3,7 @@ import ArticleModel
 import Foundation
 public import Kafka
 public import Logging
+import Metrics
 public import ServiceLifecycle
 import Synchronization
 
@@ -17,6 +18,7 @@ public final class EnricherService: Service, Sendable {
     private let enricher: ArticleEnricher
     private let logger: Logger
     private let countersBox = Mutex(EnricherCounters())
+    private let metrics = EnricherMetrics()
 
     private let isReadyBox = Mutex(false)
 
@@ -100,6 +102,8 @@ public final class EnricherService: Service, Sendable {
                         $0.consumed += 1
                         $0.skipped += 1
                     }
+                    metrics.consumed.increment()
+                    metrics.skipped.increment()
                     batch.add(message, article: nil)
                 } else {
                     try await handle(message, into: &batch)
@@ -129,6 +133,7 @@ public final class EnricherService: Service, Sendable {
 
     private func handle(_ message: KafkaConsumerMessage, into batch: inout PendingBatch) async throws {
         countersBox.withLock { $0.consumed += 1 }
+        metrics.consumed.increment()
         guard let value = message.value else {
             try await deadLetter(message, code: "tombstone", reason: "message has no value")
             batch.add(message, article: nil)
@@ -142,7 +147,10 @@ public final class EnricherService: Service, Sendable {
             batch.add(message, article: nil)
             return
         }
-        batch.add(message, article: enricher.enrich(raw, now: Date()))
+        let started = ContinuousClock.now
+        let article = enricher.enrich(raw, now: Date())
+        metrics.enrichmentTime.record(duration: ContinuousClock.now - started)
+        batch.add(message, article: article)
     }
 
     private func deadLetter(_ message: KafkaConsumerMessage, code: String, reason: String) async throws {
@@ -155,18 +163,33 @@ public final class EnricherService: Service, Sendable {
         )
         try await deadLetters.send(message, code: code, reason: reason)
         countersBox.withLock { $0.deadLettered += 1 }
+        metrics.deadLettered.increment()
     }
 
     /// Stores the batch in one transaction, then commits its offsets.
     private func flush(_ batch: inout PendingBatch) async throws {
         guard !batch.isEmpty else { return }
-        try await store.save(batch.articles, consumed: batch.commitOffsets, group: configuration.consumer.groupID)
+        do {
+            try await store.save(batch.articles, consumed: batch.commitOffsets, group: configuration.consumer.groupID)
+        } catch {
+            metrics.failedBatches.increment()
+            throw error
+        }
         countersBox.withLock { $0.stored += batch.articles.count }
+        metrics.stored.increment(by: batch.articles.count)
         do {
             try await consumer.commit(batch.commitOffsets)
         } catch {
-            // The articles are stored; if the commit is lost they are delivered again and upserted.
+            // The articles and their offsets are stored; messages delivered again are skipped, not stored twice.
             logger.warning("offset commit failed", metadata: ["error": "\(error)"])
+        }
+        metrics.batchSize.record(batch.messageCount)
+        if let startedAt = batch.startedAt { metrics.batchLatency.record(duration: ContinuousClock.now - startedAt) }
+        for offset in batch.commitOffsets {
+            let partition = KafkaTopicPartition(topic: offset.topic, partition: offset.partition)
+            if let high = consumer.cachedHighWatermark(of: partition) {
+                metrics.lag(partition).record(max(0, high - offset.offset))
+            }
         }
         logger.debug(
             "stored batch", metadata: ["articles": "\(batch.articles.count)", "messages": "\(batch.messageCount)"])
