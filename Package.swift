@@ -142,7 +142,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EnricherCoreTests",
-            dependencies: ["EnricherCore", "ArticleModel", "ArabicText", "FixtureFiles"],
+            dependencies: [
+                "EnricherCore", "ArticleModel", "ArabicText", "FixtureFiles", "Kafka",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/EnricherCoreTests",
         ),
         .testTarget(

@@ -1,6 +1,8 @@
 import ArticleModel
 import EnricherCore
 import Foundation
+import GRDB
+import Kafka
 import Testing
 
 @Suite("ArticleStore")
@@ -86,6 +88,43 @@ struct ArticleStoreTests {
             )
             await #expect(throws: StoreError.self) { try await store.save([article("ok"), bad]) }
             #expect(try await store.articleCount() == 0)
+        }
+    }
+
+    @Test("a batch records its consumed offsets in the same transaction; each save counts one more write")
+    func offsetsAndWriteCounts() async throws {
+        try await withStore { store, _ throws in
+            let offsets = [
+                KafkaTopicPartitionOffset(topic: "t", partition: 0, offset: 42),
+                KafkaTopicPartitionOffset(topic: "t", partition: 1, offset: 7),
+            ]
+            try await store.save([article("a"), article("b")], consumed: offsets, group: "g")
+            try await store.save(
+                [article("a", version: "v2")], consumed: [.init(topic: "t", partition: 0, offset: 43)], group: "g")
+            #expect(
+                try await store.storedOffsets(group: "g")
+                    == [.init(topic: "t", partition: 0): 43, .init(topic: "t", partition: 1): 7])
+            #expect(try await store.storedOffsets(group: "other").isEmpty)
+            #expect(try await store.writeCounts() == ["a": 2, "b": 1])
+        }
+    }
+
+    @Test("a database another writer holds locked: .locked after the busy wait, nothing of the batch stored")
+    func lockedDatabase() async throws {
+        try await withStore { store, path throws in
+            // Another process's connection, holding the write lock across accesses.
+            var configuration = Configuration()
+            configuration.allowsUnsafeTransactions = true
+            let other = try DatabaseQueue(path: path, configuration: configuration)
+            try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+            await #expect {
+                try await store.save([article("a")], consumed: [.init(topic: "t", partition: 0, offset: 1)], group: "g")
+            } throws: { error in
+                (error as? StoreError)?.code == .locked
+            }
+            try other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+            #expect(try await store.articleCount() == 0)
+            #expect(try await store.storedOffsets(group: "g").isEmpty)
         }
     }
 

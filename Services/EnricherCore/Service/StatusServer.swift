@@ -4,12 +4,9 @@ import Foundation
     import Glibc
 #endif
 
-/// A small HTTP/1.0 server for probes and scrapes: `/health` (the process serves), `/ready` (the
-/// service is consuming) and `/metrics` (the counters in Prometheus' text format). One thread,
-/// one request per connection: probes and scrapes come a few times a minute.
-///
-/// Interim: the issue asks for swift-metrics with a Prometheus exporter, lag and histograms; this
-/// serves the counters only, without a dependency, so that the deployment's probes work now.
+/// A small HTTP/1.0 server for probes and scrapes: `akhbar-enricher --metrics-port` answers
+/// `/health`, `/ready` and `/metrics` with it. One thread, one request per connection: probes and
+/// scrapes come a few times a minute, which needs no event loop.
 public final class StatusServer: @unchecked Sendable {
     private let socket: Int32
     private let body: @Sendable (String) -> (status: Int, contentType: String, text: String)
