@@ -54,6 +54,18 @@ struct OperationsTests {
         return try await body(path)
     }
 
+    /// A topic with `count` generated articles ingested, a database path and a group name for `body`.
+    private static func withIngested(
+        _ count: Int, partitions: Int32, _ body: (String, String, String, Int) async throws -> Void
+    ) async throws {
+        try await BrokerFixture.withTopic(partitions: partitions) { topic in
+            try await withDatabasePath { db in
+                try await ingest(try writeArticles(count), topic: topic)
+                try await body(topic, db, BrokerFixture.uniqueName("g"), count)
+            }
+        }
+    }
+
     /// Waits until the store holds at least `count` articles.
     private static func waitForRows(_ count: Int, in db: String, timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
@@ -70,81 +82,66 @@ struct OperationsTests {
 
     @Test("3 enrichers share 6 partitions; one killed mid-stream, the others take over; every article stored once")
     func scaleOutAndKill() async throws {
-        try await BrokerFixture.withTopic(partitions: 6) { topic in
-            try await Self.withDatabasePath { db in
-                let count = 1_500
-                try await Self.ingest(try Self.writeArticles(count), topic: topic)
-                let group = BrokerFixture.uniqueName("g")
-                let enrichers = try (0..<3).map { _ in try Self.enricher(topic: topic, group: group, db: db) }
-                try await Self.waitForRows(200, in: db)
-                enrichers[0].kill()
-                for enricher in enrichers.dropFirst() {
-                    let status = await enricher.waitForExit(timeout: .seconds(240))
-                    #expect(status == 0, "\(enricher.printed.suffix(2_000))")
-                }
-                let writes = try await ArticleStore(path: db).writeCounts()
-                #expect(writes.count == count)
-                #expect(writes.values.allSatisfy { $0 == 1 }, "stored twice: \(writes.filter { $0.value > 1 }.count)")
-                let survivors = enrichers.dropFirst().compactMap(\.summary)
-                #expect(survivors.count == 2)
-                #expect(survivors.allSatisfy { $0["stored", default: 0] > 0 })
+        try await Self.withIngested(1_500, partitions: 6) { topic, db, group, count in
+            let enrichers = try (0..<3).map { _ in try Self.enricher(topic: topic, group: group, db: db) }
+            try await Self.waitForRows(200, in: db)
+            enrichers[0].kill()
+            for enricher in enrichers.dropFirst() {
+                let status = await enricher.waitForExit(timeout: .seconds(240))
+                #expect(status == 0, "\(enricher.printed.suffix(2_000))")
             }
+            let writes = try await ArticleStore(path: db).writeCounts()
+            #expect(writes.count == count)
+            #expect(writes.values.allSatisfy { $0 == 1 }, "stored twice: \(writes.filter { $0.value > 1 }.count)")
+            let survivors = enrichers.dropFirst().compactMap(\.summary)
+            #expect(survivors.count == 2)
+            #expect(survivors.allSatisfy { $0["stored", default: 0] > 0 })
         }
     }
 
     @Test("kill -9 at random moments 5 times over 3,000 articles, restarting each time: every article stored once")
     func crashesLoseAndDuplicateNothing() async throws {
-        try await BrokerFixture.withTopic(partitions: 2) { topic in
-            try await Self.withDatabasePath { db in
-                let count = 3_000
-                try await Self.ingest(try Self.writeArticles(count), topic: topic)
-                let group = BrokerFixture.uniqueName("g")
-                var generator = SystemRandomNumberGenerator()
-                var stored = 0
-                for crash in 1...5 {
-                    let enricher = try Self.enricher(topic: topic, group: group, db: db)
-                    // Die only once the member works, at a random point of its work.
-                    try await Self.waitForRows(min(count, stored + 50), in: db)
-                    try await Task.sleep(for: .milliseconds(Int.random(in: 0...1_500, using: &generator)))
-                    enricher.kill()
-                    _ = await enricher.waitForExit(timeout: .seconds(10))
-                    stored = try await ArticleStore(path: db).articleCount()
-                    print("crash \(crash): \(stored) articles stored")
-                }
-                let last = try Self.enricher(topic: topic, group: group, db: db)
-                let status = await last.waitForExit(timeout: .seconds(300))
-                #expect(status == 0, "\(last.printed.suffix(2_000))")
-                print("after 5 crashes, the last run: \(last.summary ?? [:])")
-                let writes = try await ArticleStore(path: db).writeCounts()
-                #expect(writes.count == count)
-                #expect(writes.values.allSatisfy { $0 == 1 }, "stored twice: \(writes.filter { $0.value > 1 }.count)")
+        try await Self.withIngested(3_000, partitions: 2) { topic, db, group, count in
+            var generator = SystemRandomNumberGenerator()
+            var stored = 0
+            for crash in 1...5 {
+                let enricher = try Self.enricher(topic: topic, group: group, db: db)
+                // Die only once the member works, at a random point of its work.
+                try await Self.waitForRows(min(count, stored + 50), in: db)
+                try await Task.sleep(for: .milliseconds(Int.random(in: 0...1_500, using: &generator)))
+                enricher.kill()
+                _ = await enricher.waitForExit(timeout: .seconds(10))
+                stored = try await ArticleStore(path: db).articleCount()
+                print("crash \(crash): \(stored) articles stored")
             }
+            let last = try Self.enricher(topic: topic, group: group, db: db)
+            let status = await last.waitForExit(timeout: .seconds(300))
+            #expect(status == 0, "\(last.printed.suffix(2_000))")
+            print("after 5 crashes, the last run: \(last.summary ?? [:])")
+            let writes = try await ArticleStore(path: db).writeCounts()
+            #expect(writes.count == count)
+            #expect(writes.values.allSatisfy { $0 == 1 }, "stored twice: \(writes.filter { $0.value > 1 }.count)")
         }
     }
 
     @Test("SIGTERM: exit 0 within 15 s with the batch stored and committed; a restart reads only the rest")
     func sigtermCommitsAndLeaves() async throws {
-        try await BrokerFixture.withTopic(partitions: 2) { topic in
-            try await Self.withDatabasePath { db in
-                let count = 1_000
-                try await Self.ingest(try Self.writeArticles(count), topic: topic)
-                let group = BrokerFixture.uniqueName("g")
-                let first = try Self.enricher(topic: topic, group: group, db: db)
-                try await Self.waitForRows(100, in: db)
-                first.terminate()
-                let status = await first.waitForExit(timeout: .seconds(15))
-                #expect(status == 0, "\(first.printed.suffix(2_000))")
-                let firstConsumed = try #require(first.summary?["consumed"])
-                #expect(try await ArticleStore(path: db).articleCount() == firstConsumed)
+        try await Self.withIngested(1_000, partitions: 2) { topic, db, group, count in
+            let first = try Self.enricher(topic: topic, group: group, db: db)
+            try await Self.waitForRows(100, in: db)
+            first.terminate()
+            let status = await first.waitForExit(timeout: .seconds(15))
+            #expect(status == 0, "\(first.printed.suffix(2_000))")
+            let firstConsumed = try #require(first.summary?["consumed"])
+            #expect(try await ArticleStore(path: db).articleCount() == firstConsumed)
 
-                let second = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
-                #expect(await second.waitForExit(timeout: .seconds(240)) == 0)
-                let secondCounts = try #require(second.summary)
-                #expect(secondCounts["consumed"] == count - firstConsumed)
-                #expect(secondCounts["skipped"] == 0)
-                let writes = try await ArticleStore(path: db).writeCounts()
-                #expect(writes.count == count && writes.values.allSatisfy { $0 == 1 })
-            }
+            let second = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
+            #expect(await second.waitForExit(timeout: .seconds(240)) == 0)
+            let secondCounts = try #require(second.summary)
+            #expect(secondCounts["consumed"] == count - firstConsumed)
+            #expect(secondCounts["skipped"] == 0)
+            let writes = try await ArticleStore(path: db).writeCounts()
+            #expect(writes.count == count && writes.values.allSatisfy { $0 == 1 })
         }
     }
 
