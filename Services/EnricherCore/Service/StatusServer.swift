@@ -55,6 +55,9 @@ public final class StatusServer: @unchecked Sendable {
         while true {
             let connection = accept(socket, nil, nil)
             guard connection >= 0 else { continue }
+            // A client that connects and sends nothing must not hold the only thread.
+            var timeout = timeval(tv_sec: 2, tv_usec: 0)
+            setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             var buffer = [UInt8](repeating: 0, count: 2048)
             let count = read(connection, &buffer, buffer.count)
             let request = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
@@ -68,7 +71,8 @@ public final class StatusServer: @unchecked Sendable {
                 "HTTP/1.0 \(answer.status) \(reason)\r\nContent-Type: \(answer.contentType)\r\n"
                 + "Content-Length: \(payload.count)\r\nConnection: close\r\n\r\n"
             let response = Array(head.utf8) + payload
-            _ = response.withUnsafeBytes { write(connection, $0.baseAddress, $0.count) }
+            // MSG_NOSIGNAL: a client that hung up must not raise SIGPIPE, which would end the enricher.
+            _ = response.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             close(connection)
         }
     }
