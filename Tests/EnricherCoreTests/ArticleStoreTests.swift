@@ -128,6 +128,30 @@ struct ArticleStoreTests {
         }
     }
 
+    @Test("a later article that writes only the surname gets the full-named person's id and canonical form")
+    func aliasesLinkAcrossArticles() async throws {
+        try await withStore { store, _ throws in
+            let full = Entity(
+                id: "PERSON:عبد اللطيف حموشي", type: .person, canonical: "عبد اللطيف حموشي",
+                mentions: [
+                    EntityMention(text: "عبد اللطيف حموشي", start: 4, end: 20),
+                    EntityMention(text: "حموشي", start: 30, end: 35),
+                ])
+            try await store.save([article("first", entities: [full])])
+            let short = Entity(
+                id: "PERSON:الحموشي", type: .person, canonical: "الحموشي",
+                mentions: [EntityMention(text: "الحموشي", start: 4, end: 11)])
+            let other = Entity(
+                id: "PERSON:بوتين", type: .person, canonical: "بوتين",
+                mentions: [EntityMention(text: "بوتين", start: 12, end: 17)])
+            try await store.save([article("later", entities: [short, other])])
+            let later = try #require(try await store.article(id: "later"))
+            #expect(later.entities.map(\.id) == ["PERSON:عبد اللطيف حموشي", "PERSON:بوتين"])
+            #expect(later.entities[0].canonical == "عبد اللطيف حموشي")
+            #expect(later.entities[0].mentions.map(\.text) == ["الحموشي"])
+        }
+    }
+
     @Test("articles come newest first and honour the limit")
     func listing() async throws {
         try await withStore { store, _ throws in

@@ -64,6 +64,14 @@ extension ArticleStore {
                 t.primaryKey(["group_id", "topic", "partition"])
             }
         }
+        migrator.registerMigration("v3: entity aliases") { db in
+            // Every way a full-named person was written, by matching key (see EntityAliases).
+            try db.create(table: "entity_aliases") { t in
+                t.column("alias_key", .text).notNull()
+                t.column("entity_id", .text).notNull().references("entities", onDelete: .cascade)
+                t.primaryKey(["alias_key", "entity_id"])
+            }
+        }
         return migrator
     }
 }

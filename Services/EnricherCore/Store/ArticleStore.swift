@@ -117,7 +117,8 @@ public final class ArticleStore: Sendable {
             sql: "UPDATE articles SET write_count = ? WHERE id = ?", arguments: [previousWrites + 1, article.articleID])
         // Replacing the links drops this article's old mentions through the cascade.
         try ArticleEntityRecord.filter(ArticleEntityRecord.Columns.articleID == article.articleID).deleteAll(db)
-        for (position, entity) in article.entities.enumerated() {
+        let entities = try EntityAliases.link(article.entities, in: db)
+        for (position, entity) in entities.enumerated() {
             try EntityRecord(entity).upsert(db)
             try ArticleEntityRecord(
                 articleID: article.articleID,
@@ -135,6 +136,7 @@ public final class ArticleStore: Sendable {
                 ).insert(db)
             }
         }
+        try EntityAliases.learn(from: entities, in: db)
     }
 
     /// The number of stored articles.
