@@ -152,6 +152,56 @@ struct ArticleStoreTests {
         }
     }
 
+    @Test("search matches spelling variants, clitics and the article: الحموشي finds حموشي, فيينا finds لفيينا")
+    func searchIgnoresVariantsAndClitics() async throws {
+        try await withStore { store, _ throws in
+            func stored(_ id: String, _ body: String) -> EnrichedArticle {
+                var value = article(id, entities: [])
+                value.body = body
+                return value
+            }
+            try await store.save([
+                stored("short", "التقى حموشي بنظيره في الرباط."),
+                stored("full", "زار عبد اللطيف حموشي مقر الإنتربول."),
+                stored("vienna", "وصل الوفد لفيينا ثم عاد بفيينا إلى مكتبه."),
+                stored("other", "اجتماع في باريس حول الأمن."),
+            ])
+            #expect(Set(try await store.search("الحموشي").map(\.articleID)) == ["short", "full"])
+            #expect(Set(try await store.search("فيينا").map(\.articleID)) == ["vienna"])
+            #expect(try await store.search("حموشي الانتربول").map(\.articleID) == ["full"])
+            #expect(try await store.search("\"").isEmpty)
+            #expect(try await store.search("موسكو").isEmpty)
+        }
+    }
+
+    @Test("entities by article count, co-occurrences, an entity's articles newest first, stats")
+    func entityQueries() async throws {
+        try await withStore { store, _ throws in
+            let moscow = Entity(
+                id: "LOCATION:موسكو", type: .location, canonical: "موسكو",
+                mentions: [EntityMention(text: "موسكو", start: 30, end: 35)])
+            var older = article("older")
+            older.publishedAt = Date(timeIntervalSince1970: 1_700_000_000)
+            var newer = article("newer", entities: article("x").entities + [moscow])
+            newer.publishedAt = Date(timeIntervalSince1970: 1_800_000_000)
+            try await store.save([older, newer, article("moscow only", entities: [moscow])])
+
+            let people = try await store.entities(type: .person)
+            #expect(people.map(\.canonical) == ["عبد اللطيف حموشي"] && people[0].articleCount == 2)
+            #expect(try await store.entities().map(\.articleCount) == [2, 2, 2])
+            #expect(try await store.entities(prefix: "عبد").map(\.id) == ["PERSON:عبد اللطيف حموشي"])
+            #expect(try await store.entities(prefix: "%").isEmpty)
+            let together = try await store.coOccurrences(of: "PERSON:عبد اللطيف حموشي")
+            #expect(together.map(\.id) == ["LOCATION:فيينا", "LOCATION:موسكو"])
+            #expect(together.map(\.articleCount) == [2, 1])
+            #expect(
+                try await store.articles(mentioning: "PERSON:عبد اللطيف حموشي").map(\.articleID) == ["newer", "older"])
+            let stats = try await store.stats()
+            #expect(stats.articles == 3 && stats.entities[.person] == 1 && stats.entities[.location] == 2)
+            #expect(stats.entities[.date] == 0 && stats.mentions == 6)
+        }
+    }
+
     @Test("articles come newest first and honour the limit")
     func listing() async throws {
         try await withStore { store, _ throws in

@@ -72,6 +72,17 @@ extension ArticleStore {
                 t.primaryKey(["alias_key", "entity_id"])
             }
         }
+        migrator.registerMigration("v4: full-text search") { db in
+            // Matching-key stems of title and body (SearchTerms); filled for the rows already stored.
+            try db.execute(sql: "CREATE VIRTUAL TABLE article_search USING fts5(article_id UNINDEXED, terms)")
+            for row in try Row.fetchAll(db, sql: "SELECT id, title, body FROM articles") {
+                let title: String = row["title"]
+                let body: String = row["body"]
+                try db.execute(
+                    sql: "INSERT INTO article_search (article_id, terms) VALUES (?, ?)",
+                    arguments: [row["id"], SearchTerms.indexed(title + "\n" + body)])
+            }
+        }
         return migrator
     }
 }

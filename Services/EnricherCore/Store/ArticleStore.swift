@@ -8,7 +8,7 @@ public import Kafka
 /// Saving upserts by article id, so a message delivered twice, or a replay of the whole topic,
 /// replaces rows instead of adding them.
 public final class ArticleStore: Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
@@ -137,6 +137,28 @@ public final class ArticleStore: Sendable {
             }
         }
         try EntityAliases.learn(from: entities, in: db)
+        try db.execute(sql: "DELETE FROM article_search WHERE article_id = ?", arguments: [article.articleID])
+        try db.execute(
+            sql: "INSERT INTO article_search (article_id, terms) VALUES (?, ?)",
+            arguments: [article.articleID, SearchTerms.indexed(article.title + "\n" + article.body)])
+    }
+
+    /// The articles whose title and body hold every word of `query`, best match first. Spelling
+    /// variants, clitics and the article do not matter (``SearchTerms``).
+    public func search(_ query: String, limit: Int = 20) async throws(StoreError) -> [EnrichedArticle] {
+        guard let match = SearchTerms.match(query) else { return [] }
+        do {
+            return try await pool.read { db in
+                let ids = try String.fetchAll(
+                    db, sql: "SELECT article_id FROM article_search WHERE article_search MATCH ? ORDER BY rank LIMIT ?",
+                    arguments: [match, limit])
+                return try ids.compactMap { try ArticleRecord.fetchOne(db, key: $0) }.map {
+                    try Self.article(from: $0, in: db)
+                }
+            }
+        } catch {
+            throw StoreError.from(error)
+        }
     }
 
     /// The number of stored articles.
