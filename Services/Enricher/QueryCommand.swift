@@ -78,7 +78,8 @@ struct QueryCommand: AsyncParsableCommand {
 
         func validate() throws {
             if let type, EntityType(rawValue: type.uppercased()) == nil {
-                throw ValidationError("--type must be one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
+                let types = EntityType.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--type must be one of \(types)")
             }
         }
 

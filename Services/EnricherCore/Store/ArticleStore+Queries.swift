@@ -93,7 +93,8 @@ extension ArticleStore {
             return try await pool.read { db in
                 try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
                     EntityType(rawValue: row["type"]).map {
-                        EntitySummary(id: row["id"], type: $0, canonical: row["canonical"], articleCount: row["article_count"])
+                        EntitySummary(
+                            id: row["id"], type: $0, canonical: row["canonical"], articleCount: row["article_count"])
                     }
                 }
             }
