@@ -59,9 +59,7 @@ enum EntityAliases {
 
     /// The matching key of a name without a leading article: حموشي and الحموشي meet.
     static func key(_ name: String) -> String {
-        let scalars = ArabicNormalizer().matchingKey(name).scalars
-        let hasArticle = scalars.count >= 4 && scalars.starts(with: ["\u{0627}", "\u{0644}"])
-        return String(scalars: hasArticle ? scalars.dropFirst(2) : scalars[...])
+        TaggedWord.withoutArticle(String(scalars: ArabicNormalizer().matchingKey(name).scalars))
     }
 
     private static func words(_ name: String) -> Int {

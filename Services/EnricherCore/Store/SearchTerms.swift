@@ -42,9 +42,8 @@ enum SearchTerms {
         }
     }
 
-    /// A base without a leading article, when at least two letters remain.
+    /// A base without a leading article, as the tagger compares names.
     private static func stem(_ base: [Unicode.Scalar]) -> String {
-        let hasArticle = base.count >= 4 && base.starts(with: ["\u{0627}", "\u{0644}"])
-        return String(scalars: hasArticle ? base.dropFirst(2) : base[...])
+        TaggedWord.withoutArticle(String(scalars: base))
     }
 }
