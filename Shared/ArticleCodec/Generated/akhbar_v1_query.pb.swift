@@ -233,7 +233,7 @@ public nonisolated struct Akhbar_V1_SearchArticlesResponse: Sendable {
   public init() {}
 }
 
-/// Lists known entities, ordered by canonical form.
+/// Lists known entities, most articles first (ties by canonical form).
 public nonisolated struct Akhbar_V1_ListEntitiesRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
