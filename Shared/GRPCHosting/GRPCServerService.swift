@@ -1,0 +1,57 @@
+public import GRPCCore
+import GRPCNIOTransportHTTP2
+public import ServiceLifecycle
+
+/// A gRPC server over HTTP/2 (SwiftNIO), run as a service of a `ServiceGroup`: SIGTERM lets calls
+/// in progress finish, new ones are refused, and the health service reports NOT_SERVING meanwhile.
+///
+/// Every server gets the health service, the bearer-token check when a token is configured, the
+/// request size limit and TLS when certificate files are configured.
+public struct GRPCServerService: Service {
+    private let server: GRPCServer<HTTP2ServerTransport.Posix>
+    private let health: HealthService
+    private let onListening: @Sendable (String) -> Void
+
+    /// - Parameter onListening: called with the bound address, such as `127.0.0.1:50051`, once the
+    ///   server accepts connections.
+    public init(
+        configuration: GRPCServerConfiguration, services: [any RegistrableRPCService],
+        onListening: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        let names = services.flatMap { service -> [String] in
+            var router = RPCRouter<HTTP2ServerTransport.Posix>()
+            service.registerMethods(with: &router)
+            return Set(router.methods.map(\.service.fullyQualifiedService)).sorted()
+        }
+        health = HealthService(serving: names)
+        let security: HTTP2ServerTransport.Posix.TransportSecurity =
+            configuration.tls.map { files in
+                .tls(
+                    certificateChain: [.file(path: files.certificateChain, format: .pem)],
+                    privateKey: .file(path: files.privateKey, format: .pem))
+            } ?? .plaintext
+        let transport = HTTP2ServerTransport.Posix(
+            address: .ipv4(host: configuration.host, port: configuration.port),
+            transportSecurity: security,
+            config: .defaults { $0.rpc.maxRequestPayloadSize = configuration.transportLimit })
+        // Authentication first: an unauthenticated caller learns nothing, not even size limits.
+        let interceptors: [any ServerInterceptor] =
+            (configuration.token.map { [BearerTokenInterceptor(token: $0)] } ?? [])
+            + [MessageSizeInterceptor(limit: configuration.maxRequestBytes)]
+        server = GRPCServer(transport: transport, services: services + [health], interceptors: interceptors)
+        self.onListening = onListening
+    }
+
+    public func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask { try await server.serve() }
+                let address = try await server.transport.listeningAddress
+                onListening(address.ipv4.map { "\($0.host):\($0.port)" } ?? "\(address)")
+            }
+        } onGracefulShutdown: {
+            health.setAll(.notServing)
+            server.beginGracefulShutdown()
+        }
+    }
+}
