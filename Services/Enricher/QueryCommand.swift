@@ -4,12 +4,15 @@ import EnricherCore
 import Foundation
 import ServiceCommandLine
 
-/// `akhbar-enricher query …`: what analysts ask of the store, read from the SQLite file directly.
+/// `akhbar-enricher query …`: the calls of the ArticleQuery gRPC service, read from the SQLite file directly.
 struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Search stored articles and entities: tables on a terminal, JSON Lines with --json.",
-        subcommands: [Search.self, Entities.self, EntityArticles.self, CoOccurrences.self, Stats.self]
+        discussion: "When more results exist, the token of the next page is printed on standard error.",
+        subcommands: [
+            Article.self, Search.self, Entities.self, EntityArticles.self, CoOccurrences.self, Stats.self,
+        ]
     )
 
     /// The options every query takes.
@@ -33,60 +36,106 @@ struct QueryCommand: AsyncParsableCommand {
             }
         }
 
-        func print(_ articles: [EnrichedArticle]) {
-            for article in articles {
-                Swift.print(json ? JSONLines.article(article) : EntityTable.article(article) + "\n")
-            }
-        }
-
-        func print(_ entities: [EntitySummary]) {
-            for entity in entities {
+        func print(_ page: ResultPage<ArticleListing>) {
+            for listing in page.items {
                 Swift.print(
                     json
-                        ? JSONLines.object([
-                            "id": entity.id, "type": entity.type.rawValue, "canonical": entity.canonical,
-                            "articles": String(entity.articleCount),
-                        ])
-                        : "\(entity.type.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) "
-                            + "\(String(entity.articleCount).padding(toLength: 5, withPad: " ", startingAt: 0)) "
-                            + "\(entity.canonical)  (\(entity.id))")
+                        ? JSONLines.listing(listing)
+                        : "\(listing.publishedAt.map(Self.day) ?? "----------")  \(listing.id)  "
+                            + "\(listing.source ?? "-")  \(listing.title)")
+            }
+            printNext(page.next)
+        }
+
+        func print(_ entity: EntitySummary, sharedArticles: Int? = nil) {
+            guard !json else { return Swift.print(JSONLines.entity(entity, sharedArticles: sharedArticles)) }
+            let counts = [sharedArticles, entity.articleCount, entity.mentionCount].compactMap { $0 }
+            Swift.print(
+                entity.type.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + counts.map { String($0).padding(toLength: 6, withPad: " ", startingAt: 0) }.joined()
+                    + "\(entity.canonical)  (\(entity.id))")
+        }
+
+        func printNext(_ cursor: PageCursor?) {
+            if let cursor { printToStandardError("next page: --page-token \(cursor.token)") }
+        }
+
+        private static func day(_ date: Date) -> String {
+            String(JSONLines.rfc3339(date).prefix(10))
+        }
+    }
+
+    /// Options of the calls that page.
+    struct Paging: ParsableArguments {
+        @Option(help: "Start after the page that printed this token.")
+        var pageToken: String?
+
+        func cursor() throws(StoreError) -> PageCursor? {
+            try pageToken.map { token throws(StoreError) in try PageCursor(token: token) }
+        }
+    }
+
+    struct Article: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One stored article with its entities.")
+        @OptionGroup var options: Options
+        @Argument(help: "The article id.")
+        var id: String
+
+        func run() async throws {
+            try await options.run("article") { store throws(StoreError) in
+                guard let article = try await store.article(id: id) else {
+                    throw StoreError(.other, "no stored article has id \(id)")
+                }
+                print(options.json ? JSONLines.article(article, includeBody: true) : EntityTable.article(article))
             }
         }
     }
 
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Articles holding every word; spelling variants, clitics and the article do not matter.")
+            abstract: "Articles holding every word and matching every filter; best match first, newest without words.",
+            discussion: "Spelling variants (أ/إ/ا, ى/ي, ة/ه), clitics and the article do not matter.")
         @OptionGroup var options: Options
+        @OptionGroup var paging: Paging
         @Argument(help: "The words to find, such as الحموشي or فيينا.")
-        var text: String
+        var text = ""
+        @Option(name: .customLong("entity"), help: "Only articles that mention this entity id (repeatable).")
+        var entityIDs: [String] = []
+        @Option(help: "Only articles with an entity of this type: \(EntityType.names).")
+        var type: EntityTypeArgument?
+        @Option(help: "Only articles published at or after this RFC 3339 time.")
+        var from: RFC3339Argument?
+        @Option(help: "Only articles published before this RFC 3339 time.")
+        var before: RFC3339Argument?
+        @Option(help: "Only articles from this source.")
+        var source: String?
 
         func run() async throws {
+            let search = ArticleSearch(
+                text: text, entityIDs: entityIDs, entityType: type?.type, publishedFrom: from?.date,
+                publishedBefore: before?.date, source: source)
             try await options.run("search") { store throws(StoreError) in
-                options.print(try await store.search(text, limit: options.limit))
+                options.print(try await store.searchArticles(search, after: try paging.cursor(), limit: options.limit))
             }
         }
     }
 
     struct Entities: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Entities by number of articles, most first.")
+        static let configuration = CommandConfiguration(
+            abstract: "Entities by number of articles, most first (columns: type, articles, mentions).")
         @OptionGroup var options: Options
-        @Option(help: "PERSON, ORGANIZATION, LOCATION or DATE.")
-        var type: String?
-        @Option(help: "Only canonical forms that start with this.")
-        var prefix: String?
-
-        func validate() throws {
-            if let type, EntityType(rawValue: type.uppercased()) == nil {
-                let types = EntityType.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ValidationError("--type must be one of \(types)")
-            }
-        }
+        @OptionGroup var paging: Paging
+        @Option(help: "\(EntityType.names).")
+        var type: EntityTypeArgument?
+        @Option(help: "Only canonical forms that start with this; spelling variants do not matter.")
+        var prefix = ""
 
         func run() async throws {
-            let entityType = type.flatMap { EntityType(rawValue: $0.uppercased()) }
             try await options.run("entities") { store throws(StoreError) in
-                options.print(try await store.entities(type: entityType, prefix: prefix, limit: options.limit))
+                let page = try await store.entities(
+                    type: type?.type, prefix: prefix, after: try paging.cursor(), limit: options.limit)
+                page.items.forEach { options.print($0) }
+                options.printNext(page.next)
             }
         }
     }
@@ -95,44 +144,82 @@ struct QueryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "entity-articles", abstract: "The articles that mention an entity, newest first.")
         @OptionGroup var options: Options
+        @OptionGroup var paging: Paging
         @Argument(help: "The entity id, as `query entities` prints it.")
         var id: String
 
         func run() async throws {
             try await options.run("entity-articles") { store throws(StoreError) in
-                options.print(try await store.articles(mentioning: id, limit: options.limit))
+                options.print(
+                    try await store.articles(mentioning: id, after: try paging.cursor(), limit: options.limit))
             }
         }
     }
 
     struct CoOccurrences: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "co-occurrences", abstract: "The entities most often in the same articles as one entity.")
+            commandName: "co-occurrences",
+            abstract: "The entities most often in the same articles as one entity (columns: type, shared, articles, "
+                + "mentions).")
         @OptionGroup var options: Options
         @Argument(help: "The entity id, as `query entities` prints it.")
         var id: String
+        @Option(help: "Only co-occurring entities of this type: \(EntityType.names).")
+        var type: EntityTypeArgument?
 
         func run() async throws {
             try await options.run("co-occurrences") { store throws(StoreError) in
-                options.print(try await store.coOccurrences(of: id, limit: options.limit))
+                for together in try await store.coOccurrences(of: id, type: type?.type, limit: options.limit) {
+                    options.print(together.entity, sharedArticles: together.sharedArticles)
+                }
             }
         }
     }
 
     struct Stats: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Counts of articles, mentions and entities by type.")
+        static let configuration = CommandConfiguration(abstract: "Totals: articles, entities and mentions.")
         @OptionGroup var options: Options
 
         func run() async throws {
             try await options.run("stats") { store throws(StoreError) in
                 let stats = try await store.stats()
-                var fields = ["articles": String(stats.articles), "mentions": String(stats.mentions)]
-                for (type, count) in stats.entities { fields[type.rawValue] = String(count) }
-                print(
-                    options.json
-                        ? JSONLines.object(fields)
-                        : fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))
+                guard !options.json else { return print(JSONLines.stats(stats)) }
+                print("articles \(stats.articles), entities \(stats.entities), mentions \(stats.mentions)")
+                for type in EntityType.allCases {
+                    let count = stats.byType[type]
+                    print("  \(type.rawValue): \(count?.entities ?? 0) entities, \(count?.mentions ?? 0) mentions")
+                }
+                for (title, counts) in [("by source", stats.bySource), ("by enrichment", stats.byEnrichmentVersion)] {
+                    print(
+                        title + ": "
+                            + counts.map { "\($0.key.isEmpty ? "-" : $0.key) \($0.articles)" }.joined(separator: ", "))
+                }
             }
         }
     }
+}
+
+/// `--type PERSON` and friends, any case.
+struct EntityTypeArgument: ExpressibleByArgument {
+    let type: EntityType
+
+    init?(argument: String) {
+        guard let type = EntityType(rawValue: argument.uppercased()) else { return nil }
+        self.type = type
+    }
+}
+
+/// An RFC 3339 time such as 2025-05-28T09:30:00Z.
+struct RFC3339Argument: ExpressibleByArgument {
+    let date: Date
+
+    init?(argument: String) {
+        guard let date = try? Date(argument, strategy: .iso8601) else { return nil }
+        self.date = date
+    }
+}
+
+extension EntityType {
+    /// The accepted type names, for help texts.
+    static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

@@ -166,11 +166,83 @@ struct ArticleStoreTests {
                 stored("vienna", "وصل الوفد لفيينا ثم عاد بفيينا إلى مكتبه."),
                 stored("other", "اجتماع في باريس حول الأمن."),
             ])
-            #expect(Set(try await store.search("الحموشي").map(\.articleID)) == ["short", "full"])
-            #expect(Set(try await store.search("فيينا").map(\.articleID)) == ["vienna"])
-            #expect(try await store.search("حموشي الانتربول").map(\.articleID) == ["full"])
-            #expect(try await store.search("\"").isEmpty)
-            #expect(try await store.search("موسكو").isEmpty)
+            func found(_ text: String) async throws -> [String] {
+                try await store.searchArticles(ArticleSearch(text: text)).items.map(\.id)
+            }
+            #expect(Set(try await found("الحموشي")) == ["short", "full"])
+            #expect(Set(try await found("فيينا")) == ["vienna"])
+            #expect(try await found("حموشي الانتربول") == ["full"])
+            #expect(try await found("موسكو").isEmpty)
+            // Nothing searchable: no text condition, every article, newest first.
+            #expect(try await found("\"").count == 4)
+        }
+    }
+
+    @Test("search filters: entity ids, entity type, publication range and source, each and together")
+    func searchFilters() async throws {
+        try await withStore { store, _ throws in
+            let moscow = Entity(
+                id: "LOCATION:موسكو", type: .location, canonical: "موسكو",
+                mentions: [EntityMention(text: "موسكو", start: 0, end: 5)])
+            var early = article("early")
+            early.publishedAt = Date(timeIntervalSince1970: 1_600_000_000)
+            var late = article("late", entities: article("x").entities + [moscow])
+            late.publishedAt = Date(timeIntervalSince1970: 1_800_000_000)
+            late.source = "other"
+            var undated = article("undated", entities: [moscow])
+            undated.publishedAt = nil
+            try await store.save([early, late, undated])
+
+            func found(_ search: ArticleSearch) async throws -> [String] {
+                try await store.searchArticles(search).items.map(\.id)
+            }
+            let hammouchi = "PERSON:عبد اللطيف حموشي"
+            #expect(try await found(ArticleSearch()) == ["late", "early", "undated"])
+            #expect(try await found(ArticleSearch(entityIDs: [hammouchi])) == ["late", "early"])
+            #expect(try await found(ArticleSearch(entityIDs: [hammouchi, "LOCATION:موسكو"])) == ["late"])
+            #expect(try await found(ArticleSearch(entityType: .person)) == ["late", "early"])
+            #expect(try await found(ArticleSearch(entityType: .date)).isEmpty)
+            let from = Date(timeIntervalSince1970: 1_700_000_000)
+            #expect(try await found(ArticleSearch(publishedFrom: from)) == ["late"])
+            #expect(try await found(ArticleSearch(publishedBefore: from)) == ["early"])
+            #expect(try await found(ArticleSearch(source: "other")) == ["late"])
+            #expect(
+                try await found(ArticleSearch(text: "فيينا", entityIDs: ["LOCATION:موسكو"], source: "other")) == [
+                    "late"
+                ])
+            #expect(try await found(ArticleSearch(source: "' OR 1=1 --")).isEmpty)
+        }
+    }
+
+    @Test("pages: every article once whatever the page size, with and without text; foreign tokens refused")
+    func paging() async throws {
+        try await withStore { store, _ throws in
+            var articles: [EnrichedArticle] = []
+            for index in 0..<7 {
+                var value = article("a\(index)")
+                // Two share a time, one has none: ties and unknown dates must page too.
+                value.publishedAt = index == 6 ? nil : Date(timeIntervalSince1970: 1_700_000_000 + Double(index / 2))
+                articles.append(value)
+            }
+            try await store.save(articles)
+            for search in [ArticleSearch(), ArticleSearch(text: "فيينا"), ArticleSearch(entityIDs: ["LOCATION:فيينا"])]
+            {
+                for size in [1, 2, 3, 7, 8] {
+                    var seen: [String] = []
+                    var cursor: PageCursor?
+                    repeat {
+                        let page = try await store.searchArticles(search, after: cursor, limit: size)
+                        seen += page.items.map(\.id)
+                        cursor = try page.next.map { token throws(StoreError) in try PageCursor(token: token.token) }
+                    } while cursor != nil
+                    #expect(seen.sorted() == articles.map(\.articleID).sorted(), "\(search) in pages of \(size)")
+                }
+            }
+            #expect(throws: StoreError(.invalidCursor, "")) { try PageCursor(token: "not a token") }
+            let entityCursor = PageCursor.articleCount(3, id: "x")
+            await #expect(throws: StoreError(.invalidCursor, "")) {
+                try await store.searchArticles(ArticleSearch(), after: entityCursor)
+            }
         }
     }
 
@@ -184,21 +256,34 @@ struct ArticleStoreTests {
             older.publishedAt = Date(timeIntervalSince1970: 1_700_000_000)
             var newer = article("newer", entities: article("x").entities + [moscow])
             newer.publishedAt = Date(timeIntervalSince1970: 1_800_000_000)
+            // Saved twice: replacing an article must not count its entities twice.
             try await store.save([older, newer, article("moscow only", entities: [moscow])])
+            try await store.save([newer])
 
-            let people = try await store.entities(type: .person)
+            let people = try await store.entities(type: .person).items
             #expect(people.map(\.canonical) == ["عبد اللطيف حموشي"] && people[0].articleCount == 2)
-            #expect(try await store.entities().map(\.articleCount) == [2, 2, 2])
-            #expect(try await store.entities(prefix: "عبد").map(\.id) == ["PERSON:عبد اللطيف حموشي"])
-            #expect(try await store.entities(prefix: "%").isEmpty)
+            #expect(try await store.entities().items.map(\.articleCount) == [2, 2, 2])
+            #expect(try await store.entities(prefix: "عبد").items.map(\.id) == ["PERSON:عبد اللطيف حموشي"])
+            // The prefix is compared by matching key: ى and ي meet.
+            #expect(try await store.entities(prefix: "عبد اللطيف حموشى").items.map(\.id) == ["PERSON:عبد اللطيف حموشي"])
+            #expect(try await store.entities(prefix: "%").items.isEmpty)
+            let firstPage = try await store.entities(limit: 2)
+            let secondPage = try await store.entities(after: firstPage.next, limit: 2)
+            #expect(firstPage.items.count == 2 && secondPage.items.count == 1 && secondPage.next == nil)
             let together = try await store.coOccurrences(of: "PERSON:عبد اللطيف حموشي")
-            #expect(together.map(\.id) == ["LOCATION:فيينا", "LOCATION:موسكو"])
-            #expect(together.map(\.articleCount) == [2, 1])
+            #expect(together.map(\.entity.id) == ["LOCATION:فيينا", "LOCATION:موسكو"])
+            #expect(together.map(\.sharedArticles) == [2, 1])
+            #expect(try await store.coOccurrences(of: "PERSON:عبد اللطيف حموشي", type: .organization).isEmpty)
             #expect(
-                try await store.articles(mentioning: "PERSON:عبد اللطيف حموشي").map(\.articleID) == ["newer", "older"])
+                try await store.articles(mentioning: "PERSON:عبد اللطيف حموشي").items.map(\.id) == ["newer", "older"])
+            #expect(try await store.entity(id: "PERSON:عبد اللطيف حموشي")?.mentionCount == 2)
+            #expect(try await store.entity(id: "PERSON:nobody") == nil)
             let stats = try await store.stats()
-            #expect(stats.articles == 3 && stats.entities[.person] == 1 && stats.entities[.location] == 2)
-            #expect(stats.entities[.date] == 0 && stats.mentions == 6)
+            #expect(
+                stats.articles == 3 && stats.byType[.person]?.entities == 1 && stats.byType[.location]?.entities == 2)
+            #expect(stats.byType[.date]?.entities == 0 && stats.mentions == 6 && stats.entities == 3)
+            #expect(stats.bySource.map(\.articles) == [3] && stats.byEnrichmentVersion.first?.key == "v1")
+            #expect(stats.newestPublished == Date(timeIntervalSince1970: 1_800_000_000))
         }
     }
 

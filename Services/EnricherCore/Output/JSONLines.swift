@@ -41,9 +41,10 @@ public enum JSONLines {
         return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    private static func encode(_ value: some Encodable) -> String {
+    /// - Parameter sortingKeys: sort keys, for values holding dictionaries; otherwise keys keep their declared order.
+    static func encode(_ value: some Encodable, sortingKeys: Bool = false) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = sortingKeys ? [.withoutEscapingSlashes, .sortedKeys] : [.withoutEscapingSlashes]
         // Encoding these plain structs cannot fail: they hold only strings, numbers and arrays.
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)

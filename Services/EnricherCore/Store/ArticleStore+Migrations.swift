@@ -83,6 +83,53 @@ extension ArticleStore {
                     arguments: [row["id"], SearchTerms.indexed(title + "\n" + body)])
             }
         }
+        migrator.registerMigration("v5: query keys and counts") { db in
+            // Entity lists page by article count and match name prefixes by matching key; triggers keep the
+            // counts right however links and mentions are written or cascaded away.
+            try db.alter(table: "entities") { t in
+                t.add(column: "canonical_key", .text).notNull().defaults(to: "")
+                t.add(column: "article_count", .integer).notNull().defaults(to: 0)
+                t.add(column: "mention_count", .integer).notNull().defaults(to: 0)
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT id, canonical FROM entities") {
+                let canonical: String = row["canonical"]
+                try db.execute(
+                    sql: "UPDATE entities SET canonical_key = ? WHERE id = ?",
+                    arguments: [EntityRecord.key(of: canonical), row["id"]])
+            }
+            try db.execute(
+                sql: """
+                    UPDATE entities SET
+                        article_count = (SELECT COUNT(*) FROM article_entities WHERE entity_id = entities.id),
+                        mention_count = (SELECT COUNT(*) FROM mentions WHERE entity_id = entities.id);
+                    CREATE TRIGGER article_entities_counted AFTER INSERT ON article_entities BEGIN
+                        UPDATE entities SET article_count = article_count + 1 WHERE id = NEW.entity_id;
+                    END;
+                    CREATE TRIGGER article_entities_uncounted AFTER DELETE ON article_entities BEGIN
+                        UPDATE entities SET article_count = article_count - 1 WHERE id = OLD.entity_id;
+                    END;
+                    CREATE TRIGGER mentions_counted AFTER INSERT ON mentions BEGIN
+                        UPDATE entities SET mention_count = mention_count + 1 WHERE id = NEW.entity_id;
+                    END;
+                    CREATE TRIGGER mentions_uncounted AFTER DELETE ON mentions BEGIN
+                        UPDATE entities SET mention_count = mention_count - 1 WHERE id = OLD.entity_id;
+                    END;
+                    CREATE INDEX entities_by_articles ON entities(article_count DESC, id);
+                    CREATE INDEX entities_by_type_articles ON entities(type, article_count DESC, id);
+                    """)
+            // An entity's articles page newest first straight off an index: each link carries its article's
+            // publication time ('' when unknown, so those come last).
+            try db.alter(table: "article_entities") { t in
+                t.add(column: "published_key", .text).notNull().defaults(to: "")
+            }
+            try db.execute(
+                sql: """
+                    UPDATE article_entities SET published_key =
+                        (SELECT COALESCE(published_at, '') FROM articles WHERE id = article_entities.article_id);
+                    CREATE INDEX article_entities_by_newest ON article_entities(entity_id, published_key DESC, article_id DESC);
+                    CREATE INDEX articles_by_newest ON articles(COALESCE(published_at, '') DESC, id DESC);
+                    """)
+        }
         return migrator
     }
 }

@@ -136,29 +136,18 @@ public final class ArticleStore: Sendable {
                 ).insert(db)
             }
         }
+        // Links carry the article's publication time so that an entity's articles page newest first off an index.
+        try db.execute(
+            sql: """
+                UPDATE article_entities SET published_key = (SELECT COALESCE(published_at, '') FROM articles WHERE id = ?1)
+                WHERE article_id = ?1
+                """,
+            arguments: [article.articleID])
         try EntityAliases.learn(from: entities, in: db)
         try db.execute(sql: "DELETE FROM article_search WHERE article_id = ?", arguments: [article.articleID])
         try db.execute(
             sql: "INSERT INTO article_search (article_id, terms) VALUES (?, ?)",
             arguments: [article.articleID, SearchTerms.indexed(article.title + "\n" + article.body)])
-    }
-
-    /// The articles whose title and body hold every word of `query`, best match first. Spelling
-    /// variants, clitics and the article do not matter (``SearchTerms``).
-    public func search(_ query: String, limit: Int = 20) async throws(StoreError) -> [EnrichedArticle] {
-        guard let match = SearchTerms.match(query) else { return [] }
-        do {
-            return try await pool.read { db in
-                let ids = try String.fetchAll(
-                    db, sql: "SELECT article_id FROM article_search WHERE article_search MATCH ? ORDER BY rank LIMIT ?",
-                    arguments: [match, limit])
-                return try ids.compactMap { try ArticleRecord.fetchOne(db, key: $0) }.map {
-                    try Self.article(from: $0, in: db)
-                }
-            }
-        } catch {
-            throw StoreError.from(error)
-        }
     }
 
     /// The number of stored articles.

@@ -1,3 +1,4 @@
+import ArabicText
 import ArticleModel
 import GRDB
 
@@ -8,9 +9,12 @@ struct EntityRecord: Codable, FetchableRecord, PersistableRecord {
     var id: String
     var type: String
     var canonical: String
+    /// The matching key of `canonical`, so that name prefixes match whatever the spelling variant.
+    var canonicalKey: String
 
     enum CodingKeys: String, CodingKey {
         case id, type, canonical
+        case canonicalKey = "canonical_key"
     }
 
     enum Columns {
@@ -23,5 +27,10 @@ struct EntityRecord: Codable, FetchableRecord, PersistableRecord {
         id = entity.id
         type = entity.type.rawValue
         canonical = entity.canonical
+        canonicalKey = Self.key(of: entity.canonical)
+    }
+
+    static func key(of name: String) -> String {
+        ArabicNormalizer().matchingKey(name).string
     }
 }

@@ -5,7 +5,7 @@
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: String, Sendable {
-            case cannotOpen, migration, diskFull, locked, corrupt, constraint, io, other
+            case cannotOpen, migration, diskFull, locked, corrupt, constraint, io, invalidCursor, other
         }
         private let value: Value
 
@@ -23,6 +23,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let constraint = Code(value: .constraint)
         /// The operating system failed a read or write.
         public static let io = Code(value: .io)
+        /// A page token that this store did not hand out (or that was altered).
+        public static let invalidCursor = Code(value: .invalidCursor)
         /// Any other SQLite failure.
         public static let other = Code(value: .other)
 
