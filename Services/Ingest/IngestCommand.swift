@@ -5,7 +5,7 @@ struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "akhbar-ingest",
         abstract: "Publish raw Arabic news articles to Kafka.",
-        subcommands: [PublishCommand.self],
+        subcommands: [PublishCommand.self, ServeCommand.self],
         defaultSubcommand: PublishCommand.self
     )
 }

@@ -1,4 +1,4 @@
-import ArticleCodec
+public import ArticleCodec
 public import ArticleModel
 public import Kafka
 
@@ -26,9 +26,9 @@ public struct ArticlePublisher: Sendable {
     ) async -> IngestSummary {
         var summary = IngestSummary()
         var handled = 0
-        await withTaskGroup(of: (InputRecord, RawArticle, Result<Void, KafkaError>).self) { group in
+        await withTaskGroup(of: (InputRecord, RawArticle, Result<KafkaDeliveryReport, PublishError>).self) { group in
             var inFlight = 0
-            func account(_ outcome: (InputRecord, RawArticle, Result<Void, KafkaError>)) {
+            func account(_ outcome: (InputRecord, RawArticle, Result<KafkaDeliveryReport, PublishError>)) {
                 switch outcome.2 {
                 case .success: summary.recordPublished()
                 case .failure(let error):
@@ -44,21 +44,12 @@ public struct ArticlePublisher: Sendable {
                     handled += 1
                     progress(handled)
                 case .success(let article):
-                    let value: [UInt8]
-                    do throws(CodecError) {
-                        value = try ArticleCodec.encode(article)
-                    } catch {
-                        summary.recordFailed(record.origin, articleID: article.id, reason: error.description)
-                        handled += 1
-                        progress(handled)
-                        continue
-                    }
                     if inFlight >= maxInFlight, let outcome = await group.next() {
                         inFlight -= 1
                         account(outcome)
                     }
                     inFlight += 1
-                    group.addTask { (record, article, await send(value, key: article.id)) }
+                    group.addTask { (record, article, await publish(article)) }
                 }
             }
             for await outcome in group {
@@ -68,12 +59,37 @@ public struct ArticlePublisher: Sendable {
         return summary
     }
 
-    private func send(_ value: [UInt8], key: String) async -> Result<Void, KafkaError> {
-        do throws(KafkaError) {
-            _ = try await producer.send(topic: topic, key: Array(key.utf8), value: value)
-            return .success(())
+    /// Encodes one article and sends it; answers once the broker acknowledged it or it failed.
+    public func publish(_ article: RawArticle) async -> Result<KafkaDeliveryReport, PublishError> {
+        do throws(PublishError) {
+            let value: [UInt8]
+            do throws(CodecError) {
+                value = try ArticleCodec.encode(article)
+            } catch {
+                throw .encoding(error)
+            }
+            do throws(KafkaError) {
+                return .success(try await producer.send(topic: topic, key: Array(article.id.utf8), value: value))
+            } catch {
+                throw .broker(error)
+            }
         } catch {
             return .failure(error)
+        }
+    }
+}
+
+/// Why an article was not published.
+public enum PublishError: Error, CustomStringConvertible {
+    /// The article breaks the wire schema's rules (such as an empty body).
+    case encoding(CodecError)
+    /// The broker did not acknowledge the article.
+    case broker(KafkaError)
+
+    public var description: String {
+        switch self {
+        case .encoding(let error): error.description
+        case .broker(let error): error.description
         }
     }
 }

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import GRPCHosting
+import IngestCore
+import Kafka
+import Logging
+import ServiceCommandLine
+import ServiceLifecycle
+import UnixSignals
+
+/// `akhbar-ingest serve`: IngestService over gRPC, for publishers in any language.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve akhbar.v1.IngestService (Publish, PublishOne) and the gRPC health service.",
+        discussion: """
+            An article is acknowledged only after the broker acknowledged it. Prints "listening on HOST:PORT" \
+            once it accepts calls; SIGTERM or SIGINT lets running calls finish, then exits.
+            """
+    )
+
+    @OptionGroup var destination: PublishDestination
+    @OptionGroup var server: GRPCServerOptions
+
+    @Option(help: "Refuse article bodies larger than this many bytes (INVALID_ARGUMENT, or rejected in a stream).")
+    var maxArticleBytes = 1 << 20
+
+    func validate() throws {
+        guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be positive") }
+    }
+
+    func run() async throws {
+        let logger = Logger(label: "akhbar.ingest")
+        let configuration: GRPCServerConfiguration
+        do {
+            configuration = try server.configuration()
+        } catch {
+            printToStandardError("akhbar-ingest serve: \(error)")
+            throw ExitCode.failure
+        }
+        let producer = try await destination.connect(logger: logger)
+        let service = IngestRPCService(
+            publisher: ArticlePublisher(producer: producer, topic: destination.topic), maxBodyBytes: maxArticleBytes)
+        let grpc = GRPCServerService(configuration: configuration, services: [service]) { address in
+            print("listening on \(address)")
+            fflush(nil)  // the line tells scripts the server is up, even when stdout is a pipe
+        }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: grpc)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            printToStandardError("akhbar-ingest serve: \(error)")
+            await producer.shutdown(timeout: .seconds(10))
+            throw ExitCode.failure
+        }
+        // Every acknowledged article is already delivered; this only waits for stragglers of cancelled calls.
+        await producer.shutdown(timeout: .seconds(10))
+    }
+}
