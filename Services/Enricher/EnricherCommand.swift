@@ -6,9 +6,8 @@ struct EnricherCommand: AsyncParsableCommand {
         commandName: "akhbar-enricher",
         abstract: "Enrich Arabic news articles: clean, normalize, tag entities, store.",
         subcommands: [
-            RunCommand.self, ReplayCommand.self, DeadLetterCommand.self, QueryCommand.self, ShowCommand.self,
-            TagCommand.self,
-            CleanCommand.self, TrainCommand.self, EvalCommand.self,
+            RunCommand.self, ReplayCommand.self, DeadLetterCommand.self, QueryCommand.self, ServeQueryCommand.self,
+            ShowCommand.self, TagCommand.self, CleanCommand.self, TrainCommand.self, EvalCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )
