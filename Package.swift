@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
     ],
     targets: [
         // MARK: Shared
@@ -51,8 +54,30 @@ let package = Package(
         ),
 
         .target(
+            name: "ServiceContracts",
+            dependencies: [
+                "ArticleCodec",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+            ],
+            path: "Shared/ServiceContracts"
+        ),
+        .target(
+            name: "GRPCHosting",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Shared/GRPCHosting",
+            exclude: ["Proto"]
+        ),
+        .target(
             name: "ServiceCommandLine",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GRPCHosting", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Shared/ServiceCommandLine"
         ),
 
@@ -60,26 +85,32 @@ let package = Package(
         .target(
             name: "IngestCore",
             dependencies: [
-                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka",
+                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka", "ServiceContracts",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Services/IngestCore"
         ),
         .executableTarget(
             name: "akhbar-ingest",
             dependencies: [
-                "IngestCore", "ArticleModel", "Kafka", "ServiceCommandLine",
+                "IngestCore", "ArticleModel", "GRPCHosting", "Kafka", "ServiceCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Services/Ingest"
         ),
         .target(
             name: "EnricherCore",
             dependencies: [
-                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka", "SeededRandom",
+                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka", "SeededRandom", "ServiceContracts",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -90,7 +121,7 @@ let package = Package(
         .executableTarget(
             name: "akhbar-enricher",
             dependencies: [
-                "EnricherCore", "ArabicText", "ArticleModel", "Kafka", "ServiceCommandLine",
+                "EnricherCore", "ArabicText", "ArticleModel", "GRPCHosting", "Kafka", "ServiceCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
