@@ -93,7 +93,7 @@ struct QueryCommand: AsyncParsableCommand {
 
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Articles holding every word and matching every filter; best match first, newest without words.",
+            abstract: "Articles holding every word and matching every filter, newest first.",
             discussion: "Spelling variants (أ/إ/ا, ى/ي, ة/ه), clitics and the article do not matter.")
         @OptionGroup var options: Options
         @OptionGroup var paging: Paging
@@ -109,11 +109,15 @@ struct QueryCommand: AsyncParsableCommand {
         var before: RFC3339Argument?
         @Option(help: "Only articles from this source.")
         var source: String?
+        @Flag(
+            help: "Best match first (among the \(ArticleStore.relevanceWindow) newest matches) instead of newest first."
+        )
+        var relevance = false
 
         func run() async throws {
             let search = ArticleSearch(
                 text: text, entityIDs: entityIDs, entityType: type?.type, publishedFrom: from?.date,
-                publishedBefore: before?.date, source: source)
+                publishedBefore: before?.date, source: source, order: relevance ? .relevance : .newest)
             try await options.run("search") { store throws(StoreError) in
                 options.print(try await store.searchArticles(search, after: try paging.cursor(), limit: options.limit))
             }

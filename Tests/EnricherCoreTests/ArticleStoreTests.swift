@@ -206,6 +206,12 @@ struct ArticleStoreTests {
             #expect(try await found(ArticleSearch(publishedFrom: from)) == ["late"])
             #expect(try await found(ArticleSearch(publishedBefore: from)) == ["early"])
             #expect(try await found(ArticleSearch(source: "other")) == ["late"])
+            // Dates bound each index walked: the full-text rows, an entity's links, all articles.
+            #expect(try await found(ArticleSearch(text: "فيينا", publishedFrom: from)) == ["late"])
+            #expect(try await found(ArticleSearch(text: "فيينا", publishedBefore: from)) == ["early"])
+            #expect(try await found(ArticleSearch(entityIDs: ["LOCATION:موسكو"], publishedBefore: from)).isEmpty)
+            #expect(try await found(ArticleSearch(entityIDs: [hammouchi], publishedBefore: from)) == ["early"])
+            #expect(try await found(ArticleSearch(text: "فيينا", order: .relevance)).count == 3)
             #expect(
                 try await found(ArticleSearch(text: "فيينا", entityIDs: ["LOCATION:موسكو"], source: "other")) == [
                     "late"
@@ -225,8 +231,11 @@ struct ArticleStoreTests {
                 articles.append(value)
             }
             try await store.save(articles)
-            for search in [ArticleSearch(), ArticleSearch(text: "فيينا"), ArticleSearch(entityIDs: ["LOCATION:فيينا"])]
-            {
+            let searches = [
+                ArticleSearch(), ArticleSearch(text: "فيينا"), ArticleSearch(text: "فيينا", order: .relevance),
+                ArticleSearch(entityIDs: ["LOCATION:فيينا"]),
+            ]
+            for search in searches {
                 for size in [1, 2, 3, 7, 8] {
                     var seen: [String] = []
                     var cursor: PageCursor?

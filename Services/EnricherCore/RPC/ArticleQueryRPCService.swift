@@ -51,7 +51,7 @@ public struct ArticleQueryRPCService: Akhbar_V1_ArticleQuery.SimpleServiceProtoc
             text: request.query, entityIDs: request.entityIds, entityType: try Self.type(request.entityType),
             publishedFrom: request.hasPublishedAfter ? request.publishedAfter.date : nil,
             publishedBefore: request.hasPublishedBefore ? request.publishedBefore.date : nil,
-            source: request.source.isEmpty ? nil : request.source)
+            source: request.source.isEmpty ? nil : request.source, order: try Self.order(request.order))
         let (cursor, size) = try Self.paging(request.pageToken, request.pageSize)
         let page = try await run {
             try await store.searchArticles(search, after: cursor, limit: size)
@@ -150,6 +150,14 @@ public struct ArticleQueryRPCService: Akhbar_V1_ArticleQuery.SimpleServiceProtoc
             throw RPCError(code: .invalidArgument, message: error.message)
         }
         return (cursor, size == 0 ? defaultPageSize : min(Int(size), maxPageSize))
+    }
+
+    private static func order(_ order: Akhbar_V1_SearchOrder) throws(RPCError) -> ArticleSearch.Order {
+        switch order {
+        case .unspecified, .newest: return .newest
+        case .relevance: return .relevance
+        case .UNRECOGNIZED(let value): throw RPCError(code: .invalidArgument, message: "unknown search order \(value)")
+        }
     }
 
     /// A type filter: nil for ENTITY_TYPE_UNSPECIFIED; a value newer than this build is refused, not ignored.

@@ -130,6 +130,30 @@ extension ArticleStore {
                     CREATE INDEX articles_by_newest ON articles(COALESCE(published_at, '') DESC, id DESC);
                     """)
         }
+        migrator.registerMigration("v6: search rows in publication order") { db in
+            // Search rows get rowids in publication order (SearchRowID), and each article records its row:
+            // replacing a row by its UNINDEXED article_id scanned the whole index on every save.
+            try db.alter(table: "articles") { t in t.add(column: "search_rowid", .integer) }
+            try db.execute(sql: "CREATE VIRTUAL TABLE article_search_ordered USING fts5(article_id UNINDEXED, terms)")
+            let rows = try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT s.article_id, s.terms, a.published_at FROM article_search s JOIN articles a ON a.id = s.article_id"
+            )
+            for row in rows {
+                let id: String = row["article_id"]
+                let rowid = try SearchRowID.free(
+                    forArticle: id, publishedAt: row["published_at"], in: db, table: "article_search_ordered")
+                try db.execute(
+                    sql: "INSERT INTO article_search_ordered (rowid, article_id, terms) VALUES (?, ?, ?)",
+                    arguments: [rowid, id, row["terms"]])
+                try db.execute(sql: "UPDATE articles SET search_rowid = ? WHERE id = ?", arguments: [rowid, id])
+            }
+            try db.execute(sql: "DROP TABLE article_search")
+            try db.execute(sql: "ALTER TABLE article_search_ordered RENAME TO article_search")
+            try db.create(
+                index: "articles_on_search_rowid", on: "articles", columns: ["search_rowid"], options: .unique)
+        }
         return migrator
     }
 }

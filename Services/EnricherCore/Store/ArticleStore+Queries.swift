@@ -17,10 +17,20 @@ public struct ArticleSearch: Sendable, Equatable {
     public var publishedBefore: Date?
     /// Exactly this source.
     public var source: String?
+    /// The order of results when there is text.
+    public var order: Order
+
+    /// How text search results are ordered.
+    public enum Order: Sendable, Equatable {
+        /// Newest publication first, undated last; every match can be paged through.
+        case newest
+        /// Best match first (FTS5's BM25), among the ``ArticleStore/relevanceWindow`` newest matches.
+        case relevance
+    }
 
     public init(
         text: String = "", entityIDs: [String] = [], entityType: EntityType? = nil, publishedFrom: Date? = nil,
-        publishedBefore: Date? = nil, source: String? = nil
+        publishedBefore: Date? = nil, source: String? = nil, order: Order = .newest
     ) {
         self.text = text
         self.entityIDs = entityIDs
@@ -28,6 +38,7 @@ public struct ArticleSearch: Sendable, Equatable {
         self.publishedFrom = publishedFrom
         self.publishedBefore = publishedBefore
         self.source = source
+        self.order = order
     }
 }
 
@@ -70,80 +81,48 @@ extension ArticleStore {
     /// The characters of a body a listing keeps as its snippet.
     static let snippetLength = 240
 
-    /// Stored articles that satisfy `search`: best match first when it has text, otherwise newest first.
+    /// The newest matches a relevance-ordered search ranks: ranking every match of a common word would cost
+    /// a sort of most of the store per call.
+    public static let relevanceWindow = 2_000
+
+    /// Stored articles that satisfy `search`, newest first, or best match first when it has text and asks so.
     ///
     /// - Parameter cursor: where the page starts; `next` of the previous page of the same search.
     /// - Throws: `StoreError`; `.invalidCursor` if `cursor` belongs to a different kind of search.
     public func searchArticles(_ search: ArticleSearch, after cursor: PageCursor? = nil, limit: Int = 20)
         async throws(StoreError) -> ResultPage<ArticleListing>
     {
-        var conditions: [SQL] = []
-        let source: SQL
-        let sortKey: SQL
-        let order: SQL
-        var entityIDs = search.entityIDs[...]
-        let match = SearchTerms.match(search.text)
-        if let match {
-            (source, sortKey, order) = (
-                "article_search s JOIN articles a ON a.id = s.article_id", "s.rank", "s.rank, a.id"
-            )
-            conditions.append("article_search MATCH \(match)")
-            switch cursor {
-            case nil: break
-            case .rank(let rank, let id)?:
-                conditions.append("(s.rank > \(rank) OR (s.rank = \(rank) AND a.id > \(id)))")
-            default: throw Self.mismatchedCursor
-            }
-        } else {
-            if let first = entityIDs.popFirst() {
-                // Driven by the entity's own index, already in publication order.
-                (source, sortKey) = ("article_entities d JOIN articles a ON a.id = d.article_id", "d.published_key")
-                order = "d.published_key DESC, d.article_id DESC"
-                conditions.append("d.entity_id = \(first)")
-            } else {
-                (source, sortKey) = ("articles a", "COALESCE(a.published_at, '')")
-                order = "COALESCE(a.published_at, '') DESC, a.id DESC"
-            }
-            switch cursor {
-            case nil: break
-            case .published(let key, let id)?:
-                conditions.append("(\(sortKey) < \(key) OR (\(sortKey) = \(key) AND a.id < \(id)))")
-            default: throw Self.mismatchedCursor
-            }
-        }
-        for id in entityIDs {
-            conditions.append(
-                "EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = a.id AND x.entity_id = \(id))")
-        }
-        if let type = search.entityType {
-            conditions.append(
-                """
-                EXISTS (SELECT 1 FROM article_entities x JOIN entities e ON e.id = x.entity_id
-                        WHERE x.article_id = a.id AND e.type = \(type.rawValue))
-                """)
-        }
-        if let from = search.publishedFrom { conditions.append("a.published_at >= \(from)") }
-        if let before = search.publishedBefore { conditions.append("a.published_at < \(before)") }
-        if let wanted = search.source { conditions.append("a.source = \(wanted)") }
-
+        let searchPlan = try SearchPlan(search, after: cursor)
         let limit = max(1, limit)
-        let where_: SQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let query: SQL = """
-            SELECT a.id, a.url, a.source, a.title, a.published_at, a.enrichment_version,
-                   substr(a.body, 1, \(Self.snippetLength)) AS snippet, \(sortKey) AS sort_key
-            FROM \(source) \(where_) ORDER BY \(order) LIMIT \(limit + 1)
-            """
-        let ranked = match != nil
         let rows = try await read { db in
-            try Row.fetchAll(db, SQLRequest<Row>(literal: query)).map { row in
-                let listing = ArticleListing(
+            var plan = searchPlan
+            if let window = plan.relevanceWindow {
+                // The rowid of the window's oldest match bounds the rows BM25 ranks.
+                let oldest = try Int64.fetchOne(db, SQLRequest<Int64>(literal: window))
+                if let oldest { plan.conditions.append("s.rowid >= \(oldest)") }
+            }
+            let keys = try Row.fetchAll(db, SQLRequest<Row>(literal: plan.page(limit: limit + 1))).map {
+                row -> (String, PageCursor) in
+                let id: String = row["id"]
+                return (id, plan.cursor(after: row, id: id))
+            }
+            // Listing columns for one page only: reading bodies for every match would cost more than the search.
+            let ids = keys.map(\.0)
+            let listings = try Row.fetchAll(
+                db,
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT id, url, source, title, published_at, enrichment_version,
+                               substr(body, 1, \(Self.snippetLength)) AS snippet
+                        FROM articles WHERE id IN \(ids)
+                        """)
+            ).reduce(into: [String: ArticleListing]()) { listings, row in
+                listings[row["id"]] = ArticleListing(
                     id: row["id"], url: row["url"], source: row["source"], title: row["title"],
                     publishedAt: row["published_at"], snippet: Self.snippet(row["snippet"]),
                     enrichmentVersion: row["enrichment_version"])
-                let cursor: PageCursor =
-                    ranked ? .rank(row["sort_key"], id: listing.id) : .published(row["sort_key"], id: listing.id)
-                return (listing, cursor)
             }
+            return keys.compactMap { id, cursor in listings[id].map { ($0, cursor) } }
         }
         return Self.page(of: rows, limit: limit)
     }
@@ -219,9 +198,11 @@ extension ArticleStore {
         }
     }
 
+    /// Only dates have values, and every link of a date carries it: looking further would scan all the links of a
+    /// popular place.
     private static let summaryColumns: SQL = """
         e.id, e.type, e.canonical, e.article_count, e.mention_count,
-        (SELECT value FROM article_entities v WHERE v.entity_id = e.id AND v.value IS NOT NULL LIMIT 1) AS value
+        CASE WHEN e.type = 'DATE' THEN (SELECT value FROM article_entities v WHERE v.entity_id = e.id LIMIT 1) END AS value
         """
 
     private static func summary(_ row: Row) -> EntitySummary? {
@@ -238,7 +219,7 @@ extension ArticleStore {
         return start[..<lastSpace] + " …"
     }
 
-    private static var mismatchedCursor: StoreError {
+    static var mismatchedCursor: StoreError {
         StoreError(.invalidCursor, "the page token belongs to a different kind of query")
     }
 

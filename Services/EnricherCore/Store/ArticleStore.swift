@@ -144,10 +144,19 @@ public final class ArticleStore: Sendable {
                 """,
             arguments: [article.articleID])
         try EntityAliases.learn(from: entities, in: db)
-        try db.execute(sql: "DELETE FROM article_search WHERE article_id = ?", arguments: [article.articleID])
+        try replaceSearchRow(of: article, in: db)
+    }
+
+    /// Replaces the article's row of the full-text index, found through `articles.search_rowid`.
+    private static func replaceSearchRow(of article: EnrichedArticle, in db: Database) throws {
         try db.execute(
-            sql: "INSERT INTO article_search (article_id, terms) VALUES (?, ?)",
-            arguments: [article.articleID, SearchTerms.indexed(article.title + "\n" + article.body)])
+            sql: "DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?)",
+            arguments: [article.articleID])
+        let rowid = try SearchRowID.free(forArticle: article.articleID, publishedAt: article.publishedAt, in: db)
+        try db.execute(
+            sql: "INSERT INTO article_search (rowid, article_id, terms) VALUES (?, ?, ?)",
+            arguments: [rowid, article.articleID, SearchTerms.indexed(article.title + "\n" + article.body)])
+        try db.execute(sql: "UPDATE articles SET search_rowid = ? WHERE id = ?", arguments: [rowid, article.articleID])
     }
 
     /// The number of stored articles.

@@ -8,6 +8,8 @@ import Foundation
 public enum PageCursor: Sendable, Equatable {
     /// After a search result of this full-text rank (lower is better).
     case rank(Double, id: String)
+    /// After the text search result with this row of the full-text index (newest first).
+    case searchRow(Int64)
     /// After an article published at this time key ('' for unknown), newest first.
     case published(String, id: String)
     /// After an entity mentioned in this many articles, most first.
@@ -18,6 +20,7 @@ public enum PageCursor: Sendable, Equatable {
         let fields: [String] =
             switch self {
             case .rank(let rank, let id): ["r", String(rank.bitPattern), id]
+            case .searchRow(let rowid): ["s", String(rowid), ""]
             case .published(let key, let id): ["p", key, id]
             case .articleCount(let count, let id): ["c", String(count), id]
             }
@@ -39,6 +42,9 @@ public enum PageCursor: Sendable, Equatable {
         case "r":
             guard let bits = UInt64(fields[1]) else { throw Self.invalid(token) }
             self = .rank(Double(bitPattern: bits), id: fields[2])
+        case "s":
+            guard let rowid = Int64(fields[1]) else { throw Self.invalid(token) }
+            self = .searchRow(rowid)
         case "p": self = .published(fields[1], id: fields[2])
         case "c":
             guard let count = Int(fields[1]) else { throw Self.invalid(token) }

@@ -29,6 +29,53 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+/// The order of text search results.
+public nonisolated enum Akhbar_V1_SearchOrder: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// The server's default: SEARCH_ORDER_NEWEST.
+  case unspecified // = 0
+
+  /// Newest publication first, articles without a date last. Every match can be paged through.
+  case newest // = 1
+
+  /// Best match first (BM25 over the matching-key terms), among the 2,000 newest matching articles:
+  /// ranking every match of a common word costs too much per call, and news readers want recent
+  /// matches. The window applies after the filters.
+  case relevance // = 2
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .newest
+    case 2: self = .relevance
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .newest: return 1
+    case .relevance: return 2
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Akhbar_V1_SearchOrder] = [
+    .unspecified,
+    .newest,
+    .relevance,
+  ]
+
+}
+
 /// A short view of a stored article, as listed by search and entity queries.
 public nonisolated struct Akhbar_V1_ArticleSummary: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -208,6 +255,9 @@ public nonisolated struct Akhbar_V1_SearchArticlesRequest: Sendable {
   /// Cursor from a previous SearchArticlesResponse.next_page_token; empty for the first page.
   public var pageToken: String = String()
 
+  /// How results are ordered when there is a text query; without one they are always newest first.
+  public var order: Akhbar_V1_SearchOrder = .unspecified
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -216,7 +266,7 @@ public nonisolated struct Akhbar_V1_SearchArticlesRequest: Sendable {
   fileprivate var _publishedBefore: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
-/// One page of search results, best match first (newest first when there is no text query).
+/// One page of search results, in the order the request asked for.
 public nonisolated struct Akhbar_V1_SearchArticlesResponse: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -511,6 +561,10 @@ public nonisolated struct Akhbar_V1_StatsResponse: Sendable {
 
 fileprivate nonisolated let _protobuf_package = "akhbar.v1"
 
+nonisolated extension Akhbar_V1_SearchOrder: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0SEARCH_ORDER_UNSPECIFIED\0\u{1}SEARCH_ORDER_NEWEST\0\u{1}SEARCH_ORDER_RELEVANCE\0")
+}
+
 nonisolated extension Akhbar_V1_ArticleSummary: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ArticleSummary"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}article_id\0\u{1}url\0\u{1}source\0\u{1}title\0\u{3}published_at\0\u{1}snippet\0\u{3}enrichment_version\0")
@@ -700,7 +754,7 @@ nonisolated extension Akhbar_V1_GetArticleResponse: SwiftProtobuf.Message, Swift
 
 nonisolated extension Akhbar_V1_SearchArticlesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".SearchArticlesRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}query\0\u{3}entity_ids\0\u{3}entity_type\0\u{3}published_after\0\u{3}published_before\0\u{1}source\0\u{3}page_size\0\u{3}page_token\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}query\0\u{3}entity_ids\0\u{3}entity_type\0\u{3}published_after\0\u{3}published_before\0\u{1}source\0\u{3}page_size\0\u{3}page_token\0\u{1}order\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -716,6 +770,7 @@ nonisolated extension Akhbar_V1_SearchArticlesRequest: SwiftProtobuf.Message, Sw
       case 6: try { try decoder.decodeSingularStringField(value: &self.source) }()
       case 7: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
       case 8: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
+      case 9: try { try decoder.decodeSingularEnumField(value: &self.order) }()
       default: break
       }
     }
@@ -750,6 +805,9 @@ nonisolated extension Akhbar_V1_SearchArticlesRequest: SwiftProtobuf.Message, Sw
     if !self.pageToken.isEmpty {
       try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 8)
     }
+    if self.order != .unspecified {
+      try visitor.visitSingularEnumField(value: self.order, fieldNumber: 9)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -762,6 +820,7 @@ nonisolated extension Akhbar_V1_SearchArticlesRequest: SwiftProtobuf.Message, Sw
     if lhs.source != rhs.source {return false}
     if lhs.pageSize != rhs.pageSize {return false}
     if lhs.pageToken != rhs.pageToken {return false}
+    if lhs.order != rhs.order {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
