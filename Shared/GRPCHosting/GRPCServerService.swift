@@ -50,7 +50,7 @@ public struct GRPCServerService: Service {
                 onListening(address.ipv4.map { "\($0.host):\($0.port)" } ?? "\(address)")
             }
         } onGracefulShutdown: {
-            health.setAll(.notServing)
+            health.shutDown()
             server.beginGracefulShutdown()
         }
     }

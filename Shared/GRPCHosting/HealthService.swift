@@ -5,14 +5,14 @@ import Synchronization
 /// The standard gRPC health service (grpc.health.v1.Health) over the statuses a server sets.
 ///
 /// The empty service name stands for the whole server. Statuses start as SERVING for every service
-/// hosted, and turn NOT_SERVING when the server begins to shut down, so a balancer stops routing
-/// new calls while the running ones finish.
+/// hosted, and turn NOT_SERVING when the server begins to shut down (``shutDown()``), so a
+/// balancer stops routing new calls while the running ones finish.
 public final class HealthService: Grpc_Health_V1_Health.SimpleServiceProtocol {
     public typealias Status = Grpc_Health_V1_HealthCheckResponse.ServingStatus
 
     private struct State {
         var statuses: [String: Status]
-        var watchers: [Int: (service: String, continuation: AsyncStream<Status>.Continuation)] = [:]
+        var watchers: [Int: AsyncStream<Status>.Continuation] = [:]
         var nextWatcher = 0
     }
 
@@ -23,11 +23,15 @@ public final class HealthService: Grpc_Health_V1_Health.SimpleServiceProtocol {
         state = Mutex(State(statuses: Dictionary(uniqueKeysWithValues: ([""] + services).map { ($0, .serving) })))
     }
 
-    /// Sets the status of every known service and tells their watchers.
-    public func setAll(_ status: Status) {
+    /// Reports every service NOT_SERVING and ends the Watch streams after telling them, so that
+    /// watchers do not hold a shutting-down server open.
+    public func shutDown() {
         state.withLock { state in
-            for service in state.statuses.keys { state.statuses[service] = status }
-            for watcher in state.watchers.values { watcher.continuation.yield(status) }
+            for service in state.statuses.keys { state.statuses[service] = .notServing }
+            for watcher in state.watchers.values {
+                watcher.yield(.notServing)
+                watcher.finish()
+            }
         }
     }
 
@@ -50,7 +54,7 @@ public final class HealthService: Grpc_Health_V1_Health.SimpleServiceProtocol {
             defer { state.nextWatcher += 1 }
             continuation.yield(state.statuses[request.service] ?? .serviceUnknown)
             if state.statuses[request.service] != nil {
-                state.watchers[state.nextWatcher] = (request.service, continuation)
+                state.watchers[state.nextWatcher] = continuation
             } else {
                 continuation.finish()
             }
