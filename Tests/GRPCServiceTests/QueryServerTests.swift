@@ -1,0 +1,142 @@
+import ArticleCodec
+import ArticleModel
+import EnricherCore
+import Foundation
+import GRPCCore
+import GRPCHosting
+import GRPCNIOTransportHTTP2
+import ServiceContracts
+import SwiftProtobuf
+import Testing
+
+/// ArticleQuery over a real HTTP/2 server on loopback and a real SQLite file.
+@Suite("ArticleQuery over gRPC")
+struct QueryServerTests {
+    private static let token = "test-token"
+    private static let authorized: Metadata = ["authorization": "Bearer \(token)"]
+
+    private static func article(_ id: String, _ body: String, entities: [Entity] = []) -> EnrichedArticle {
+        EnrichedArticle(
+            articleID: id, source: "test", publishedAt: Date(timeIntervalSince1970: 1_750_000_000), title: id,
+            body: body, entities: entities, enrichmentVersion: "v1",
+            enrichedAt: Date(timeIntervalSince1970: 1_750_000_100))
+    }
+
+    /// Runs `body` with a client of a server over a store holding a few articles.
+    private func withQueryServer(
+        maxRequestBytes: Int = GRPCServerConfiguration.defaultMaxRequestBytes,
+        _ body: (Akhbar_V1_ArticleQuery.Client<HTTP2ClientTransport.Posix>, GRPCClient<HTTP2ClientTransport.Posix>)
+            async throws -> Void
+    ) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-grpc-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try ArticleStore(path: path)
+        let hammouchi = Entity(
+            id: "PERSON:عبد لطيف حموشي", type: .person, canonical: "عبد اللطيف حموشي",
+            mentions: [EntityMention(text: "عبد اللطيف حموشي", start: 4, end: 20)])
+        try await store.save([
+            Self.article("full", "زار عبد اللطيف حموشي مقر الإنتربول.", entities: [hammouchi]),
+            Self.article("short", "التقى حموشي بنظيره في الرباط."),
+            Self.article("vienna", "وصل الوفد لفيينا ثم عاد بفيينا إلى مكتبه."),
+            Self.article("other", "اجتماع في باريس حول الأمن."),
+        ])
+        let configuration = GRPCServerConfiguration(
+            port: 0, token: try BearerToken(Self.token), maxRequestBytes: maxRequestBytes)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let server = GRPCServerService(configuration: configuration, services: [ArticleQueryRPCService(store: store)]) {
+            continuation.yield(Int($0.split(separator: ":").last ?? "") ?? 0)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            try await withGRPCClient(
+                transport: try .http2NIOPosix(
+                    target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
+            ) { client in
+                try await body(Akhbar_V1_ArticleQuery.Client(wrapping: client), client)
+            }
+            group.cancelAll()
+        }
+    }
+
+    private func code(_ call: () async throws -> Void) async -> RPCError.Code? {
+        do {
+            try await call()
+            return nil
+        } catch let error as RPCError {
+            return error.code
+        } catch {
+            return .unknown
+        }
+    }
+
+    @Test("search over gRPC: الحموشي finds حموشي and عبد اللطيف حموشي; فيينا finds لفيينا and بفيينا")
+    func search() async throws {
+        try await withQueryServer { query, _ in
+            func found(_ text: String) async throws -> Set<String> {
+                Set(
+                    try await query.searchArticles(.with { $0.query = text }, metadata: Self.authorized).articles
+                        .map(\.articleID))
+            }
+            #expect(try await found("الحموشي") == ["full", "short"])
+            #expect(try await found("فيينا") == ["vienna"])
+            let article = try await query.getArticle(.with { $0.articleID = "full" }, metadata: Self.authorized).article
+            #expect(article.entities.map(\.canonical) == ["عبد اللطيف حموشي"])
+        }
+    }
+
+    @Test("without the right token every call is UNAUTHENTICATED; the health service answers anyway")
+    func token() async throws {
+        try await withQueryServer { query, client in
+            #expect(await code { _ = try await query.stats(.init()) } == .unauthenticated)
+            #expect(
+                await code { _ = try await query.stats(.init(), metadata: ["authorization": "Bearer nope"]) }
+                    == .unauthenticated)
+            #expect(
+                await code { _ = try await query.stats(.init(), metadata: ["authorization": "\(Self.token)"]) }
+                    == .unauthenticated)
+            let stats = try await query.stats(.init(), metadata: Self.authorized)
+            #expect(stats.articleCount == 4)
+            let health = Grpc_Health_V1_Health.Client(wrapping: client)
+            let server = try await health.check(.init())
+            let queries = try await health.check(.with { $0.service = "akhbar.v1.ArticleQuery" })
+            #expect(server.status == .serving && queries.status == .serving)
+            #expect(await code { _ = try await health.check(.with { $0.service = "nope" }) } == .notFound)
+        }
+    }
+
+    @Test("bad requests get clear statuses: oversize, too long, bad page token, negative page size, unknown ids")
+    func badRequests() async throws {
+        try await withQueryServer(maxRequestBytes: 4_096) { query, _ in
+            let huge = String(repeating: "خبر ", count: 2_000)
+            #expect(
+                await code { _ = try await query.searchArticles(.with { $0.query = huge }, metadata: Self.authorized) }
+                    == .resourceExhausted)
+            let long = String(repeating: "ا", count: 1_001)
+            #expect(
+                await code { _ = try await query.searchArticles(.with { $0.query = long }, metadata: Self.authorized) }
+                    == .invalidArgument)
+            #expect(
+                await code {
+                    _ = try await query.searchArticles(.with { $0.pageToken = "garbage" }, metadata: Self.authorized)
+                } == .invalidArgument)
+            #expect(
+                await code { _ = try await query.listEntities(.with { $0.pageSize = -1 }, metadata: Self.authorized) }
+                    == .invalidArgument)
+            #expect(
+                await code {
+                    _ = try await query.getArticle(.with { $0.articleID = "nope" }, metadata: Self.authorized)
+                }
+                    == .notFound)
+            #expect(
+                await code {
+                    _ = try await query.coOccurrences(
+                        .with { $0.entityID = "PERSON:nobody" }, metadata: Self.authorized)
+                } == .notFound)
+            // The server is still serving after all of that.
+            let stats = try await query.stats(.init(), metadata: Self.authorized)
+            #expect(stats.articleCount == 4)
+        }
+    }
+}
