@@ -1,7 +1,7 @@
 # Every target sets up what it needs first (scripts/setup.sh is quick when all is in place).
 BROKER_PORT ?= 9092
 
-.PHONY: setup build demo test bench-text bench-tag bench-pipeline broker-up broker-down proto
+.PHONY: setup build demo test bench-text bench-tag bench-pipeline bench-grpc broker-up broker-down proto
 
 setup:
 	@scripts/setup.sh
@@ -34,6 +34,10 @@ bench-tag: setup
 ## End to end, ingest to stored rows, with 1 and 2 release enricher processes; their peak RSS.
 bench-pipeline: setup
 	scripts/bench-pipeline.sh
+
+## gRPC as clients see it: query latency on a generated store of 100,000 articles, Publish articles/s.
+bench-grpc: setup
+	scripts/bench-grpc.sh
 
 broker-up: setup
 	@deploy/broker.sh up $(BROKER_PORT)
