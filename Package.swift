@@ -152,6 +152,20 @@ let package = Package(
             path: "Tests/Benchmarks/TagBenchmark"
         ),
 
+        .executableTarget(
+            name: "akhbar-grpc-benchmark",
+            dependencies: [
+                "ArticleCodec", "ArticleModel", "BenchmarkSupport", "EnricherCore", "GRPCHosting", "IngestCore",
+                "Kafka", "SeededRandom", "ServiceCommandLine", "ServiceContracts",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Tests/Benchmarks/GRPCBenchmark"
+        ),
+
         // MARK: Tests
         .target(name: "FixtureFiles", path: "Tests/FixtureFiles"),
         .testTarget(
@@ -168,7 +182,10 @@ let package = Package(
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"], path: "Tests/KafkaTests"),
         .testTarget(
             name: "IngestCoreTests",
-            dependencies: ["IngestCore", "ArticleModel"],
+            dependencies: [
+                "IngestCore", "ArticleCodec", "ArticleModel",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
             path: "Tests/IngestCoreTests"
         ),
         .testTarget(
@@ -178,6 +195,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/EnricherCoreTests",
+        ),
+        .testTarget(
+            name: "GRPCServiceTests",
+            dependencies: [
+                "ArticleCodec", "ArticleModel", "EnricherCore", "GRPCHosting", "ServiceContracts",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Tests/GRPCServiceTests"
         ),
         .testTarget(
             name: "IntegrationTests",
