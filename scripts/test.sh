@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: builds, starts a local broker on its own port, runs `swift test` with the
-# integration tests pointed at it, and stops the broker whatever happens. Called by `make test`.
+# integration tests pointed at it, then the Python round trip (scripts/test-python.sh), and stops the
+# broker whatever happens. Called by `make test`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,3 +20,6 @@ BROKERS="$(deploy/broker.sh up "$PORT")"
 trap 'deploy/broker.sh down "$PORT"' EXIT
 
 AKHBAR_TEST_BROKERS="$BROKERS" swift test --skip-build "$@"
+
+# The contracts from another language, against the same broker.
+AKHBAR_TEST_BROKERS="$BROKERS" scripts/test-python.sh

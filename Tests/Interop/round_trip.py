@@ -163,6 +163,8 @@ def read_back(query, ids):
 
     found = {summary.article_id for summary in search(query, "الحموشي")}
     check(found == {summary.article_id for summary in mentioning}, "SearchArticles الحموشي finds every article naming him")
+    ranked = {summary.article_id for summary in search(query, "الحموشي", order=query_pb2.SEARCH_ORDER_RELEVANCE)}
+    check(ranked == found, "SearchArticles الحموشي by relevance finds the same articles")
     vienna = search(query, "فيينا")
     check(len(vienna) == 2, "SearchArticles فيينا finds the 2 articles written لفيينا / بفيينا / فيينا")
     filtered = search(query, "فيينا", entity_ids=[hammouchi.id], entity_type=entity_pb2.ENTITY_TYPE_LOCATION)
