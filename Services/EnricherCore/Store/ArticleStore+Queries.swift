@@ -24,7 +24,8 @@ public struct ArticleSearch: Sendable, Equatable {
     public enum Order: Sendable, Equatable {
         /// Newest publication first, undated last; every match can be paged through.
         case newest
-        /// Best match first (FTS5's BM25), among the ``ArticleStore/relevanceWindow`` newest matches.
+        /// Best match first (FTS5's BM25), among the ``ArticleStore/relevanceWindow`` newest text matches in the
+        /// date range; the other filters apply within them.
         case relevance
     }
 
@@ -83,7 +84,7 @@ extension ArticleStore {
 
     /// The newest matches a relevance-ordered search ranks: ranking every match of a common word would cost
     /// a sort of most of the store per call.
-    public static let relevanceWindow = 2_000
+    public static let relevanceWindow = 1_000
 
     /// Stored articles that satisfy `search`, newest first, or best match first when it has text and asks so.
     ///

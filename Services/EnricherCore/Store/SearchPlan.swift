@@ -56,6 +56,14 @@ struct SearchPlan {
                     ? "s.rowid >= 0 AND s.rowid < \(SearchRowID.first(at: before))"
                     : "\(sortKey) != '' AND \(sortKey) < \(before)")
         }
+        if kind == .relevance {
+            // The window counts text matches in the date range only: counting matches of the other filters too
+            // would walk most of the index when they are selective.
+            relevanceWindow = """
+                SELECT s.rowid FROM article_search s WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY s.rowid DESC LIMIT 1 OFFSET \(ArticleStore.relevanceWindow - 1)
+                """
+        }
         for id in entityIDs {
             conditions.append(
                 "EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = \(idColumn) AND x.entity_id = \(id))")
@@ -74,12 +82,6 @@ struct SearchPlan {
         }
         self.source = source
 
-        if kind == .relevance {
-            relevanceWindow = """
-                SELECT s.rowid FROM \(source) WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY s.rowid DESC LIMIT 1 OFFSET \(ArticleStore.relevanceWindow - 1)
-                """
-        }
         switch (kind, cursor) {
         case (_, nil): break
         case (.newestText, .searchRow(let rowid)?): conditions.append("s.rowid < \(rowid)")

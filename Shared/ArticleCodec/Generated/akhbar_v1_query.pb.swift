@@ -39,9 +39,9 @@ public nonisolated enum Akhbar_V1_SearchOrder: SwiftProtobuf.Enum, Swift.CaseIte
   /// Newest publication first, articles without a date last. Every match can be paged through.
   case newest // = 1
 
-  /// Best match first (BM25 over the matching-key terms), among the 2,000 newest matching articles:
-  /// ranking every match of a common word costs too much per call, and news readers want recent
-  /// matches. The window applies after the filters.
+  /// Best match first (BM25 over the matching-key terms), among the 1,000 newest articles that
+  /// match the text within the date range: ranking every match of a common word costs too much
+  /// per call, and news readers want recent matches. The other filters apply within the window.
   case relevance // = 2
   case UNRECOGNIZED(Int)
 
