@@ -4,8 +4,6 @@ import Foundation
 import GRPCHosting
 import Logging
 import ServiceCommandLine
-import ServiceLifecycle
-import UnixSignals
 
 /// `akhbar-enricher serve-query`: ArticleQuery over gRPC on a store file.
 ///
@@ -29,24 +27,18 @@ struct ServeQueryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "akhbar.query")
-        let services: (GRPCServerConfiguration, ArticleStore)
+        let configuration: GRPCServerConfiguration
+        let store: ArticleStore
         do {
-            services = (try server.configuration(), try ArticleStore(path: db))
+            configuration = try server.configuration()
+            store = try ArticleStore(path: db)
         } catch {
             printToStandardError("akhbar-enricher serve-query: \(error)")
             throw ExitCode.failure
         }
-        let grpc = GRPCServerService(
-            configuration: services.0, services: [ArticleQueryRPCService(store: services.1)]
-        ) { address in
-            print("listening on \(address)")
-            fflush(nil)  // the line tells scripts the server is up, even when stdout is a pipe
-        }
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: [.init(service: grpc)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            try await group.run()
+            try await GRPCServerService(configuration: configuration, services: [ArticleQueryRPCService(store: store)])
+                .runUntilSignalled(logger: logger)
         } catch {
             printToStandardError("akhbar-enricher serve-query: \(error)")
             throw ExitCode.failure

@@ -5,8 +5,6 @@ import IngestCore
 import Kafka
 import Logging
 import ServiceCommandLine
-import ServiceLifecycle
-import UnixSignals
 
 /// `akhbar-ingest serve`: IngestService over gRPC, for publishers in any language.
 struct ServeCommand: AsyncParsableCommand {
@@ -41,15 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
         let producer = try await destination.connect(logger: logger)
         let service = IngestRPCService(
             publisher: ArticlePublisher(producer: producer, topic: destination.topic), maxBodyBytes: maxArticleBytes)
-        let grpc = GRPCServerService(configuration: configuration, services: [service]) { address in
-            print("listening on \(address)")
-            fflush(nil)  // the line tells scripts the server is up, even when stdout is a pipe
-        }
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: [.init(service: grpc)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            try await group.run()
+            try await GRPCServerService(configuration: configuration, services: [service])
+                .runUntilSignalled(logger: logger)
         } catch {
             printToStandardError("akhbar-ingest serve: \(error)")
             await producer.shutdown(timeout: .seconds(10))

@@ -1,6 +1,9 @@
+import Foundation
 public import GRPCCore
 import GRPCNIOTransportHTTP2
+public import Logging
 public import ServiceLifecycle
+import UnixSignals
 
 /// A gRPC server over HTTP/2 (SwiftNIO), run as a service of a `ServiceGroup`: SIGTERM lets calls
 /// in progress finish, new ones are refused, and the health service reports NOT_SERVING meanwhile.
@@ -13,10 +16,10 @@ public struct GRPCServerService: Service {
     private let onListening: @Sendable (String) -> Void
 
     /// - Parameter onListening: called with the bound address, such as `127.0.0.1:50051`, once the
-    ///   server accepts connections.
+    ///   server accepts connections; by default it prints `listening on ADDRESS`.
     public init(
         configuration: GRPCServerConfiguration, services: [any RegistrableRPCService],
-        onListening: @escaping @Sendable (String) -> Void = { _ in }
+        onListening: @escaping @Sendable (String) -> Void = Self.announce
     ) {
         let names = services.flatMap { service -> [String] in
             var router = RPCRouter<HTTP2ServerTransport.Posix>()
@@ -40,6 +43,20 @@ public struct GRPCServerService: Service {
             + [MessageSizeInterceptor(limit: configuration.maxRequestBytes)]
         server = GRPCServer(transport: transport, services: services + [health], interceptors: interceptors)
         self.onListening = onListening
+    }
+
+    /// Prints the line scripts and tests wait for, at once even when stdout is a pipe.
+    public static func announce(_ address: String) {
+        print("listening on \(address)")
+        fflush(nil)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then lets running calls finish.
+    public func runUntilSignalled(logger: Logger) async throws {
+        try await ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: self)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        ).run()
     }
 
     public func run() async throws {

@@ -16,6 +16,13 @@ struct ArticleStoreTests {
         try await body(try ArticleStore(path: path), path)
     }
 
+    /// Moscow, mentioned once at scalar offset `start`.
+    private func moscow(at start: Int) -> Entity {
+        Entity(
+            id: "LOCATION:موسكو", type: .location, canonical: "موسكو",
+            mentions: [EntityMention(text: "موسكو", start: start, end: start + 5)])
+    }
+
     private func article(_ id: String, version: String = "v1", entities: [Entity]? = nil) -> EnrichedArticle {
         EnrichedArticle(
             articleID: id,
@@ -181,9 +188,7 @@ struct ArticleStoreTests {
     @Test("search filters: entity ids, entity type, publication range and source, each and together")
     func searchFilters() async throws {
         try await withStore { store, _ throws in
-            let moscow = Entity(
-                id: "LOCATION:موسكو", type: .location, canonical: "موسكو",
-                mentions: [EntityMention(text: "موسكو", start: 0, end: 5)])
+            let moscow = self.moscow(at: 0)
             var early = article("early")
             early.publishedAt = Date(timeIntervalSince1970: 1_600_000_000)
             var late = article("late", entities: article("x").entities + [moscow])
@@ -258,9 +263,7 @@ struct ArticleStoreTests {
     @Test("entities by article count, co-occurrences, an entity's articles newest first, stats")
     func entityQueries() async throws {
         try await withStore { store, _ throws in
-            let moscow = Entity(
-                id: "LOCATION:موسكو", type: .location, canonical: "موسكو",
-                mentions: [EntityMention(text: "موسكو", start: 30, end: 35)])
+            let moscow = self.moscow(at: 30)
             var older = article("older")
             older.publishedAt = Date(timeIntervalSince1970: 1_700_000_000)
             var newer = article("newer", entities: article("x").entities + [moscow])

@@ -95,10 +95,7 @@ struct QueryLatency {
         let token = UUID().uuidString
         let configuration = GRPCServerConfiguration(port: 0, token: try BearerToken(token))
         try await withServer(configuration, ArticleQueryRPCService(store: store)) { port in
-            try await withGRPCClient(
-                transport: try .http2NIOPosix(
-                    target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
-            ) { client in
+            try await withLoopbackClient(port: port) { client in
                 let query = Akhbar_V1_ArticleQuery.Client(wrapping: client)
                 let metadata: Metadata = ["authorization": "Bearer \(token)"]
                 try await measure(query, metadata)
@@ -256,10 +253,7 @@ struct PublishThroughput {
         }
         let bytes = requests.reduce(0) { $0 + $1.article.body.utf8.count }
         try await withServer(GRPCServerConfiguration(port: 0), service) { port in
-            try await withGRPCClient(
-                transport: try .http2NIOPosix(
-                    target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
-            ) { client in
+            try await withLoopbackClient(port: port) { client in
                 let ingest = Akhbar_V1_IngestService.Client(wrapping: client)
                 let start = ContinuousClock.now
                 let summary = try await ingest.publish { writer in try await writer.write(contentsOf: requests) }
@@ -291,6 +285,13 @@ func withServer(
         try await body(port)
         group.cancelAll()
     }
+}
+
+/// Runs `body` with a plaintext client of the server on this loopback port.
+func withLoopbackClient(port: Int, _ body: (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> Void) async throws {
+    try await withGRPCClient(
+        transport: try .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext),
+        handleClient: body)
 }
 
 /// Percentiles of call times.
