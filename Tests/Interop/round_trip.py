@@ -12,7 +12,8 @@ grpcio-tools generated from Shared/ArticleCodec/Proto (see scripts/test-python.s
      EntityArticles and CoOccurrences;
   5. checks that a call without the token is refused, that an oversize message gets
      RESOURCE_EXHAUSTED and an oversize article INVALID_ARGUMENT, and that the standard health
-     service answers SERVING without a token.
+     service answers SERVING without a token;
+  6. starts a second query server with a certificate made by openssl and calls it over TLS.
 
 Usage: round_trip.py GENERATED_DIR  (environment: AKHBAR_BIN, AKHBAR_TEST_BROKERS, AKHBAR_ROOT)
 Exits 0 when every check passed; prints each check as it goes.
@@ -226,6 +227,35 @@ def check_limits(ingest, query, ingest_address):
         check(check_health(b"", timeout=10) == b"\x08\x01", "health Check without a token: SERVING")
 
 
+def check_tls(database, workdir):
+    """A query server with a certificate: TLS clients that trust it are served, plaintext ones are not."""
+    certificate, key = workdir / "tls.crt", workdir / "tls.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(certificate),
+         "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )
+    process, address = start("query-tls", [
+        "akhbar-enricher", "serve-query", "--db", database, "--port", "0",
+        "--tls-cert", str(certificate), "--tls-key", str(key),
+    ], workdir)
+    try:
+        port = address.rsplit(":", 1)[1]
+        trusted = grpc.ssl_channel_credentials(root_certificates=certificate.read_bytes())
+        with grpc.secure_channel(f"localhost:{port}", trusted) as channel:
+            stats = query_service_pb2_grpc.ArticleQueryStub(channel).Stats(
+                query_pb2.StatsRequest(), metadata=authorized(), timeout=10)
+            check(stats.article_count == 5, "TLS: Stats over TLS with the server's certificate trusted")
+        with grpc.insecure_channel(f"localhost:{port}") as channel:
+            try:
+                query_service_pb2_grpc.ArticleQueryStub(channel).Stats(query_pb2.StatsRequest(), timeout=10)
+                check(False, "TLS: a plaintext client is not served")
+            except grpc.RpcError as error:
+                check(error.code() == grpc.StatusCode.UNAVAILABLE, "TLS: a plaintext client gets UNAVAILABLE")
+    finally:
+        stop([process])
+
+
 def main():
     topic = f"python-round-trip-{uuid.uuid4().hex[:8]}"
     with tempfile.TemporaryDirectory() as directory:
@@ -262,6 +292,7 @@ def main():
                       f"Stats: {stats.article_count} articles, {stats.entity_count} entities")
                 read_back(query, ids)
                 check_limits(ingest, query, ingest_address)
+            check_tls(database, workdir)
         except Exception:
             for log in sorted(workdir.glob("*.log")):
                 print(f"--- {log.name}\n{log.read_text()[-4000:]}", file=sys.stderr)
