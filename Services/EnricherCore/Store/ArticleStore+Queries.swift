@@ -223,13 +223,4 @@ extension ArticleStore {
     static var mismatchedCursor: StoreError {
         StoreError(.invalidCursor, "the page token belongs to a different kind of query")
     }
-
-    /// Runs a read, turning database errors into `StoreError`.
-    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
-        do {
-            return try await pool.read(body)
-        } catch {
-            throw StoreError.from(error)
-        }
-    }
 }

@@ -8,7 +8,7 @@ public import Kafka
 /// Saving upserts by article id, so a message delivered twice, or a replay of the whole topic,
 /// replaces rows instead of adding them.
 public final class ArticleStore: Sendable {
-    let pool: DatabasePool
+    private let pool: DatabasePool
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
@@ -77,34 +77,26 @@ public final class ArticleStore: Sendable {
 
     /// The next offset to read per partition, as the batches stored for `group` recorded it.
     public func storedOffsets(group: String) async throws(StoreError) -> [KafkaTopicPartition: Int64] {
-        do {
-            return try await pool.read { db in
-                let rows = try Row.fetchAll(
-                    db, sql: "SELECT topic, partition, next_offset FROM consumer_offsets WHERE group_id = ?",
-                    arguments: [group])
-                var offsets: [KafkaTopicPartition: Int64] = [:]
-                for row in rows {
-                    offsets[KafkaTopicPartition(topic: row["topic"], partition: row["partition"])] = row["next_offset"]
-                }
-                return offsets
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT topic, partition, next_offset FROM consumer_offsets WHERE group_id = ?",
+                arguments: [group])
+            var offsets: [KafkaTopicPartition: Int64] = [:]
+            for row in rows {
+                offsets[KafkaTopicPartition(topic: row["topic"], partition: row["partition"])] = row["next_offset"]
             }
-        } catch {
-            throw StoreError.from(error)
+            return offsets
         }
     }
 
     /// How many times each stored article was written, by id.
     public func writeCounts() async throws(StoreError) -> [String: Int] {
-        do {
-            return try await pool.read { db in
-                var counts: [String: Int] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT id, write_count FROM articles") {
-                    counts[row["id"]] = row["write_count"]
-                }
-                return counts
+        try await read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, write_count FROM articles") {
+                counts[row["id"]] = row["write_count"]
             }
-        } catch {
-            throw StoreError.from(error)
+            return counts
         }
     }
 
@@ -159,40 +151,37 @@ public final class ArticleStore: Sendable {
         try db.execute(sql: "UPDATE articles SET search_rowid = ? WHERE id = ?", arguments: [rowid, article.articleID])
     }
 
-    /// The number of stored articles.
-    public func articleCount() async throws(StoreError) -> Int {
+    /// Runs a read, turning database errors into `StoreError`.
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
         do {
-            return try await pool.read { db in try ArticleRecord.fetchCount(db) }
+            return try await pool.read(body)
         } catch {
             throw StoreError.from(error)
         }
+    }
+
+    /// The number of stored articles.
+    public func articleCount() async throws(StoreError) -> Int {
+        try await read { db in try ArticleRecord.fetchCount(db) }
     }
 
     /// Stored articles with their entities, newest publication first, then by id.
     ///
     /// - Parameter limit: at most this many articles; all when nil.
     public func articles(limit: Int? = nil) async throws(StoreError) -> [EnrichedArticle] {
-        do {
-            return try await pool.read { db in
-                let records = try ArticleRecord.all()
-                    .order(ArticleRecord.Columns.publishedAt.desc, ArticleRecord.Columns.id)
-                    .limit(limit ?? -1)
-                    .fetchAll(db)
-                return try records.map { try Self.article(from: $0, in: db) }
-            }
-        } catch {
-            throw StoreError.from(error)
+        try await read { db in
+            let records = try ArticleRecord.all()
+                .order(ArticleRecord.Columns.publishedAt.desc, ArticleRecord.Columns.id)
+                .limit(limit ?? -1)
+                .fetchAll(db)
+            return try records.map { try Self.article(from: $0, in: db) }
         }
     }
 
     /// The stored article with this id, or nil.
     public func article(id: String) async throws(StoreError) -> EnrichedArticle? {
-        do {
-            return try await pool.read { db in
-                try ArticleRecord.fetchOne(db, key: id).map { try Self.article(from: $0, in: db) }
-            }
-        } catch {
-            throw StoreError.from(error)
+        try await read { db in
+            try ArticleRecord.fetchOne(db, key: id).map { try Self.article(from: $0, in: db) }
         }
     }
 }
