@@ -54,19 +54,21 @@ extension ArticleStore {
                         "SELECT COALESCE(\(column), '') AS key, COUNT(*) AS n FROM articles GROUP BY 1 ORDER BY n DESC, key"
                 ).map { StoreStats.ArticleCount(key: $0["key"], articles: $0["n"]) }
             }
-            let times = try Row.fetchOne(
+            let totals = try Row.fetchOne(
                 db,
-                sql:
-                    "SELECT MIN(published_at) AS oldest, MAX(published_at) AS newest, MAX(enriched_at) AS last FROM articles"
-            )
+                sql: """
+                    SELECT COUNT(*) AS articles, MIN(published_at) AS oldest, MAX(published_at) AS newest,
+                           MAX(enriched_at) AS last
+                    FROM articles
+                    """)
             return StoreStats(
-                articles: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0,
+                articles: totals?["articles"] ?? 0,
                 entities: byType.values.reduce(0) { $0 + $1.entities },
                 mentions: byType.values.reduce(0) { $0 + $1.mentions },
                 byType: byType,
                 bySource: try counts(by: "source"),
                 byEnrichmentVersion: try counts(by: "enrichment_version"),
-                oldestPublished: times?["oldest"], newestPublished: times?["newest"], lastEnriched: times?["last"])
+                oldestPublished: totals?["oldest"], newestPublished: totals?["newest"], lastEnriched: totals?["last"])
         }
     }
 }
