@@ -213,16 +213,6 @@ struct EntityTypeArgument: ExpressibleByArgument {
     }
 }
 
-/// An RFC 3339 time such as 2025-05-28T09:30:00Z.
-struct RFC3339Argument: ExpressibleByArgument {
-    let date: Date
-
-    init?(argument: String) {
-        guard let date = try? Date(argument, strategy: .iso8601) else { return nil }
-        self.date = date
-    }
-}
-
 extension EntityType {
     /// The accepted type names, for help texts.
     static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }

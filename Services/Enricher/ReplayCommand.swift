@@ -56,12 +56,8 @@ enum ReplayStart: ExpressibleByArgument, CustomStringConvertible {
             self = .earliest
             return
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = formatter.date(from: argument) ?? fractional.date(from: argument) else { return nil }
-        self = .time(date)
+        guard let time = RFC3339Argument(argument: argument) else { return nil }
+        self = .time(time.date)
     }
 
     /// The message timestamp to start at; `nil` starts at the earliest offset.
