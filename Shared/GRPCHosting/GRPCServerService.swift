@@ -59,6 +59,16 @@ public struct GRPCServerService: Service {
         ).run()
     }
 
+    /// Serves while `body` runs, handing it the bound port, then shuts down: a server and its
+    /// clients in one process, as tests and benchmarks need.
+    public func whileServing<Result: Sendable>(_ body: (Int) async throws -> Result) async throws -> Result {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.serve() }
+            defer { server.beginGracefulShutdown() }
+            return try await body(try await server.transport.listeningAddress.ipv4?.port ?? 0)
+        }
+    }
+
     public func run() async throws {
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in

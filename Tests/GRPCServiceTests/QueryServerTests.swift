@@ -42,21 +42,14 @@ struct QueryServerTests {
         ])
         let configuration = GRPCServerConfiguration(
             port: 0, token: try BearerToken(Self.token), maxRequestBytes: maxRequestBytes)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let server = GRPCServerService(configuration: configuration, services: [ArticleQueryRPCService(store: store)]) {
-            continuation.yield(Int($0.split(separator: ":").last ?? "") ?? 0)
-        }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
+        let server = GRPCServerService(configuration: configuration, services: [ArticleQueryRPCService(store: store)])
+        try await server.whileServing { port in
             try await withGRPCClient(
                 transport: try .http2NIOPosix(
                     target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
             ) { client in
                 try await body(Akhbar_V1_ArticleQuery.Client(wrapping: client), client)
             }
-            group.cancelAll()
         }
     }
 

@@ -94,13 +94,14 @@ struct QueryLatency {
     func run() async throws {
         let token = UUID().uuidString
         let configuration = GRPCServerConfiguration(port: 0, token: try BearerToken(token))
-        try await withServer(configuration, ArticleQueryRPCService(store: store)) { port in
-            try await withLoopbackClient(port: port) { client in
-                let query = Akhbar_V1_ArticleQuery.Client(wrapping: client)
-                let metadata: Metadata = ["authorization": "Bearer \(token)"]
-                try await measure(query, metadata)
+        try await GRPCServerService(configuration: configuration, services: [ArticleQueryRPCService(store: store)])
+            .whileServing { port in
+                try await withLoopbackClient(port: port) { client in
+                    let query = Akhbar_V1_ArticleQuery.Client(wrapping: client)
+                    let metadata: Metadata = ["authorization": "Bearer \(token)"]
+                    try await measure(query, metadata)
+                }
             }
-        }
     }
 
     private func measure(_ query: Akhbar_V1_ArticleQuery.Client<HTTP2ClientTransport.Posix>, _ metadata: Metadata)
@@ -252,38 +253,22 @@ struct PublishThroughput {
             }
         }
         let bytes = requests.reduce(0) { $0 + $1.article.body.utf8.count }
-        try await withServer(GRPCServerConfiguration(port: 0), service) { port in
-            try await withLoopbackClient(port: port) { client in
-                let ingest = Akhbar_V1_IngestService.Client(wrapping: client)
-                let start = ContinuousClock.now
-                let summary = try await ingest.publish { writer in try await writer.write(contentsOf: requests) }
-                let seconds = start.duration(to: .now).seconds
-                print(
-                    "Publish: \(summary.published)/\(summary.received) articles acknowledged by the broker in "
-                        + String(
-                            format: "%.2f s: %.0f articles/s, %.1f MB/s", seconds, Double(articles) / seconds,
-                            Double(bytes) / 1e6 / seconds)
-                        + " (one client stream, topic \(topic) with 4 partitions, acks=all)")
+        try await GRPCServerService(configuration: GRPCServerConfiguration(port: 0), services: [service])
+            .whileServing { port in
+                try await withLoopbackClient(port: port) { client in
+                    let ingest = Akhbar_V1_IngestService.Client(wrapping: client)
+                    let start = ContinuousClock.now
+                    let summary = try await ingest.publish { writer in try await writer.write(contentsOf: requests) }
+                    let seconds = start.duration(to: .now).seconds
+                    print(
+                        "Publish: \(summary.published)/\(summary.received) articles acknowledged by the broker in "
+                            + String(
+                                format: "%.2f s: %.0f articles/s, %.1f MB/s", seconds, Double(articles) / seconds,
+                                Double(bytes) / 1e6 / seconds)
+                            + " (one client stream, topic \(topic) with 4 partitions, acks=all)")
+                }
             }
-        }
         await producer.shutdown(timeout: .seconds(10))
-    }
-}
-
-/// Runs `body` with the port of a gRPC server hosting `service`, then stops the server.
-func withServer(
-    _ configuration: GRPCServerConfiguration, _ service: any RegistrableRPCService, _ body: (Int) async throws -> Void
-) async throws {
-    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let server = GRPCServerService(configuration: configuration, services: [service]) { address in
-        continuation.yield(Int(address.split(separator: ":").last ?? "") ?? 0)
-    }
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await server.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { return }
-        try await body(port)
-        group.cancelAll()
     }
 }
 
