@@ -22,6 +22,8 @@ extension KafkaProducer {
         private enum Lifecycle {
             case running
             case shuttingDown
+            /// Unacknowledged messages were purged: whatever failure their reports carry was caused by the purge.
+            case purged
             case shutDown
         }
 
@@ -58,7 +60,21 @@ extension KafkaProducer {
         ) -> [(CheckedContinuation<Delivery, Never>, Delivery)] {
             // Ids not found were failed at shutdown already; their late reports are dropped.
             reports.compactMap { report in
-                pending.removeValue(forKey: report.id).map { ($0, report.delivery) }
+                pending.removeValue(forKey: report.id).map { continuation in
+                    guard case .purged = lifecycle, case .failure(let error) = report.delivery else {
+                        return (continuation, report.delivery)
+                    }
+                    // Purging in-flight messages of an idempotent producer makes librdkafka bump its epoch, and the
+                    // broker may then fence the old batches (PRODUCER_FENCED) rather than report them purged.
+                    return (
+                        continuation,
+                        .failure(
+                            KafkaError(
+                                code: .shutdown, librdkafkaCode: error.librdkafkaCode,
+                                message: "the producer shut down before the message was acknowledged: \(error.message)")
+                        )
+                    )
+                }
             }
         }
 
@@ -124,6 +140,11 @@ extension KafkaProducer {
             lifecycle = .shuttingDown
             defer { spaceWaiters = [:] }
             return Array(spaceWaiters.values)
+        }
+
+        /// Records that the unacknowledged messages are being purged.
+        mutating func beginPurge() {
+            lifecycle = .purged
         }
 
         /// Ends shutdown; returns the sends still without a report, which the caller fails.

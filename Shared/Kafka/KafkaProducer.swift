@@ -143,6 +143,7 @@ public final class KafkaProducer: Service, Sendable {
                 "Purging messages still unacknowledged at shutdown",
                 metadata: [KafkaLogKey.pending: "\(state.withLock { $0.pendingCount })", KafkaLogKey.error: "\(error)"]
             )
+            state.withLock { $0.beginPurge() }
             _ = client.withHandle { rd_kafka_purge($0, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT) }
             // Purged messages get delivery reports too; give the pump a moment to hand them to their senders.
             try? await flush(timeout: .seconds(1))
