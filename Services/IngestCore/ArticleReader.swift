@@ -54,9 +54,15 @@ public struct ArticleReader: Sendable {
     }
 
     private func textArticle(_ bytes: ArraySlice<UInt8>) -> Result<RawArticle, InputProblem> {
-        decodeBody(bytes).map { body in
-            RawArticle(id: ArticleIdentity.id(explicit: nil, url: nil, body: body), body: body, ingestedAt: now())
+        decodeBody(bytes).flatMap { body in
+            Self.checked(
+                RawArticle(id: ArticleIdentity.id(explicit: nil, url: nil, body: body), body: body, ingestedAt: now()))
         }
+    }
+
+    /// The article, or the field rule it breaks (the same rules the codec and gRPC apply).
+    private static func checked(_ article: RawArticle) -> Result<RawArticle, InputProblem> {
+        article.fieldViolation().map { .failure(.invalidField($0)) } ?? .success(article)
     }
 
     private func jsonLineArticles(_ bytes: [UInt8], path: String) -> [InputRecord] {
@@ -70,8 +76,10 @@ public struct ArticleReader: Sendable {
     }
 
     private func jsonArticle(_ line: ArraySlice<UInt8>) -> Result<RawArticle, InputProblem> {
-        guard line.count <= maxArticleBytes else {
-            return .failure(.tooLarge(bytes: line.count, limit: maxArticleBytes))
+        // JSON escapes take up to three bytes per byte of text; past that the body cannot fit, so stop reading.
+        let lineLimit = 3 * (maxArticleBytes + ArticleFieldRules.maxShortFieldBytes)
+        guard line.count <= lineLimit else {
+            return .failure(.tooLarge(bytes: line.count, limit: lineLimit))
         }
         guard String(validating: line, as: UTF8.self) != nil else { return .failure(.notUTF8) }
         let fields: ArticleLine
@@ -82,12 +90,15 @@ public struct ArticleReader: Sendable {
         }
         guard let body = fields.body else { return .failure(.missingBody) }
         guard !body.allSatisfy(\.isWhitespace) else { return .failure(.empty) }
+        guard body.utf8.count <= maxArticleBytes else {
+            return .failure(.tooLarge(bytes: body.utf8.count, limit: maxArticleBytes))
+        }
         var publishedAt: Date?
         if let text = fields.publishedAt {
             guard let date = PublicationDate.parse(text) else { return .failure(.invalidDate(text)) }
             publishedAt = date
         }
-        return .success(
+        return Self.checked(
             RawArticle(
                 id: ArticleIdentity.id(explicit: fields.id, url: fields.url, body: body),
                 url: fields.url,
@@ -118,7 +129,9 @@ public struct ArticleReader: Sendable {
             switch decoding {
             case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
                 .keyNotFound(_, let context):
-                return context.debugDescription
+                // Name the field: "Expected to decode String but found number" alone does not say which.
+                let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+                return field.isEmpty ? context.debugDescription : "\(field): \(context.debugDescription)"
             @unknown default:
                 return String(describing: decoding)
             }

@@ -1,3 +1,5 @@
+public import ArticleModel
+
 /// Why an input could not become an article. Each one is reported in the ingest summary; no input
 /// is dropped silently.
 public enum InputProblem: Error, Sendable, Hashable, CustomStringConvertible {
@@ -8,6 +10,7 @@ public enum InputProblem: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidJSON(String)
     case missingBody
     case invalidDate(String)
+    case invalidField(ArticleFieldViolation)
 
     public var description: String {
         switch self {
@@ -17,7 +20,9 @@ public enum InputProblem: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooLarge(let bytes, let limit): "is \(bytes) bytes, over the limit of \(limit) bytes"
         case .invalidJSON(let reason): "is not a valid JSON article: \(reason)"
         case .missingBody: "has no \"body\" field"
-        case .invalidDate(let value): "has a published_at that is not an RFC 3339 date: \(value)"
+        case .invalidDate(let value):
+            "has a published_at that is not an RFC 3339 date: \(ArticleFieldRules.quoted(value))"
+        case .invalidField(let violation): "breaks a field rule: \(violation)"
         }
     }
 }

@@ -39,7 +39,8 @@ extension RawArticle {
         guard message.hasIngestedAt else {
             throw CodecError(
                 code: .invalidArticle,
-                message: "RawArticle \(message.id) has no ingested_at; the ingest service always sets it."
+                message:
+                    "RawArticle \(ArticleFieldRules.quoted(message.id)) has no ingested_at; the ingest service always sets it."
             )
         }
         self.init(

@@ -39,7 +39,8 @@ public final class HealthService: Grpc_Health_V1_Health.SimpleServiceProtocol {
         -> Grpc_Health_V1_HealthCheckResponse
     {
         guard let status = state.withLock({ $0.statuses[request.service] }) else {
-            throw RPCError(code: .notFound, message: "unknown service \(request.service.debugDescription)")
+            throw RPCError(
+                code: .notFound, message: "unknown service \(String(request.service.prefix(64)).debugDescription)")
         }
         return .with { $0.status = status }
     }

@@ -92,6 +92,47 @@ struct ArticleReaderTests {
         }
     }
 
+    @Test("ids with a NUL or other control character, or too long, are refused, not cut: no two articles become one")
+    func idRules() throws {
+        let long = String(repeating: "م", count: ArticleFieldRules.maxIDBytes)
+        let lines = [
+            #"{"id": "nul\u0000one", "body": "نص أول"}"#,
+            #"{"id": "nul\u0000two", "body": "نص ثان"}"#,
+            #"{"id": "tab\there", "body": "نص"}"#,
+            #"{"id": "\#(long)", "body": "نص"}"#,
+            #"{"id": "ok-1", "title": "سطر\nثان", "url": "https://a.example/\u0007", "body": "نص"}"#,
+            #"{"id": "ok-2", "source": "\#(String(repeating: "s", count: 300))", "body": "نص"}"#,
+            #"{"id": "ok-3", "title": "عنوان\nمن سطرين", "body": "نص فيه \u0000 حرف"}"#,
+            #"{"id": "ok-4", "title": "عنوان\nمن سطرين", "body": "نص"}"#,
+        ]
+        try withDirectory(["ids.jsonl": Array(lines.joined(separator: "\n").utf8)]) { root in
+            let records = reader().read(root.appendingPathComponent("ids.jsonl").path)
+            let failures = records.map { $0.article.failure }
+            #expect(failures[0] == .invalidField(.init(field: .id, problem: .controlCharacter("\0"))))
+            #expect(failures[1] == .invalidField(.init(field: .id, problem: .controlCharacter("\0"))))
+            #expect(failures[2] == .invalidField(.init(field: .id, problem: .controlCharacter("\t"))))
+            #expect(failures[3] == .invalidField(.init(field: .id, problem: .tooLong(bytes: 512, limit: 256))))
+            #expect(failures[4] == .invalidField(.init(field: .url, problem: .controlCharacter("\u{07}"))))
+            #expect(failures[5] == .invalidField(.init(field: .source, problem: .tooLong(bytes: 300, limit: 256))))
+            #expect(failures[6] == .invalidField(.init(field: .body, problem: .controlCharacter("\0"))))
+            let titled = try records[7].article.get()
+            #expect(titled.title == "عنوان\nمن سطرين")
+            #expect(failures[0]?.description == "breaks a field rule: id contains the control character \\0")
+        }
+    }
+
+    @Test("a JSON value of the wrong type is reported with the field's name")
+    func typeErrorNamesTheField() throws {
+        try withDirectory(["t.jsonl": Array(#"{"body": "نص", "published_at": 20250528}"#.utf8)]) { root in
+            let failure = reader().read(root.appendingPathComponent("t.jsonl").path)[0].article.failure
+            guard case .invalidJSON(let reason) = failure else {
+                Issue.record("expected invalid JSON, got \(String(describing: failure))")
+                return
+            }
+            #expect(reason.hasPrefix("published_at: "), "\(reason)")
+        }
+    }
+
     @Test("a directory expands recursively to its .txt and .jsonl files in name order")
     func directories() throws {
         let files: [String: [UInt8]] = [

@@ -27,8 +27,16 @@ public struct ArticleQueryRPCService: Akhbar_V1_ArticleQuery.SimpleServiceProtoc
     public func getArticle(request: Akhbar_V1_GetArticleRequest, context: ServerContext) async throws
         -> Akhbar_V1_GetArticleResponse
     {
+        // No stored id is longer than the rule allows; refusing early keeps a huge id out of the answer too.
+        guard request.articleID.utf8.count <= ArticleFieldRules.maxIDBytes else {
+            throw RPCError(
+                code: .invalidArgument,
+                message: "article_id \(ArticleFieldRules.quoted(request.articleID)) is longer than "
+                    + "\(ArticleFieldRules.maxIDBytes) bytes")
+        }
         guard let article = try await run({ try await store.article(id: request.articleID) }) else {
-            throw RPCError(code: .notFound, message: "no stored article has id \(request.articleID.debugDescription)")
+            throw RPCError(
+                code: .notFound, message: "no stored article has id \(ArticleFieldRules.quoted(request.articleID))")
         }
         do {
             return try .with { $0.article = try Akhbar_V1_EnrichedArticle(validating: article) }
@@ -122,7 +130,8 @@ public struct ArticleQueryRPCService: Akhbar_V1_ArticleQuery.SimpleServiceProtoc
     /// The entity, or NOT_FOUND when no stored article mentions it.
     private func entity(_ id: String) async throws -> EntitySummary {
         guard let entity = try await run({ try await store.entity(id: id) }) else {
-            throw RPCError(code: .notFound, message: "no stored article mentions entity \(id.debugDescription)")
+            throw RPCError(
+                code: .notFound, message: "no stored article mentions entity \(ArticleFieldRules.quoted(id))")
         }
         return entity
     }
