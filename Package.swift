@@ -183,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "IngestCoreTests",
             dependencies: [
-                "IngestCore", "ArticleCodec", "ArticleModel",
+                "IngestCore", "ArticleCodec", "ArticleModel", "Kafka", "SeededRandom",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Tests/IngestCoreTests"

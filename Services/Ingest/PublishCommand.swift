@@ -19,9 +19,6 @@ struct PublishCommand: AsyncParsableCommand {
 
     @OptionGroup var destination: PublishDestination
 
-    @Option(help: "Refuse articles larger than this many bytes.")
-    var maxArticleBytes = 1 << 20
-
     @Option(help: "Format of stdin: txt or jsonl (default: jsonl when it starts with '{').")
     var stdinFormat: InputFormat?
 
@@ -30,14 +27,13 @@ struct PublishCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file, directory or -") }
-        guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be positive") }
     }
 
     func run() async throws {
         let logger = Logger(label: "akhbar.ingest")
         let producer = try await destination.connect(logger: logger)
 
-        let reader = ArticleReader(maxArticleBytes: maxArticleBytes, stdinFormat: stdinFormat)
+        let reader = ArticleReader(maxArticleBytes: destination.articleLimit, stdinFormat: stdinFormat)
         let records = inputs.lazy.flatMap(reader.expand).flatMap(reader.read)
         let progress = ProgressLine()
         let summary = await ArticlePublisher(producer: producer, topic: destination.topic).publish(records) {

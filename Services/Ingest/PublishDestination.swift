@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IngestCore
 import Kafka
 import Logging
 import ServiceCommandLine
@@ -18,22 +19,44 @@ struct PublishDestination: ParsableArguments {
     @Option(help: "Partitions for --create-topic.")
     var partitions: Int32 = 4
 
+    @Option(
+        help: ArgumentHelp(
+            "Refuse article bodies larger than this many bytes.",
+            discussion: "Default and maximum: what fits in the producer's message.max.bytes with every other field "
+                + "at its longest (\(ArticlePublisher.largestBody(inMessagesOf: KafkaProducerConfiguration.defaultMaxMessageBytes)) "
+                + "bytes with librdkafka's default)."))
+    var maxArticleBytes: Int?
+
     func validate() throws {
         guard partitions > 0 else { throw ValidationError("--partitions must be positive") }
+        guard let maxArticleBytes else { return }
+        guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be positive") }
+        guard maxArticleBytes <= largestBody else {
+            throw ValidationError(
+                "--max-article-bytes \(maxArticleBytes) is more than fits in a message of message.max.bytes "
+                    + "\(producerConfiguration.maxMessageBytes): at most \(largestBody)")
+        }
+    }
+
+    /// Bodies larger than this are refused before they are sent.
+    var articleLimit: Int { maxArticleBytes ?? largestBody }
+
+    private var largestBody: Int { ArticlePublisher.largestBody(inMessagesOf: producerConfiguration.maxMessageBytes) }
+
+    private var producerConfiguration: KafkaProducerConfiguration {
+        KafkaProducerConfiguration(
+            bootstrapServers: connection.bootstrapServers,
+            clientID: "akhbar-ingest",
+            librdkafkaOverrides: connection.librdkafkaOverrides
+        )
     }
 
     /// A producer whose brokers answered, the topic created if asked; exits 1 with a clear message otherwise.
     func connect(logger: Logger) async throws -> KafkaProducer {
         do {
-            let producer = try KafkaProducer(
-                configuration: KafkaProducerConfiguration(
-                    bootstrapServers: connection.bootstrapServers,
-                    clientID: "akhbar-ingest",
-                    librdkafkaOverrides: connection.librdkafkaOverrides
-                ),
-                logger: logger
-            )
-            try await waitForBrokers(producer, logger: logger)
+            let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
+            try await producer.waitForBrokers(
+                connection.bootstrapServers, patience: connection.connectPatience, logger: logger)
             if createTopic {
                 try await createTopicIfMissing(logger: logger)
             }
@@ -41,32 +64,6 @@ struct PublishDestination: ParsableArguments {
         } catch {
             printToStandardError("akhbar-ingest: \(error)")
             throw ExitCode.failure
-        }
-    }
-
-    /// Fails early, before any input is read, when no broker answers: a few attempts with growing pauses
-    /// (about 40 s in all), then one clear message.
-    private func waitForBrokers(_ producer: KafkaProducer, logger: Logger) async throws(KafkaError) {
-        let pauses: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)]
-        let started = ContinuousClock.now
-        for attempt in 0...pauses.count {
-            do {
-                try await producer.checkBrokers(timeout: .seconds(5))
-                return
-            } catch  where attempt < pauses.count {
-                logger.warning(
-                    "brokers not reachable, retrying",
-                    metadata: [
-                        "attempt": "\(attempt + 1)", "brokers": "\(connection.bootstrapServers)", "error": "\(error)",
-                    ])
-                try? await Task.sleep(for: pauses[attempt])
-            } catch {
-                throw KafkaError(
-                    code: error.code,
-                    message: "cannot reach the brokers \(connection.bootstrapServers.joined(separator: ",")) after "
-                        + "\(pauses.count + 1) attempts over \(started.duration(to: .now).formatted(.units(allowed: [.seconds]))): "
-                        + error.message)
-            }
         }
     }
 

@@ -20,13 +20,6 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var destination: PublishDestination
     @OptionGroup var server: GRPCServerOptions
 
-    @Option(help: "Refuse article bodies larger than this many bytes (INVALID_ARGUMENT, or rejected in a stream).")
-    var maxArticleBytes = 1 << 20
-
-    func validate() throws {
-        guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be positive") }
-    }
-
     func run() async throws {
         let logger = Logger(label: "akhbar.ingest")
         let configuration: GRPCServerConfiguration
@@ -38,7 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let producer = try await destination.connect(logger: logger)
         let service = IngestRPCService(
-            publisher: ArticlePublisher(producer: producer, topic: destination.topic), maxBodyBytes: maxArticleBytes)
+            publisher: ArticlePublisher(producer: producer, topic: destination.topic),
+            maxBodyBytes: destination.articleLimit)
         do {
             try await GRPCServerService(configuration: configuration, services: [service])
                 .runUntilSignalled(logger: logger)

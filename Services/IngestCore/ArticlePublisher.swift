@@ -59,6 +59,15 @@ public struct ArticlePublisher: Sendable {
         return summary
     }
 
+    /// Room in a message for what is not the body: the other fields at their longest, the envelope, protobuf
+    /// tags and timestamps.
+    static let messageReserveBytes = ArticleFieldRules.maxShortFieldBytes + 1_024
+
+    /// The largest article body that fits in a message of `maxMessageBytes` whatever its other fields hold.
+    public static func largestBody(inMessagesOf maxMessageBytes: Int) -> Int {
+        maxMessageBytes - messageReserveBytes
+    }
+
     /// Encodes one article and sends it; answers once the broker acknowledged it or it failed.
     public func publish(_ article: RawArticle) async -> Result<KafkaDeliveryReport, PublishError> {
         do throws(PublishError) {
@@ -68,8 +77,13 @@ public struct ArticlePublisher: Sendable {
             } catch {
                 throw .encoding(error)
             }
+            let key = Array(article.id.utf8)
+            // librdkafka would refuse it too, but only after queueing; this says why in the article's terms.
+            guard key.count + value.count <= producer.maxMessageBytes else {
+                throw .tooLarge(bytes: key.count + value.count, limit: producer.maxMessageBytes)
+            }
             do throws(KafkaError) {
-                return .success(try await producer.send(topic: topic, key: Array(article.id.utf8), value: value))
+                return .success(try await producer.send(topic: topic, key: key, value: value))
             } catch {
                 throw .broker(error)
             }
@@ -83,12 +97,24 @@ public struct ArticlePublisher: Sendable {
 public enum PublishError: Error, CustomStringConvertible {
     /// The article breaks the wire schema's rules (such as an empty body).
     case encoding(CodecError)
+    /// The encoded article is larger than the producer's `message.max.bytes`.
+    case tooLarge(bytes: Int, limit: Int)
     /// The broker did not acknowledge the article.
     case broker(KafkaError)
 
+    /// Whether sending the same article again cannot succeed: it is invalid or too large, here or for the broker.
+    public var isPermanent: Bool {
+        switch self {
+        case .encoding, .tooLarge: true
+        case .broker(let error): error.code == .messageTooLarge
+        }
+    }
+
     public var description: String {
         switch self {
-        case .encoding(let error): error.description
+        case .encoding(let error): error.message
+        case .tooLarge(let bytes, let limit):
+            "the encoded article is \(bytes) bytes, over the producer's message.max.bytes of \(limit)"
         case .broker(let error): error.description
         }
     }

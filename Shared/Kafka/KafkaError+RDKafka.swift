@@ -63,6 +63,8 @@ extension KafkaError {
             .transport
         case RD_KAFKA_RESP_ERR__QUEUE_FULL:
             .queueFull
+        case RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE, RD_KAFKA_RESP_ERR_INVALID_MSG_SIZE:
+            .messageTooLarge
         case RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS:
             .topicAlreadyExists
         case RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC, RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION,

@@ -6,7 +6,8 @@ public struct KafkaError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What kind of failure this is. Match on the static members; new ones may be added.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
-            case versionTooOld, configuration, transport, messageDelivery, queueFull, topicAlreadyExists
+            case versionTooOld, configuration, transport, messageDelivery, messageTooLarge, queueFull,
+                topicAlreadyExists
             case unknownTopicOrPartition, timedOut, shutdown, cancelled, consumer, commit, admin
         }
 
@@ -22,6 +23,9 @@ public struct KafkaError: Error, CustomStringConvertible, Equatable, Sendable {
         public static let transport = Code(.transport)
         /// A message could not be enqueued or was not acknowledged by the broker.
         public static let messageDelivery = Code(.messageDelivery)
+        /// The message is larger than the producer's `message.max.bytes` or the broker's limit: sending it again
+        /// cannot succeed.
+        public static let messageTooLarge = Code(.messageTooLarge)
         /// The producer's local queue is full (`queue.buffering.max.messages`); the producer waits and retries.
         public static let queueFull = Code(.queueFull)
         /// The topic to create already exists.

@@ -43,6 +43,10 @@ public final class KafkaProducer: Service, Sendable {
         )
     }
 
+    /// The largest message (key, value and headers) this producer sends; see
+    /// ``KafkaProducerConfiguration/maxMessageBytes``.
+    public var maxMessageBytes: Int { configuration.maxMessageBytes }
+
     /// Sends one message and waits until the broker acknowledged it.
     ///
     /// The key picks the partition (the same key always lands on the same partition). When librdkafka's local

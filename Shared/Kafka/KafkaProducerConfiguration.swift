@@ -65,6 +65,15 @@ public struct KafkaProducerConfiguration: Hashable, Sendable {
         self.shutdownTimeout = shutdownTimeout
     }
 
+    /// librdkafka's default `message.max.bytes`.
+    public static let defaultMaxMessageBytes = 1_000_000
+
+    /// The largest message (key, value and headers) the producer will send: librdkafka refuses larger ones
+    /// before they reach a broker. It is `message.max.bytes` as overridden, else librdkafka's default.
+    public var maxMessageBytes: Int {
+        librdkafkaOverrides["message.max.bytes"].flatMap { Int($0) } ?? Self.defaultMaxMessageBytes
+    }
+
     /// The librdkafka key→value map these settings produce: typed fields, then security, then overrides.
     public var librdkafkaProperties: [String: String] {
         var properties = [

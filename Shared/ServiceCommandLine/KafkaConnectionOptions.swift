@@ -21,10 +21,14 @@ public struct KafkaConnectionOptions: ParsableArguments {
     )
     var kafkaOptions: [String] = []
 
+    @Option(help: "Give up when no broker answered for this many seconds at start.")
+    var connectTimeout = 40.0
+
     public init() {}
 
     public func validate() throws {
         guard !bootstrapServers.isEmpty else { throw ValidationError("--brokers names no broker") }
+        guard connectTimeout > 0 else { throw ValidationError("--connect-timeout must be positive") }
         for option in kafkaOptions where !option.contains("=") {
             throw ValidationError("--kafka-option \(option) is not KEY=VALUE")
         }
@@ -35,6 +39,9 @@ public struct KafkaConnectionOptions: ParsableArguments {
         let list = brokers ?? ProcessInfo.processInfo.environment["AKHBAR_BROKERS"] ?? Self.defaultBrokers
         return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
+
+    /// How long a command waits for a broker to answer at start before it exits 1.
+    public var connectPatience: Duration { .milliseconds(Int(connectTimeout * 1000)) }
 
     /// The `--kafka-option` settings, passed to librdkafka as they are (it validates them).
     public var librdkafkaOverrides: [String: String] {

@@ -2,6 +2,7 @@ import ArticleCodec
 import ArticleModel
 import Foundation
 import IngestCore
+import Kafka
 import SwiftProtobuf
 import Testing
 
@@ -54,5 +55,34 @@ struct SubmittedArticleTests {
             guard case .invalid(let codecError) = error as? SubmissionError else { return false }
             return codecError.code == .invalidArticle
         }
+    }
+
+    @Test(
+        "is refused when the id holds a NUL or is too long, by the same rule as files, and the reason quotes only a prefix"
+    )
+    func idRules() throws {
+        for id in ["nul\u{0}one", String(repeating: "x", count: 3_000_000)] {
+            #expect {
+                try RawArticle(submitted: request { $0.id = id }, maxBodyBytes: 1_000, now: now)
+            } throws: { error in
+                guard case .invalid(let codecError) = error as? SubmissionError else { return false }
+                return codecError.code == .invalidArticle && codecError.message.utf8.count < 300
+            }
+        }
+    }
+
+    @Test("the default body limit leaves room for every other field within librdkafka's message.max.bytes")
+    func defaultLimitFitsTheProducer() throws {
+        let maxMessage = KafkaProducerConfiguration.defaultMaxMessageBytes
+        let body = String(repeating: "ب", count: ArticlePublisher.largestBody(inMessagesOf: maxMessage) / 2)
+        let article = RawArticle(
+            id: String(repeating: "i", count: ArticleFieldRules.maxIDBytes),
+            url: String(repeating: "u", count: ArticleFieldRules.maxURLBytes),
+            source: String(repeating: "s", count: ArticleFieldRules.maxSourceBytes),
+            title: String(repeating: "ت", count: ArticleFieldRules.maxTitleBytes / 2),
+            body: body, publishedAt: now, ingestedAt: now)
+        let encoded = try ArticleCodec.encode(article)
+        #expect(encoded.count + article.id.utf8.count <= maxMessage)
+        #expect(ArticlePublisher.largestBody(inMessagesOf: maxMessage) > 950_000)
     }
 }

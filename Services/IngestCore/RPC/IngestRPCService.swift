@@ -63,8 +63,9 @@ public struct IngestRPCService: Akhbar_V1_IngestService.SimpleServiceProtocol {
         return summary
     }
 
-    /// Publishes one article. An invalid one fails the call with INVALID_ARGUMENT; one the broker did not
-    /// acknowledge with UNAVAILABLE, which is safe to retry because the id is stable.
+    /// Publishes one article. An invalid one, or one too large for the topic, fails the call with
+    /// INVALID_ARGUMENT; one the broker did not acknowledge with UNAVAILABLE, which is safe to retry because the id
+    /// is stable.
     public func publishOne(request: Akhbar_V1_PublishRequest, context: ServerContext) async throws
         -> Akhbar_V1_PublishResult
     {
@@ -91,11 +92,9 @@ public struct IngestRPCService: Akhbar_V1_IngestService.SimpleServiceProtocol {
             result.outcome = .published
             result.partition = report.partition
             result.offset = report.offset
-        case .failure(.encoding(let error)):
-            result.outcome = .rejected
-            result.reason = error.message
-        case .failure(.broker(let error)):
-            result.outcome = .failed
+        case .failure(let error):
+            // A permanent failure is the article's fault, so the client is told not to retry it.
+            result.outcome = error.isPermanent ? .rejected : .failed
             result.reason = error.description
         }
         return result
