@@ -29,7 +29,7 @@ struct QueryCommand: AsyncParsableCommand {
         /// Runs `body` against the store, turning store errors into a message and exit code 1.
         func run(_ name: String, _ body: (ArticleStore) async throws(StoreError) -> Void) async throws {
             do {
-                try await body(try ArticleStore(path: db))
+                try await body(try ArticleStore(path: db, access: .existing))
             } catch {
                 printToStandardError("akhbar-enricher query \(name): \(error)")
                 throw ExitCode.failure

@@ -31,7 +31,7 @@ struct ServeQueryCommand: AsyncParsableCommand {
         let store: ArticleStore
         do {
             configuration = try server.configuration()
-            store = try ArticleStore(path: db)
+            store = try ArticleStore(path: db, access: .existing)
         } catch {
             printToStandardError("akhbar-enricher serve-query: \(error)")
             throw ExitCode.failure

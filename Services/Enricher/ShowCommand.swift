@@ -23,7 +23,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let articles = try await ArticleStore(path: db).articles(limit: limit)
+            let articles = try await ArticleStore(path: db, access: .existing).articles(limit: limit)
             for article in articles {
                 print(json ? JSONLines.article(article, includeBody: body) : EntityTable.article(article) + "\n")
             }

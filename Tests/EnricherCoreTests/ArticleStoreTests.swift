@@ -8,7 +8,7 @@ import Testing
 @Suite("ArticleStore")
 struct ArticleStoreTests {
     /// A store in a fresh temporary file, removed when the test ends.
-    private func withStore(_ body: (ArticleStore, String) async throws -> Void) async throws {
+    func withStore(_ body: (ArticleStore, String) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID()).sqlite").path
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -23,7 +23,7 @@ struct ArticleStoreTests {
             mentions: [EntityMention(text: "موسكو", start: start, end: start + 5)])
     }
 
-    private func article(_ id: String, version: String = "v1", entities: [Entity]? = nil) -> EnrichedArticle {
+    func article(_ id: String, version: String = "v1", entities: [Entity]? = nil) -> EnrichedArticle {
         EnrichedArticle(
             articleID: id,
             url: "https://example.com/\(id)",

@@ -154,6 +154,19 @@ extension ArticleStore {
             try db.create(
                 index: "articles_on_search_rowid", on: "articles", columns: ["search_rowid"], options: .unique)
         }
+        migrator.registerMigration("v7: handled messages") { db in
+            // What became of each message, by where it was read and a digest of its key and bytes. A stored next
+            // offset alone cannot tell a message read again from a new one at the same place (a topic deleted and
+            // created again, a broker that lost its data), and a replay must not dead-letter a message twice.
+            try db.create(table: "handled_messages", options: .withoutRowID) { t in
+                t.column("topic", .text).notNull()
+                t.column("partition", .integer).notNull()
+                t.column("offset", .integer).notNull()
+                t.column("digest", .integer).notNull()
+                t.column("outcome", .text).notNull().check { ["stored", "dead-lettered"].contains($0) }
+                t.primaryKey(["topic", "partition", "offset"])
+            }
+        }
         return migrator
     }
 }

@@ -8,26 +8,49 @@ public import Kafka
 /// Saving upserts by article id, so a message delivered twice, or a replay of the whole topic,
 /// replaces rows instead of adding them.
 public final class ArticleStore: Sendable {
-    private let pool: DatabasePool
+    /// Whether opening may create the database.
+    public enum Access: Sendable {
+        /// Create the file when it is missing: the enricher, whose first batch starts the store.
+        case createIfMissing
+        /// The file must exist: readers, for which a missing file is a mistyped path, not an empty store.
+        case existing
+    }
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    private let pool: DatabasePool
+    private let file: DatabaseFile
+
+    /// Opens the database at `path` and brings its schema up to date.
     ///
-    /// - Throws: `StoreError` with `.cannotOpen`, `.corrupt` or `.migration`.
-    public init(path: String) throws(StoreError) {
+    /// - Throws: `StoreError` with `.cannotOpen` (missing with `.existing`, not writable, not openable),
+    ///   `.corrupt` or `.migration`; every message names the path.
+    public init(path: String, access: Access = .createIfMissing) throws(StoreError) {
+        if access == .existing, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(.cannotOpen, "no database at \(path)")
+        }
+        // SQLite falls back to reading a file it may not write (an immutable or read-only file), and then fails
+        // later, or faults on its shared-memory file; say so at once instead.
+        if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
+            throw StoreError(.cannotOpen, "the database \(path) is not writable")
+        }
         var configuration = Configuration()
         // A second enricher or a reader may hold the write lock briefly; wait rather than fail.
         configuration.busyMode = .timeout(5)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw StoreError.from(error)
+            throw StoreError.from(error).about(path)
         }
         do {
             try Self.migrate(pool)
         } catch let error as DatabaseError {
             throw StoreError(.migration, "migrating \(path): \(error.message ?? error.description)")
         } catch {
-            throw StoreError.from(error)
+            throw StoreError.from(error).about(path)
+        }
+        do {
+            file = try DatabaseFile(path: path)
+        } catch {
+            throw error.about(path)
         }
     }
 
@@ -49,16 +72,31 @@ public final class ArticleStore: Sendable {
     ///
     /// Each article replaces any earlier version of itself, its entity links and mentions.
     /// - Parameters:
+    ///   - handled: the messages of the batch and what became of them (see ``outcome(of:)``).
     ///   - consumed: the next offset to read per partition once the batch is stored, recorded for `group` in
     ///     the same transaction (see ``storedOffsets(group:)``).
-    /// - Throws: `StoreError`; on `.diskFull` or `.locked` nothing of the batch was stored.
+    /// - Throws: `StoreError`; on `.diskFull` or `.locked` nothing of the batch was stored, and `.removed` means
+    ///   the database file was deleted or replaced while open, so what was written is lost with it.
     public func save(
-        _ articles: [EnrichedArticle], consumed: [KafkaTopicPartitionOffset] = [], group: String = ""
+        _ articles: [EnrichedArticle], handled: [HandledMessage] = [], consumed: [KafkaTopicPartitionOffset] = [],
+        group: String = ""
     ) async throws(StoreError) {
+        try file.checkStillInPlace()
         do {
             try await pool.write { db in
                 for article in articles {
                     try Self.save(article, in: db)
+                }
+                for message in handled {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO handled_messages (topic, partition, offset, digest, outcome) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT (topic, partition, offset) DO UPDATE SET digest = excluded.digest, outcome = excluded.outcome
+                            """,
+                        arguments: [
+                            message.position.topic, message.position.partition, message.position.offset,
+                            message.digest, message.outcome.rawValue,
+                        ])
                 }
                 for offset in consumed {
                     try db.execute(
@@ -72,6 +110,21 @@ public final class ArticleStore: Sendable {
             }
         } catch {
             throw StoreError.from(error)
+        }
+        // A file unlinked during the transaction took the commit with it: the caller must not commit offsets.
+        try file.checkStillInPlace()
+    }
+
+    /// What became of the message at this position, if the store recorded it with the same digest; nil when it
+    /// did not, or recorded a different message there.
+    public func outcome(of message: HandledMessage) async throws(StoreError) -> HandledMessage.Outcome? {
+        try await read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT digest, outcome FROM handled_messages WHERE topic = ? AND partition = ? AND offset = ?",
+                arguments: [message.position.topic, message.position.partition, message.position.offset])
+            guard let row, row["digest"] as Int64 == message.digest else { return nil }
+            return HandledMessage.Outcome(rawValue: row["outcome"])
         }
     }
 

@@ -5,7 +5,7 @@
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: String, Sendable {
-            case cannotOpen, migration, diskFull, locked, corrupt, constraint, io, invalidCursor, other
+            case cannotOpen, migration, diskFull, locked, corrupt, constraint, io, removed, invalidCursor, other
         }
         private let value: Value
 
@@ -23,6 +23,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let constraint = Code(value: .constraint)
         /// The operating system failed a read or write.
         public static let io = Code(value: .io)
+        /// The database file was deleted or replaced while the store had it open.
+        public static let removed = Code(value: .removed)
         /// A page token that this store did not hand out (or that was altered).
         public static let invalidCursor = Code(value: .invalidCursor)
         /// Any other SQLite failure.
@@ -44,6 +46,12 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         self.sqliteCode = sqliteCode
         self.file = file
         self.line = line
+    }
+
+    /// The same error, its message naming the database at `path` when it does not already.
+    func about(_ path: String) -> StoreError {
+        message.contains(path)
+            ? self : StoreError(code, "\(path): \(message)", sqliteCode: sqliteCode, file: file, line: line)
     }
 
     public var description: String {
