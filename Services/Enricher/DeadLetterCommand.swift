@@ -40,6 +40,7 @@ struct DeadLetterCommand: AsyncParsableCommand {
                     clientID: "akhbar-dlq-redrive",
                     librdkafkaOverrides: connection.librdkafkaOverrides
                 ),
+                connectPatience: connection.connectPatience,
                 logger: logger
             )
         }
@@ -81,18 +82,22 @@ struct DeadLetterCommand: AsyncParsableCommand {
         var to: String?
 
         func run() async throws {
+            let result: DeadLetterQueue.RedriveResult
             do {
-                let result = try await options.queue(logger: Logger(label: "akhbar.dlq"))
+                result = try await options.queue(logger: Logger(label: "akhbar.dlq"))
                     .redrive(group: group, target: to, idle: options.idleDuration)
-                print("redriven: \(result.sent)")
-                for letter in result.leftWithoutSource {
-                    printToStandardError("left in place (no source topic, pass --to): \(DeadLetterJSON.row(letter))")
-                }
-                if !result.leftWithoutSource.isEmpty { throw ExitCode.failure }
-            } catch let error as KafkaError {
+            } catch {
                 printToStandardError("akhbar-enricher dlq redrive: \(error)")
                 throw ExitCode.failure
             }
+            print("redriven: \(result.sent)")
+            for (letter, reason) in result.leftInPlace {
+                printToStandardError("left in place, \(reason): \(DeadLetterJSON.row(letter))")
+            }
+            if let failure = result.failure {
+                printToStandardError("akhbar-enricher dlq redrive: stopped after \(result.sent) sent: \(failure)")
+            }
+            if !result.leftInPlace.isEmpty || result.failure != nil { throw ExitCode.failure }
         }
     }
 }
@@ -104,8 +109,9 @@ enum DeadLetterJSON {
             "\(letter.sourceTopic ?? "?")[\(letter.sourcePartition.map(String.init) ?? "?")]@"
             + (letter.sourceOffset.map(String.init) ?? "?")
         let key = letter.key.map { String(decoding: $0, as: UTF8.self) } ?? "-"
+        let cut = letter.originalBytes.map { "  (first \(letter.value?.count ?? 0) of \($0) bytes)" } ?? ""
         return
-            "[\(letter.partition)]@\(letter.offset)  from \(origin)  key \(key)  \(letter.errorCode): \(letter.errorMessage)"
+            "[\(letter.partition)]@\(letter.offset)  from \(origin)  key \(key)  \(letter.errorCode): \(letter.errorMessage)\(cut)"
     }
 
     static func line(_ letter: DeadLetter) -> String {
@@ -119,12 +125,14 @@ enum DeadLetterJSON {
             let source_topic: String?
             let source_partition: Int32?
             let source_offset: Int64?
+            let original_bytes: Int?
         }
         let line = Line(
             partition: letter.partition, offset: letter.offset,
             key: letter.key.map { String(decoding: $0, as: UTF8.self) }, bytes: letter.value?.count ?? 0,
             error_code: letter.errorCode, error_message: letter.errorMessage, source_topic: letter.sourceTopic,
-            source_partition: letter.sourcePartition, source_offset: letter.sourceOffset)
+            source_partition: letter.sourcePartition, source_offset: letter.sourceOffset,
+            original_bytes: letter.originalBytes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Plain strings and numbers: encoding cannot fail.

@@ -76,7 +76,8 @@ struct EnricherRunOptions: ParsableArguments {
             ),
             batchSize: batchSize,
             batchInterval: .milliseconds(batchIntervalMs),
-            untilIdle: untilIdle.map { .milliseconds(Int($0 * 1000)) }
+            untilIdle: untilIdle.map { .milliseconds(Int($0 * 1000)) },
+            connectPatience: connection.connectPatience
         )
     }
 

@@ -26,6 +26,10 @@ public struct KafkaConsumerConfiguration: Hashable, Sendable {
     /// `max.poll.interval.ms`: the longest allowed gap between polls before the member leaves the group;
     /// default 300 s.
     public var maxPollInterval: Duration
+    /// `topic.metadata.refresh.interval.ms`: how often the consumer asks which topics and partitions exist; default
+    /// 10 s, so a subscribed topic that is created (or created again after a broker lost it) is read within
+    /// seconds, where librdkafka's own default (5 min) leaves the member idle for minutes.
+    public var metadataRefreshInterval: Duration
     /// When set, a partition the group has no committed offset for starts at its first message at or after this
     /// time (milliseconds since the Unix epoch, as message timestamps), instead of where ``autoOffsetReset`` says.
     public var startTimestamp: Int64?
@@ -42,6 +46,7 @@ public struct KafkaConsumerConfiguration: Hashable, Sendable {
     ///   - autoOffsetReset: Where a group without a committed offset starts.
     ///   - sessionTimeout: How long the group waits for a silent member.
     ///   - maxPollInterval: The longest allowed gap between polls.
+    ///   - metadataRefreshInterval: How often the consumer refreshes topic metadata.
     ///   - startTimestamp: Where partitions without a committed offset start, as a message timestamp.
     ///   - security: TLS and SASL settings.
     ///   - librdkafkaOverrides: Extra librdkafka properties.
@@ -52,6 +57,7 @@ public struct KafkaConsumerConfiguration: Hashable, Sendable {
         autoOffsetReset: AutoOffsetReset = .earliest,
         sessionTimeout: Duration = .seconds(45),
         maxPollInterval: Duration = .seconds(300),
+        metadataRefreshInterval: Duration = .seconds(10),
         startTimestamp: Int64? = nil,
         security: KafkaSecurityConfiguration = .plaintext,
         librdkafkaOverrides: [String: String] = [:]
@@ -62,6 +68,7 @@ public struct KafkaConsumerConfiguration: Hashable, Sendable {
         self.autoOffsetReset = autoOffsetReset
         self.sessionTimeout = sessionTimeout
         self.maxPollInterval = maxPollInterval
+        self.metadataRefreshInterval = metadataRefreshInterval
         self.startTimestamp = startTimestamp
         self.security = security
         self.librdkafkaOverrides = librdkafkaOverrides
@@ -76,6 +83,7 @@ public struct KafkaConsumerConfiguration: Hashable, Sendable {
             "auto.offset.reset": autoOffsetReset.rawValue,
             "session.timeout.ms": String(sessionTimeout.rdKafkaMilliseconds),
             "max.poll.interval.ms": String(maxPollInterval.rdKafkaMilliseconds),
+            "topic.metadata.refresh.interval.ms": String(metadataRefreshInterval.rdKafkaMilliseconds),
             "enable.auto.commit": "false",
             "enable.auto.offset.store": "false",
         ]

@@ -16,7 +16,7 @@ import Testing
     .timeLimit(.minutes(10)))
 struct OperationsTests {
     /// Short generated articles with distinct ids, as one JSONL file.
-    private static func writeArticles(_ count: Int, idPrefix: String = "a") throws -> URL {
+    static func writeArticles(_ count: Int, idPrefix: String = "a") throws -> URL {
         let places = ["الرباط", "موسكو", "فيينا", "باريس", "القاهرة", "الدوحة"]
         let lines = (0..<count).map { index in
             let body =
@@ -28,14 +28,14 @@ struct OperationsTests {
         return file
     }
 
-    private static func ingest(_ file: URL, topic: String) async throws {
+    static func ingest(_ file: URL, topic: String) async throws {
         let ingest = try ServiceProcess(
             "akhbar-ingest", ["--brokers", BrokerFixture.brokers ?? "", "--topic", topic, file.path])
         let status = await ingest.waitForExit(timeout: .seconds(120))
         #expect(status == 0, "akhbar-ingest: \(ingest.printed)")
     }
 
-    private static func enricher(
+    static func enricher(
         _ command: String = "run", topic: String, group: String, db: String, untilIdle: Int = 10, _ extra: [String] = []
     ) throws -> ServiceProcess {
         try ServiceProcess(
@@ -46,7 +46,7 @@ struct OperationsTests {
             ] + extra)
     }
 
-    private static func withDatabasePath<T>(_ body: (String) async throws -> T) async throws -> T {
+    static func withDatabasePath<T>(_ body: (String) async throws -> T) async throws -> T {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID()).sqlite").path
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -55,7 +55,7 @@ struct OperationsTests {
     }
 
     /// A topic with `count` generated articles ingested, a database path and a group name for `body`.
-    private static func withIngested(
+    static func withIngested(
         _ count: Int, partitions: Int32, _ body: (String, String, String, Int) async throws -> Void
     ) async throws {
         try await BrokerFixture.withTopic(partitions: partitions) { topic in
@@ -67,7 +67,7 @@ struct OperationsTests {
     }
 
     /// Waits until the store holds at least `count` articles.
-    private static func waitForRows(_ count: Int, in db: String, timeout: Duration = .seconds(120)) async throws {
+    static func waitForRows(_ count: Int, in db: String, timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if FileManager.default.fileExists(atPath: db),

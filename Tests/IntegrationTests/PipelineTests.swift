@@ -153,7 +153,7 @@ struct PipelineTests {
                 #expect(listed.allSatisfy { $0.sourceTopic == topic && $0.originalHeaders.isEmpty })
                 let redriveGroup = BrokerFixture.uniqueName("redrive")
                 let redriven = try await queue.redrive(group: redriveGroup, target: nil, idle: .seconds(2))
-                #expect(redriven.sent == 3 && redriven.leftWithoutSource.isEmpty)
+                #expect(redriven.sent == 3 && redriven.leftInPlace.isEmpty && redriven.failure == nil)
                 // The redrive group remembers: a second run sends nothing.
                 #expect(try await queue.redrive(group: redriveGroup, target: nil, idle: .seconds(2)).sent == 0)
                 // The source topic now holds the three again, marked with where they came from.

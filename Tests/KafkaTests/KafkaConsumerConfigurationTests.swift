@@ -14,6 +14,7 @@ struct KafkaConsumerConfigurationTests {
                 "auto.offset.reset": "earliest",
                 "session.timeout.ms": "45000",
                 "max.poll.interval.ms": "300000",
+                "topic.metadata.refresh.interval.ms": "10000",
                 "enable.auto.commit": "false",
                 "enable.auto.offset.store": "false",
                 "security.protocol": "plaintext",
@@ -30,6 +31,7 @@ struct KafkaConsumerConfigurationTests {
             autoOffsetReset: .latest,
             sessionTimeout: .seconds(6),
             maxPollInterval: .seconds(10),
+            metadataRefreshInterval: .seconds(2),
             security: KafkaSecurityConfiguration(
                 securityProtocol: .ssl,
                 tls: .init(
@@ -48,6 +50,7 @@ struct KafkaConsumerConfigurationTests {
                 "group.id": "g",
                 "auto.offset.reset": "latest",
                 "session.timeout.ms": "6000",
+                "topic.metadata.refresh.interval.ms": "2000",
                 "max.poll.interval.ms": "10000",
                 "enable.auto.commit": "false",
                 "enable.auto.offset.store": "false",

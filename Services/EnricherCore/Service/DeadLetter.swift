@@ -18,6 +18,8 @@ public struct DeadLetter: Sendable {
     public let sourceTopic: String?
     public let sourcePartition: Int32?
     public let sourceOffset: Int64?
+    /// The original value's size when the dead letter holds only its beginning (it was too large for the topic).
+    public let originalBytes: Int?
 
     public init(_ message: KafkaConsumerMessage) {
         func text(_ name: String) -> String? {
@@ -34,5 +36,6 @@ public struct DeadLetter: Sendable {
         sourceTopic = text(DeadLetterPublisher.Header.sourceTopic)
         sourcePartition = text(DeadLetterPublisher.Header.sourcePartition).flatMap { Int32($0) }
         sourceOffset = text(DeadLetterPublisher.Header.sourceOffset).flatMap { Int64($0) }
+        originalBytes = text(DeadLetterPublisher.Header.originalBytes).flatMap { Int($0) }
     }
 }

@@ -7,16 +7,20 @@ public struct DeadLetterQueue: Sendable {
     public let topic: String
     private let consumer: KafkaConsumerConfiguration
     private let producer: KafkaProducerConfiguration
+    private let connectPatience: Duration
     private let logger: Logger
 
     /// - Parameters:
     ///   - topic: the dead-letter topic.
     ///   - consumer: connection settings; the group id is set per operation.
     ///   - producer: for the redrive.
+    ///   - connectPatience: how long to wait at start for a broker to answer.
     public init(
-        topic: String, consumer: KafkaConsumerConfiguration, producer: KafkaProducerConfiguration, logger: Logger
+        topic: String, consumer: KafkaConsumerConfiguration, producer: KafkaProducerConfiguration,
+        connectPatience: Duration = .seconds(40), logger: Logger
     ) {
         self.topic = topic
+        self.connectPatience = connectPatience
         self.consumer = consumer
         self.producer = producer
         self.logger = logger
@@ -24,7 +28,9 @@ public struct DeadLetterQueue: Sendable {
 
     /// Every dead letter, read from the start with a group that never commits.
     /// - Parameter idle: the topic counts as read once nothing arrived for this long after assignment.
+    /// - Throws: `KafkaError` when no broker answers.
     public func list(idle: Duration) async throws(KafkaError) -> [DeadLetter] {
+        try await connectedProducer().shutdown(timeout: .seconds(1))
         var letters: [DeadLetter] = []
         try await read(group: "akhbar-dlq-list-\(UInt64.random(in: 0...UInt64.max))", idle: idle) {
             letters.append(DeadLetter($0))
@@ -33,21 +39,36 @@ public struct DeadLetterQueue: Sendable {
         return letters.sorted { ($0.partition, $0.offset) < ($1.partition, $1.offset) }
     }
 
+    /// What a redrive did.
+    public struct RedriveResult: Sendable {
+        /// How many dead letters were republished.
+        public var sent = 0
+        /// Dead letters left in place: they name no source topic, or hold only the beginning of their message.
+        public var leftInPlace: [(letter: DeadLetter, reason: String)] = []
+        /// The error that stopped the redrive before the end, after `sent` letters went out.
+        public var failure: KafkaError?
+    }
+
     /// Republishes each dead letter not redriven before to its source topic (or `target`), with its original key,
     /// bytes and headers and a header naming the dead letter. The group `redriveGroup` commits each one after the
-    /// broker acknowledged its copy, so running the redrive again sends only later dead letters.
-    /// - Returns: how many were sent, and those that name no source topic and were left in place.
-    public func redrive(
-        group redriveGroup: String, target: String?, idle: Duration
-    ) async throws(KafkaError) -> (sent: Int, leftWithoutSource: [DeadLetter]) {
-        let sender = try KafkaProducer(configuration: producer, logger: logger)
-        var sent = 0
-        var left: [DeadLetter] = []
+    /// broker acknowledged its copy, so running the redrive again sends only later dead letters. A letter that
+    /// cannot be sent as it was is left in place with the reason, and the redrive goes on.
+    /// - Throws: `KafkaError` when the brokers cannot be reached at all.
+    public func redrive(group redriveGroup: String, target: String?, idle: Duration) async throws(KafkaError)
+        -> RedriveResult
+    {
+        let sender = try await connectedProducer()
+        var result = RedriveResult()
         do throws(KafkaError) {
             try await read(group: redriveGroup, idle: idle) { message throws(KafkaError) in
                 let letter = DeadLetter(message)
                 guard let destination = target ?? letter.sourceTopic else {
-                    left.append(letter)
+                    result.leftInPlace.append((letter, "it names no source topic; pass --to"))
+                    return true
+                }
+                if let original = letter.originalBytes {
+                    result.leftInPlace.append(
+                        (letter, "it holds only the first \(letter.value?.count ?? 0) of \(original) bytes"))
                     return true
                 }
                 let origin = "\(topic)[\(letter.partition)]@\(letter.offset)"
@@ -59,15 +80,27 @@ public struct DeadLetterQueue: Sendable {
                         KafkaHeader(key: DeadLetterPublisher.Header.redrivenFrom, value: Array(origin.utf8))
                     ]
                 )
-                sent += 1
+                result.sent += 1
                 return true
             }
         } catch {
-            await sender.shutdown(timeout: .seconds(10))
-            throw error
+            result.failure = error
         }
         await sender.shutdown(timeout: .seconds(10))
-        return (sent, left)
+        return result
+    }
+
+    /// A producer whose brokers answered.
+    /// - Throws: `KafkaError` when none answered within the patience: an unreachable cluster is not an empty topic.
+    private func connectedProducer() async throws(KafkaError) -> KafkaProducer {
+        let sender = try KafkaProducer(configuration: producer, logger: logger)
+        do {
+            try await sender.waitForBrokers(producer.bootstrapServers, patience: connectPatience, logger: logger)
+        } catch {
+            await sender.shutdown(timeout: .seconds(1))
+            throw error
+        }
+        return sender
     }
 
     /// How long to wait for the group to assign partitions; joining takes a few seconds on a real cluster.

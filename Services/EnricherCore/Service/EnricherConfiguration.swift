@@ -20,6 +20,8 @@ public struct EnricherConfiguration: Sendable {
     public var untilIdle: Duration?
     /// How long one poll of the broker may block; bounds how fast shutdown and idleness are seen.
     public var pollTimeout: Duration
+    /// How long to wait at start for a broker to answer before giving up.
+    public var connectPatience: Duration
 
     public init(
         topic: String,
@@ -30,7 +32,8 @@ public struct EnricherConfiguration: Sendable {
         batchSize: Int = 500,
         batchInterval: Duration = .milliseconds(500),
         untilIdle: Duration? = nil,
-        pollTimeout: Duration = .milliseconds(100)
+        pollTimeout: Duration = .milliseconds(100),
+        connectPatience: Duration = .seconds(40)
     ) {
         self.topic = topic
         self.deadLetterTopic = deadLetterTopic ?? topic + ".dlq"
@@ -41,5 +44,6 @@ public struct EnricherConfiguration: Sendable {
         self.batchInterval = batchInterval
         self.untilIdle = untilIdle
         self.pollTimeout = pollTimeout
+        self.connectPatience = connectPatience
     }
 }

@@ -51,6 +51,9 @@ public final class EnricherService: Service, Sendable {
     /// - Throws: `StoreError` when a batch cannot be stored (nothing of it is committed), or a
     ///   fatal `KafkaError`.
     public func run() async throws {
+        // Without a broker the consumer would wait in silence for ever, even with `untilIdle`.
+        try await deadLetters.producer.waitForBrokers(
+            configuration.consumer.bootstrapServers, patience: configuration.connectPatience, logger: logger)
         await ensureDeadLetterTopic()
         try consumer.subscribe(topics: [configuration.topic])
         isReadyBox.withLock { $0 = true }
@@ -91,35 +94,45 @@ public final class EnricherService: Service, Sendable {
         var lastActivity = ContinuousClock.now
         // Where the store says each partition's stored messages end; see `handle`.
         var storedOffsets: [KafkaTopicPartition: Int64] = [:]
+        var assignment = AssignmentWatch()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             switch try await consumer.poll(timeout: configuration.pollTimeout) {
             case .message(let message):
                 lastActivity = .now
                 let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
-                if let stored = storedOffsets[partition], message.offset < stored {
-                    // Stored by a batch whose Kafka commit was lost (a crash, a lost partition): not again.
-                    countersBox.withLock {
-                        $0.consumed += 1
-                        $0.skipped += 1
-                    }
+                if let stored = storedOffsets[partition], message.offset < stored,
+                    try await store.outcome(of: HandledMessage(message, outcome: .stored)) != nil
+                {
+                    // Handled by a batch whose Kafka commit was lost (a crash, a lost partition): not again. The
+                    // digest check keeps a different message at a reused offset (a re-created topic) from this.
+                    countersBox.withLock { $0.consumed += 1 }
                     metrics.consumed.increment()
-                    metrics.skipped.increment()
-                    batch.add(message, article: nil)
+                    skip(message, into: &batch)
                 } else {
                     try await handle(message, into: &batch)
                 }
-            case .partitionsAssigned:
+            case .partitionsAssigned(let partitions):
                 // The Kafka module logs rebalances; here they start the idle clock and read what the store holds.
+                assignment.assigned(partitions)
                 assigned = true
                 lastActivity = .now
                 storedOffsets = try await store.storedOffsets(group: configuration.consumer.groupID)
-            case .partitionsRevoked:
+            case .partitionsRevoked(let partitions):
                 // Store what is in hand while this member still owns the partitions.
                 try await flush(&batch)
+                assignment.revoked(partitions)
             case .error(let error):
                 logger.warning("consumer error", metadata: ["error": "\(error)"])
             case nil:
                 break
+            }
+            if let idle = assignment.idleToReport() {
+                logger.warning(
+                    """
+                    no partition assigned for \(idle.components.seconds) s: does the topic exist, or do other \
+                    members hold all of its partitions?
+                    """,
+                    metadata: ["topic": "\(configuration.topic)", "group": "\(configuration.consumer.groupID)"])
             }
             if batch.isDue(size: configuration.batchSize, interval: configuration.batchInterval) {
                 try await flush(&batch)
@@ -135,16 +148,14 @@ public final class EnricherService: Service, Sendable {
         countersBox.withLock { $0.consumed += 1 }
         metrics.consumed.increment()
         guard let value = message.value else {
-            try await deadLetter(message, code: "tombstone", reason: "message has no value")
-            batch.add(message, article: nil)
+            try await deadLetter(message, code: "tombstone", reason: "message has no value", into: &batch)
             return
         }
         let raw: RawArticle
         do {
             raw = try ArticleCodec.decodeRawArticle(value)
         } catch {
-            try await deadLetter(message, code: "\(error.code)", reason: error.description)
-            batch.add(message, article: nil)
+            try await deadLetter(message, code: "\(error.code)", reason: error.message, into: &batch)
             return
         }
         let started = ContinuousClock.now
@@ -153,7 +164,26 @@ public final class EnricherService: Service, Sendable {
         batch.add(message, article: article)
     }
 
-    private func deadLetter(_ message: KafkaConsumerMessage, code: String, reason: String) async throws {
+    /// Counts a message handled by an earlier run as skipped; its offset is still committed with the batch.
+    private func skip(_ message: KafkaConsumerMessage, into batch: inout PendingBatch) {
+        countersBox.withLock { $0.skipped += 1 }
+        metrics.skipped.increment()
+        batch.add(message, article: nil)
+    }
+
+    /// Sends the message to the dead-letter topic, unless an earlier run (a replay, a run that crashed before its
+    /// commit) already did, and records that it did before the batch goes on.
+    private func deadLetter(
+        _ message: KafkaConsumerMessage, code: String, reason: String, into batch: inout PendingBatch
+    ) async throws {
+        let record = HandledMessage(message, outcome: .deadLettered)
+        if try await store.outcome(of: record) == .deadLettered {
+            logger.info(
+                "message already in the dead-letter topic",
+                metadata: ["partition": "\(message.partition)", "offset": "\(message.offset)"])
+            skip(message, into: &batch)
+            return
+        }
         logger.error(
             "cannot process message, sending it to the dead-letter topic",
             metadata: [
@@ -162,15 +192,19 @@ public final class EnricherService: Service, Sendable {
             ]
         )
         try await deadLetters.send(message, code: code, reason: reason)
+        try await store.save([], handled: [record])
         countersBox.withLock { $0.deadLettered += 1 }
         metrics.deadLettered.increment()
+        batch.add(message, article: nil)
     }
 
     /// Stores the batch in one transaction, then commits its offsets.
     private func flush(_ batch: inout PendingBatch) async throws {
         guard !batch.isEmpty else { return }
         do {
-            try await store.save(batch.articles, consumed: batch.commitOffsets, group: configuration.consumer.groupID)
+            try await store.save(
+                batch.articles, handled: batch.storedMessages, consumed: batch.commitOffsets,
+                group: configuration.consumer.groupID)
         } catch {
             metrics.failedBatches.increment()
             throw error

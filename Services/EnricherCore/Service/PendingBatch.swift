@@ -5,6 +5,8 @@ import Kafka
 /// offset to commit once they are stored.
 struct PendingBatch {
     private(set) var articles: [EnrichedArticle] = []
+    /// The messages whose articles are in ``articles``, recorded with them.
+    private(set) var storedMessages: [HandledMessage] = []
     private(set) var messageCount = 0
     private(set) var startedAt: ContinuousClock.Instant?
     /// The highest offset handled per partition.
@@ -17,7 +19,10 @@ struct PendingBatch {
     mutating func add(_ message: KafkaConsumerMessage, article: EnrichedArticle?) {
         if startedAt == nil { startedAt = .now }
         messageCount += 1
-        if let article { articles.append(article) }
+        if let article {
+            articles.append(article)
+            storedMessages.append(HandledMessage(message, outcome: .stored))
+        }
         let key = KafkaTopicPartition(topic: message.topic, partition: message.partition)
         highestOffsets[key] = max(highestOffsets[key] ?? message.offset, message.offset)
     }
