@@ -14,6 +14,7 @@ public struct GRPCServerService: Service {
     private let server: GRPCServer<HTTP2ServerTransport.Posix>
     private let health: HealthService
     private let onListening: @Sendable (String) -> Void
+    private let address: String
 
     /// - Parameter onListening: called with the bound address, such as `127.0.0.1:50051`, once the
     ///   server accepts connections; by default it prints `listening on ADDRESS`.
@@ -43,6 +44,7 @@ public struct GRPCServerService: Service {
             + [MessageSizeInterceptor(limit: configuration.maxRequestBytes)]
         server = GRPCServer(transport: transport, services: services + [health], interceptors: interceptors)
         self.onListening = onListening
+        address = "\(configuration.host):\(configuration.port)"
     }
 
     /// Prints the line scripts and tests wait for, at once even when stdout is a pipe.
@@ -72,13 +74,29 @@ public struct GRPCServerService: Service {
     public func run() async throws {
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
-                group.addTask { try await server.serve() }
-                let address = try await server.transport.listeningAddress
-                onListening(address.ipv4.map { "\($0.host):\($0.port)" } ?? "\(address)")
+                group.addTask {
+                    do {
+                        try await server.serve()
+                    } catch {
+                        throw GRPCServingError(address: address, underlying: error)
+                    }
+                }
+                // A server that cannot bind has no address; the error worth reporting is serve()'s.
+                if let bound = try? await server.transport.listeningAddress {
+                    onListening(bound.ipv4.map { "\($0.host):\($0.port)" } ?? "\(bound)")
+                }
             }
         } onGracefulShutdown: {
             health.shutDown()
             server.beginGracefulShutdown()
         }
     }
+}
+
+/// Why a server stopped serving, with the address it was asked to listen on: a port in use, say.
+public struct GRPCServingError: Error, CustomStringConvertible {
+    public let address: String
+    public let underlying: any Error
+
+    public var description: String { "cannot serve on \(address): \(underlying)" }
 }

@@ -132,4 +132,48 @@ struct QueryServerTests {
             #expect(stats.articleCount == 4)
         }
     }
+
+    @Test("a 3 MB id gets INVALID_ARGUMENT whose message quotes a short prefix, not the whole id")
+    func hugeIDIsNotEchoed() async throws {
+        try await withQueryServer { query, _ in
+            let huge = String(repeating: "x", count: 3_000_000)
+            for request in [Akhbar_V1_GetArticleRequest.with { $0.articleID = huge }] {
+                do {
+                    _ = try await query.getArticle(request, metadata: Self.authorized)
+                    Issue.record("a 3 MB id was answered")
+                } catch let error as RPCError {
+                    #expect(error.code == .invalidArgument)
+                    #expect(error.message.utf8.count < 300, "\(error.message.utf8.count) bytes")
+                }
+            }
+            do {
+                _ = try await query.coOccurrences(
+                    .with { $0.entityID = "PERSON:" + String(repeating: "y", count: 100_000) },
+                    metadata: Self.authorized)
+                Issue.record("an unknown entity was answered")
+            } catch let error as RPCError {
+                #expect(error.code == .notFound && error.message.utf8.count < 300, "\(error.message.utf8.count) bytes")
+            }
+        }
+    }
+
+    @Test("a port in use is reported with the address, not as a stopped server")
+    func portInUse() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-grpc-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try ArticleStore(path: path)
+        let first = GRPCServerService(
+            configuration: GRPCServerConfiguration(port: 0), services: [ArticleQueryRPCService(store: store)])
+        try await first.whileServing { port in
+            let second = GRPCServerService(
+                configuration: GRPCServerConfiguration(port: port), services: [ArticleQueryRPCService(store: store)],
+                onListening: { _ in Issue.record("a second server listened on a port in use") })
+            do {
+                try await second.run()
+                Issue.record("the second server ran")
+            } catch {
+                #expect("\(error)".contains("cannot serve on 127.0.0.1:\(port)"), "\(error)")
+            }
+        }
+    }
 }
