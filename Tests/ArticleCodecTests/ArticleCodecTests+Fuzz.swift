@@ -8,7 +8,7 @@ extension ArticleCodecTests {
     /// same article. A failure names its seed, so it can be replayed.
     @Suite("Fuzzing")
     struct Fuzz {
-        static let iterations = 3_000
+        static let iterations = 12_000
 
         @Test("Random byte strings never trap", arguments: [1, 2, 3] as [UInt64])
         func randomBytes(seed: UInt64) throws {
