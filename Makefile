@@ -1,7 +1,7 @@
 # Every target sets up what it needs first (scripts/setup.sh is quick when all is in place).
 BROKER_PORT ?= 9092
 
-.PHONY: setup build demo test bench-text bench-tag bench-pipeline bench-grpc broker-up broker-down proto
+.PHONY: setup build demo test bench-text bench-tag bench-pipeline bench-grpc soak broker-up broker-down proto
 
 setup:
 	@scripts/setup.sh
@@ -38,6 +38,10 @@ bench-pipeline: setup
 ## gRPC as clients see it: query latency on a generated store of 100,000 articles, Publish articles/s.
 bench-grpc: setup
 	scripts/bench-grpc.sh
+
+## 20,000 articles, two release enrichers, one killed and restarted halfway: every article stored exactly once.
+soak: setup
+	scripts/soak.sh
 
 broker-up: setup
 	@deploy/broker.sh up $(BROKER_PORT)

@@ -127,9 +127,11 @@ struct OperationsTests {
     @Test("messages a batch stored before a crash lost its Kafka commit are read again but skipped, not stored")
     func storedButUncommittedIsSkipped() async throws {
         try await Self.withIngested(200, partitions: 1) { topic, db, group, count in
-            // As a crash leaves it: the store holds the first 80 offsets' batch, Kafka has no commit.
+            // As a crash leaves it: the store holds the first 80 messages' batch, Kafka has no commit.
+            let batch = try await TopicReader.read(topic: topic, count: 80)
             try await ArticleStore(path: db).save(
-                [], consumed: [KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: 80)], group: group)
+                [], handled: batch.prefix(80).map { HandledMessage($0, outcome: .stored) },
+                consumed: [KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: 80)], group: group)
             let enricher = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
             #expect(await enricher.waitForExit(timeout: .seconds(120)) == 0)
             let summary = try #require(enricher.summary)

@@ -137,7 +137,7 @@ struct PipelineTests {
                 #expect(counters.deadLettered == 3)
                 #expect(try await store.articles().map(\.articleID).sorted() == ["after", "before"])
 
-                let deadLetters = try await DeadLetterReader.read(topic: topic + ".dlq", count: 3)
+                let deadLetters = try await TopicReader.read(topic: topic + ".dlq", count: 3)
                 #expect(deadLetters.map(\.key) == ["garbage", "future", "tombstone"].map { Array($0.utf8) })
                 #expect(deadLetters[0].header("akhbar.error.code") == "notAnAkhbarMessage")
                 #expect(deadLetters[1].header("akhbar.error.code") == "unsupportedSchemaVersion")
@@ -157,7 +157,7 @@ struct PipelineTests {
                 // The redrive group remembers: a second run sends nothing.
                 #expect(try await queue.redrive(group: redriveGroup, target: nil, idle: .seconds(2)).sent == 0)
                 // The source topic now holds the three again, marked with where they came from.
-                let source = try await DeadLetterReader.read(topic: topic, count: 8)
+                let source = try await TopicReader.read(topic: topic, count: 8)
                 let copies = source.filter { $0.header("akhbar.redriven.from") != nil }
                 #expect(copies.map(\.key) == ["garbage", "future", "tombstone"].map { Array($0.utf8) })
                 #expect(copies[0].value == Array("not an akhbar message".utf8))

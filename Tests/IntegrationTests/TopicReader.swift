@@ -1,8 +1,9 @@
 import Foundation
 import Kafka
 
-/// Reads a dead-letter topic from its start with a throwaway group.
-enum DeadLetterReader {
+/// Reads a topic (a dead-letter topic, or a source topic as a crashed batch saw it) from its start with a
+/// throwaway group.
+enum TopicReader {
     static func read(topic: String, count: Int, within timeout: Duration = .seconds(60)) async throws
         -> [KafkaConsumerMessage]
     {
