@@ -30,40 +30,139 @@ struct EntityLinker {
         source: [Unicode.Scalar]
     ) -> [Entity] {
         var clusters: [Cluster] = []
+        var index = ClusterIndex()
         let ordered = mentions.sorted { $0.nameKey.count > $1.nameKey.count }
         for mention in ordered {
-            if let index = clusters.firstIndex(where: { belongs(mention, to: $0) }) {
-                clusters[index].mentions.append(mention)
-                if clusters[index].entry == nil { clusters[index].entry = mention.entry }
+            if let found = index.first(for: mention, in: clusters) {
+                clusters[found].mentions.append(mention)
+                if clusters[found].entry == nil {
+                    clusters[found].entry = mention.entry
+                    index.add(entry: mention.entry, of: clusters[found], at: found)
+                }
             } else {
                 let nameKey = mention.type == .date ? [mention.value ?? ""] : mention.nameKey
                 clusters.append(
                     Cluster(
                         type: mention.type, nameKey: nameKey, entry: mention.entry, value: mention.value,
                         mentions: [mention]))
+                index.add(clusters[clusters.count - 1], at: clusters.count - 1)
             }
         }
+        // Clusters that name the same entity merge; their mentions are joined once, at the end.
         var entities: [String: Entity] = [:]
+        var mergedMentions: [String: [EntityMention]] = [:]
         for cluster in clusters {
             let entity = entity(for: cluster, in: contexts, source: source)
-            if var existing = entities[entity.id] {
-                existing.mentions = Array(Set(existing.mentions + entity.mentions)).sorted { $0.start < $1.start }
-                entities[entity.id] = existing
+            if let existing = entities[entity.id] {
+                mergedMentions[entity.id, default: existing.mentions] += entity.mentions
             } else {
                 entities[entity.id] = entity
             }
         }
+        for (id, mentions) in mergedMentions {
+            entities[id]?.mentions = Array(Set(mentions)).sorted { $0.start < $1.start }
+        }
         return entities.values.sorted { ($0.mentions.first?.start ?? 0) < ($1.mentions.first?.start ?? 0) }
     }
 
-    private func belongs(_ mention: MentionCandidate, to cluster: Cluster) -> Bool {
-        guard mention.type == cluster.type else { return false }
-        if mention.type == .date { return mention.value == cluster.value }
-        if let entry = mention.entry, entry == cluster.entry { return true }
-        if mention.nameKey == cluster.nameKey { return true }
-        guard mention.type == .person, mention.nameKey.count < cluster.nameKey.count else { return false }
-        return cluster.nameKey.starts(with: mention.nameKey)
-            || cluster.nameKey.reversed().starts(with: mention.nameKey.reversed())
+    /// Finds the first cluster a mention belongs to without testing every cluster in turn,
+    /// which made linking quadratic in the number of distinct names.
+    ///
+    /// A mention belongs to a cluster of its type with the same date value (dates), the same
+    /// gazetteer entry or the same name key; a person's mention also to a cluster whose longer
+    /// name key begins or ends with its own. Clusters are indexed by each of these, people's by
+    /// the hashes of the shorter name keys they begin or end with.
+    private struct ClusterIndex {
+        private struct EntryKey: Hashable {
+            let type: EntityType
+            let entry: Int
+        }
+
+        private struct NameKey: Hashable {
+            let type: EntityType
+            let nameKey: [String]
+        }
+
+        /// A run of name-key words, by its hash and its length.
+        private struct AffixKey: Hashable {
+            let hash: Int
+            let count: Int
+        }
+
+        /// Each key's first cluster, in creation order.
+        private var byValue: [String?: Int] = [:]
+        private var byEntry: [EntryKey: Int] = [:]
+        private var byNameKey: [NameKey: Int] = [:]
+        /// People's clusters by each proper prefix and suffix of their name key, in creation order.
+        private var byPrefix: [AffixKey: [Int]] = [:]
+        private var bySuffix: [AffixKey: [Int]] = [:]
+
+        /// The index of the first cluster `mention` belongs to, as `clusters.firstIndex` would find it.
+        func first(for mention: MentionCandidate, in clusters: [Cluster]) -> Int? {
+            if mention.type == .date { return byValue[mention.value] }
+            var found = byNameKey[NameKey(type: mention.type, nameKey: mention.nameKey)]
+            if let entry = mention.entry, let index = byEntry[EntryKey(type: mention.type, entry: entry)] {
+                found = min(found ?? index, index)
+            }
+            guard mention.type == .person else { return found }
+            let count = mention.nameKey.count
+            let prefix = AffixKey(hash: Self.hash(mention.nameKey), count: count)
+            let suffix = AffixKey(hash: Self.hash(mention.nameKey.reversed()), count: count)
+            // Hashes can collide: the first cluster that really begins or ends so is the one.
+            let candidates = [
+                byPrefix[prefix]?.first { clusters[$0].nameKey.starts(with: mention.nameKey) },
+                bySuffix[suffix]?.first {
+                    clusters[$0].nameKey.reversed().starts(with: mention.nameKey.reversed())
+                },
+            ]
+            for case let index? in candidates { found = min(found ?? index, index) }
+            return found
+        }
+
+        /// Indexes a new cluster.
+        mutating func add(_ cluster: Cluster, at index: Int) {
+            if cluster.type == .date {
+                if byValue[cluster.value] == nil { byValue[cluster.value] = index }
+                return
+            }
+            add(entry: cluster.entry, of: cluster, at: index)
+            let key = NameKey(type: cluster.type, nameKey: cluster.nameKey)
+            if byNameKey[key] == nil { byNameKey[key] = index }
+            guard cluster.type == .person else { return }
+            // Every proper prefix and suffix, the empty one included.
+            let prefixes = Self.runningHashes(cluster.nameKey)
+            let suffixes = Self.runningHashes(cluster.nameKey.reversed())
+            for count in 0..<cluster.nameKey.count {
+                byPrefix[AffixKey(hash: prefixes[count], count: count), default: []].append(index)
+                bySuffix[AffixKey(hash: suffixes[count], count: count), default: []].append(index)
+            }
+        }
+
+        /// Indexes a cluster's gazetteer entry, when it has one and is the first with it.
+        mutating func add(entry: Int?, of cluster: Cluster, at index: Int) {
+            guard let entry, cluster.type != .date else { return }
+            let key = EntryKey(type: cluster.type, entry: entry)
+            byEntry[key] = min(byEntry[key] ?? index, index)
+        }
+
+        private static func hash(_ words: some Sequence<String>) -> Int {
+            var hasher = Hasher()
+            for word in words { hasher.combine(word) }
+            return hasher.finalize()
+        }
+
+        /// The hashes of the first 0, 1, … n words, as ``hash(_:)`` would give them.
+        private static func runningHashes(_ words: some Sequence<String>) -> [Int] {
+            var hasher = Hasher()
+            var empty = hasher
+            var hashes = [empty.finalize()]
+            for word in words {
+                hasher.combine(word)
+                var copy = hasher
+                hashes.append(copy.finalize())
+            }
+            return hashes
+        }
     }
 
     private func entity(for cluster: Cluster, in contexts: [ParagraphContext], source: [Unicode.Scalar]) -> Entity {
