@@ -74,10 +74,16 @@ struct DateRecognizer: Sendable {
 
     /// Bare years after a preposition ("منذ 2010"): the year alone is the mention.
     func bareYears(in context: ParagraphContext, besides taken: [MentionCandidate]) -> [MentionCandidate] {
-        context.words.indices.dropFirst().compactMap { position in
+        // The words the other dates cover, marked once: testing each year against every date
+        // made a paragraph of many dates quadratic.
+        var isTaken = [Bool](repeating: false, count: context.words.count)
+        for date in taken where date.paragraph == context.index {
+            for position in date.words where isTaken.indices.contains(position) { isTaken[position] = true }
+        }
+        return context.words.indices.dropFirst().compactMap { position in
             guard context.words[position - 1].readings.contains(where: { Self.yearPrepositions.contains($0.base) }),
                 let year = gregorianYear(at: position, in: context),
-                !taken.contains(where: { $0.paragraph == context.index && $0.words.contains(position) })
+                !isTaken[position]
             else { return nil }
             return context.candidate(
                 .date, words: position..<(position + 1), reading: context.words[position].readings[0], origin: .date,
