@@ -124,15 +124,21 @@ enum PersonRecognizer {
         return (given.reading, given.words.upperBound, false)
     }
 
-    /// Two or more capitalized Latin words with a title just before or after them.
+    /// Two to ``maximumWords`` capitalized Latin words with a title just before or after them.
+    ///
+    /// A longer run is not a name, and is not read past one word beyond the longest name:
+    /// reading it to its end from each of its words made a long run quadratic.
     private static func latinName(at start: Int, afterTitle: Bool, in context: ParagraphContext) -> MentionCandidate? {
         var end = start
-        while end < context.words.count, context.words[end].isCapitalizedLatin { end += 1 }
+        while end < context.words.count, end - start <= maximumWords, context.words[end].isCapitalizedLatin {
+            end += 1
+        }
+        guard (2...maximumWords).contains(end - start) else { return nil }
         let titleFollows =
             context.longestMatch(at: end, [.role]) != nil
             || (context.isPunctuation(at: end, in: titleSeparators)
                 && context.longestMatch(at: end + 1, [.role]) != nil)
-        guard end - start >= 2, afterTitle || titleFollows else { return nil }
+        guard afterTitle || titleFollows else { return nil }
         return context.candidate(.person, words: start..<end, reading: context.words[start].readings[0], origin: .rule)
     }
 
