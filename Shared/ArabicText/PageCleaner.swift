@@ -108,14 +108,54 @@ public struct PageCleaner: Sendable {
             return !furniture[index] && (3...30).contains(line.wordCount) && line.arabicRatio >= 0.5
                 && !line.endsSentence && !patterns.isByline(line)
         }
+        // Comparing each candidate with every line was quadratic in a page of many short lines:
+        // lines are counted by their words once, and furniture lines looked up in by phrase.
+        var linesByWords: [PageLine.WordsKey: Int] = [:]
+        for line in lines { linesByWords[line.wordsKey, default: 0] += 1 }
+        let inFurniture = Self.inFurniture(candidates.map { lines[$0].words }, lines: lines, furniture: furniture)
         let repeated = candidates.first { index in
-            lines.indices.contains { other in
-                other != index
-                    && (lines[other].wordsKey == lines[index].wordsKey
-                        || (furniture[other] && lines[other].contains(phrase: lines[index].words)))
-            }
+            // A candidate is not furniture, so any furniture line holding it is another line.
+            (linesByWords[lines[index].wordsKey] ?? 0) >= 2 || inFurniture.contains(lines[index].words)
         }
         return repeated ?? (hasBody ? candidates.last { lines[$0].wordCount >= 5 } : nil)
+    }
+
+    /// Those of `phrases` (runs of word hashes) that occur in a row among the leading words of
+    /// a furniture line, as a caption repeats the title.
+    ///
+    /// Each run of words of a furniture line, as long as some phrase, is looked up among the
+    /// phrases by its hash: a line has at most ``PageLine/leadingWordLimit`` leading words, so
+    /// this is linear in the page.
+    private static func inFurniture(_ phrases: [[UInt64]], lines: [PageLine], furniture: [Bool]) -> Set<[UInt64]> {
+        var byHash: [UInt64: [[UInt64]]] = [:]
+        var lengths = Set<Int>()
+        for phrase in phrases where !phrase.isEmpty {
+            let hash = phraseHash(phrase[...])
+            if !(byHash[hash]?.contains(phrase) ?? false) { byHash[hash, default: []].append(phrase) }
+            lengths.insert(phrase.count)
+        }
+        guard let longest = lengths.max() else { return [] }
+        var found = Set<[UInt64]>()
+        for line in lines.indices where furniture[line] {
+            let words = lines[line].words
+            for start in words.indices {
+                var hash = FNV1a()
+                for end in start..<min(words.count, start + longest) {
+                    hash.combine(value: words[end])
+                    guard lengths.contains(end - start + 1), let matches = byHash[hash.value] else { continue }
+                    // Hashes can collide: compare the words themselves.
+                    for phrase in matches where phrase.elementsEqual(words[start...end]) { found.insert(phrase) }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The hash of a run of word hashes.
+    private static func phraseHash(_ words: ArraySlice<UInt64>) -> UInt64 {
+        var hash = FNV1a()
+        for word in words { hash.combine(value: word) }
+        return hash.value
     }
 
     /// The line's range in the key without a trailing "read more" sentence glued to it.
