@@ -60,7 +60,9 @@ struct EvalCommand: AsyncParsableCommand {
                 let sentences = try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path))
                 for article in CoNLLArticle.articles(from: sentences) {
                     // The corpora annotate no dates; the enricher's would all count as spurious.
-                    let entities = enricher.tag(cleanLines: article.text, publishedAt: nil).filter { $0.type != .date }
+                    let entities = try enricher.tag(cleanLines: article.text, publishedAt: nil).filter {
+                        $0.type != .date
+                    }
                     evaluation.add(gold: article.gold, predicted: entities)
                 }
             }
@@ -77,7 +79,8 @@ struct EvalCommand: AsyncParsableCommand {
             var evaluation = ArticleEntityEvaluation()
             for article in try ArticleGold.parse(jsonLines: try TextFile.read(path)) {
                 let page = try TextFile.read(URL(fileURLWithPath: pages).appendingPathComponent(article.file).path)
-                evaluation.add(gold: article, predicted: enricher.tag(text: page, publishedAt: article.publicationDate))
+                evaluation.add(
+                    gold: article, predicted: try enricher.tag(text: page, publishedAt: article.publicationDate))
             }
             print(ArticleEvaluationReport.text(evaluation))
         } catch {
@@ -107,8 +110,8 @@ struct EvalCommand: AsyncParsableCommand {
 
             let tagStarted = clock.now
             let whole = try enricher ? EnricherBIOTagging(enricher: ArticleEnricher()) : nil
-            let tagged = corpora.map { corpus in
-                whole?.tags(for: corpus.map(\.tokens))
+            let tagged = try corpora.map { corpus in
+                try whole?.tags(for: corpus.map(\.tokens))
                     ?? tagger.tag(sentences: corpus.map(\.tokens), propagatesNames: !noPropagation)
             }
             let tagSeconds = (clock.now - tagStarted) / .seconds(1)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleModel
 import EnricherCore
 import Foundation
 import ServiceCommandLine
@@ -39,7 +40,10 @@ struct TagCommand: AsyncParsableCommand {
                 failed = true
                 continue
             }
-            let entities = enricher.tag(text: text, publishedAt: anchor)
+            guard let entities = tagged(text, file: file, enricher: enricher, anchor: anchor) else {
+                failed = true
+                continue
+            }
             if json {
                 print(JSONLines.taggedFile(file, entities: entities))
             } else {
@@ -47,6 +51,16 @@ struct TagCommand: AsyncParsableCommand {
             }
         }
         if failed { throw ExitCode.failure }
+    }
+
+    /// The file's entities, or `nil` after saying why the enricher refused it.
+    private func tagged(_ text: String, file: String, enricher: ArticleEnricher, anchor: Date?) -> [Entity]? {
+        do {
+            return try enricher.tag(text: text, publishedAt: anchor)
+        } catch {
+            printToStandardError("akhbar-enricher tag: \(file): \(error)")
+            return nil
+        }
     }
 
     private func publicationDate() throws -> Date? {

@@ -80,7 +80,7 @@ struct ArticleEntityEvaluationTests {
         var evaluation = ArticleEntityEvaluation()
         for article in try ArticleGold.parse(jsonLines: try FixtureFiles.entityGold()) {
             let text = try FixtureFiles.seed(String(article.file.prefix(3)))
-            evaluation.add(gold: article, predicted: enricher.tag(text: text, publishedAt: article.publicationDate))
+            evaluation.add(gold: article, predicted: try enricher.tag(text: text, publishedAt: article.publicationDate))
         }
         let findings = evaluation.findings.map { "\($0.kind.rawValue) \($0.file) \($0.type.rawValue) \($0.text)" }
         #expect(evaluation.micro.f1 >= 0.95, "\(findings)")

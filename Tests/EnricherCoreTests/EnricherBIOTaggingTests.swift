@@ -10,7 +10,7 @@ struct EnricherBIOTaggingTests {
             ["وصل", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إلى", "العاصمة", "المغربية", "بالرباط", "."],
             ["وقال", "إن", "الزيارة", "تدوم", "يومين", "."],
         ]
-        let tags = tagging.tags(for: sentences)
+        let tags = try tagging.tags(for: sentences)
         #expect(tags.map(\.count) == sentences.map(\.count))
         #expect(tags[0][3] == .begin(.person) && tags[0][4] == .inside(.person))
         #expect(tags[0][8] == .begin(.location))

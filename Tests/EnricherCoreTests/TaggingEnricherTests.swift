@@ -31,7 +31,7 @@ struct TaggingEnricherTests {
     @Test("enrich keeps the cleaned, display-normalized paragraphs and offsets into that body")
     func enrichSeed() throws {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let article = enricher.enrich(raw(try FixtureFiles.seed("001")), now: now)
+        let article = try enricher.enrich(raw(try FixtureFiles.seed("001")), now: now)
         #expect(article.title == "حموشي يشارك في منتدى موسكو لكبار المسؤولين الأمنيين والاستخباراتيين من 100 دولة")
         #expect(article.body.split(separator: "\n").count == 8)
         #expect(article.body.contains("\"FSB\""))
@@ -42,16 +42,16 @@ struct TaggingEnricherTests {
         for mention in article.entities.flatMap(\.mentions) {
             #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
         }
-        let tagged = enricher.tag(text: try FixtureFiles.seed("001"), publishedAt: Fixtures.publishedAt)
+        let tagged = try enricher.tag(text: try FixtureFiles.seed("001"), publishedAt: Fixtures.publishedAt)
         #expect(article.entities.map(\.id) == tagged.map(\.id))
         #expect(article.entities.map { $0.mentions.map(\.text) } == tagged.map { $0.mentions.map(\.text) })
     }
 
     @Test("a given title wins and its repeats leave the body")
-    func givenTitle() {
+    func givenTitle() throws {
         let body =
             "عنوان الخبر\nزار الوفد فيينا حيث عقد لقاءات مع عدد من المسؤولين في إطار التعاون الثنائي بين البلدين.\n"
-        let article = enricher.enrich(raw(body, title: "عنوان الخبر"), now: Fixtures.publishedAt)
+        let article = try enricher.enrich(raw(body, title: "عنوان الخبر"), now: Fixtures.publishedAt)
         #expect(article.title == "عنوان الخبر")
         #expect(!article.body.contains("عنوان"))
         #expect(article.entities.map(\.canonical) == ["فيينا"])
@@ -60,7 +60,7 @@ struct TaggingEnricherTests {
     @Test("without a publication date, dates take the enrichment time's year")
     func undatedArticle() throws {
         let now = Date(timeIntervalSince1970: 1_783_000_000)  // 2026-07-02
-        let article = enricher.enrich(raw("عقد الاجتماع يوم 15 ماي في الرباط.", publishedAt: nil), now: now)
+        let article = try enricher.enrich(raw("عقد الاجتماع يوم 15 ماي في الرباط.", publishedAt: nil), now: now)
         let date = try #require(article.entities.first { $0.type == .date })
         #expect(date.value == "2026-05-15")
     }

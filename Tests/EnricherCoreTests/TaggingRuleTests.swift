@@ -13,8 +13,14 @@ struct TaggingRuleTests {
         enricher = try ArticleEnricher()
     }
 
+    /// The text's entities; none, with an issue recorded, if the enricher refuses it.
     func tag(_ text: String, publishedAt: Date? = Fixtures.publishedAt) -> [Entity] {
-        enricher.tag(text: text, publishedAt: publishedAt)
+        do {
+            return try enricher.tag(text: text, publishedAt: publishedAt)
+        } catch {
+            Issue.record(error)
+            return []
+        }
     }
 
     func entity(_ entities: [Entity], _ type: EntityType, _ canonical: String) -> Entity? {

@@ -22,7 +22,7 @@ struct TaggingSeedTests {
     /// The page, its tagged entities and the kept paragraphs' ranges.
     func tag(_ seed: String) throws -> (scalars: [Unicode.Scalar], entities: [Entity], kept: [Range<Int>]) {
         let text = try FixtureFiles.seed(seed)
-        let entities = enricher.tag(text: text, publishedAt: Fixtures.publishedAt)
+        let entities = try enricher.tag(text: text, publishedAt: Fixtures.publishedAt)
         return (Array(text.unicodeScalars), entities, PageCleaner().clean(text).paragraphs.map(\.range))
     }
 

@@ -17,17 +17,21 @@ public struct EnricherBIOTagging: Sendable {
         self.enricher = enricher
     }
 
-    public func tags(for sentences: [[String]]) -> [[BIOTag]] {
-        stride(from: 0, to: sentences.count, by: sentencesPerText).flatMap { start in
-            tags(forText: Array(sentences[start..<min(start + sentencesPerText, sentences.count)]))
+    /// - Throws: ``ArticleTooLargeError`` when one group of sentences is longer than
+    ///   ``ArticleEnricher/maximumScalars``.
+    public func tags(for sentences: [[String]]) throws(ArticleTooLargeError) -> [[BIOTag]] {
+        var tags: [[BIOTag]] = []
+        for start in stride(from: 0, to: sentences.count, by: sentencesPerText) {
+            tags += try self.tags(forText: Array(sentences[start..<min(start + sentencesPerText, sentences.count)]))
         }
+        return tags
     }
 
-    private func tags(forText sentences: [[String]]) -> [[BIOTag]] {
+    private func tags(forText sentences: [[String]]) throws(ArticleTooLargeError) -> [[BIOTag]] {
         let written = SentenceText(sentences)
         let ranges = written.ranges
         var tags = sentences.map { [BIOTag](repeating: .outside, count: $0.count) }
-        for entity in enricher.tag(cleanLines: written.text, publishedAt: nil) {
+        for entity in try enricher.tag(cleanLines: written.text, publishedAt: nil) {
             guard let type = NERType(entity.type) else { continue }
             for mention in entity.mentions {
                 mark(mention.start..<mention.end, as: type, in: &tags, ranges: ranges)

@@ -159,7 +159,14 @@ public final class EnricherService: Service, Sendable {
             return
         }
         let started = ContinuousClock.now
-        let article = enricher.enrich(raw, now: Date())
+        let article: EnrichedArticle
+        do throws(ArticleTooLargeError) {
+            article = try enricher.enrich(raw, now: Date())
+        } catch {
+            try await deadLetter(message, code: ArticleTooLargeError.code, reason: error.description)
+            batch.add(message, article: nil)
+            return
+        }
         metrics.enrichmentTime.record(duration: ContinuousClock.now - started)
         batch.add(message, article: article)
     }

@@ -11,6 +11,19 @@ public struct ArticleEnricher: Sendable {
     /// Bump whenever a change to the cleaning or tagging code changes its output.
     public static let codeVersion = "tagger-2"
 
+    /// The longest cleaned text the enricher tags, in Unicode scalars: 1,000,000, about 2 MB of
+    /// Arabic in UTF-8 or 170,000 words.
+    ///
+    /// News articles run to a few thousand scalars, long reports to some tens of thousands, so
+    /// the limit is far above any article; longer texts (a book, a dump of pages, a runaway
+    /// scrape) are refused with ``ArticleTooLargeError``. Tagging time and memory are linear in
+    /// the text, and a text at the limit takes about 1.5 s and 250 MB on one core, so one
+    /// article cannot hold a worker much longer than that.
+    public static let maximumScalars = 1_000_000
+
+    /// ``maximumScalars``, lowered by tests.
+    var scalarLimit = ArticleEnricher.maximumScalars
+
     /// Names the code and data that produce enrichments: ``codeVersion``, a hash of the
     /// gazetteers and one of the trained model, so that changing any of them changes it and
     /// replays can tell old results apart.
@@ -57,9 +70,11 @@ public struct ArticleEnricher: Sendable {
     ///   - raw: the article as ingested; its title, when present, is the title.
     ///   - now: the enrichment time, and the reference for dates without a year when the
     ///     article has no publication date.
-    public func enrich(_ raw: RawArticle, now: Date) -> EnrichedArticle {
+    /// - Throws: ``ArticleTooLargeError`` when the cleaned body has more than ``maximumScalars``.
+    public func enrich(_ raw: RawArticle, now: Date) throws(ArticleTooLargeError) -> EnrichedArticle {
         let page = cleaner.clean(raw.body, knownTitle: raw.title)
         let body = ArticleBody(page: page, normalizer: normalizer)
+        try checkSize(body.scalars.count)
         let entities = tagger.entities(in: body.scalars, paragraphs: body.paragraphs, reference: raw.publishedAt ?? now)
         return EnrichedArticle(
             articleID: raw.id,
@@ -81,8 +96,10 @@ public struct ArticleEnricher: Sendable {
     /// - Parameters:
     ///   - text: the page as read.
     ///   - publishedAt: completes dates written without a year; today when `nil`.
-    public func tag(text: String, publishedAt: Date?) -> [Entity] {
+    /// - Throws: ``ArticleTooLargeError`` when the kept paragraphs have more than ``maximumScalars``.
+    public func tag(text: String, publishedAt: Date?) throws(ArticleTooLargeError) -> [Entity] {
         let page = cleaner.clean(text)
+        try checkSize(page.paragraphs.reduce(0) { $0 + $1.range.count })
         return tagger.entities(
             in: Array(text.unicodeScalars),
             paragraphs: page.paragraphs.map(\.range),
@@ -92,7 +109,8 @@ public struct ArticleEnricher: Sendable {
 
     /// Tags text that is already clean, each line a paragraph, without the page cleaner: for
     /// corpora of sentences. Offsets count Unicode scalars of `text`.
-    public func tag(cleanLines text: String, publishedAt: Date?) -> [Entity] {
+    /// - Throws: ``ArticleTooLargeError`` when the lines have more than ``maximumScalars``.
+    public func tag(cleanLines text: String, publishedAt: Date?) throws(ArticleTooLargeError) -> [Entity] {
         let scalars = Array(text.unicodeScalars)
         var lines: [Range<Int>] = []
         var start = 0
@@ -100,6 +118,12 @@ public struct ArticleEnricher: Sendable {
             if index > start { lines.append(start..<index) }
             start = index + 1
         }
+        try checkSize(lines.reduce(0) { $0 + $1.count })
         return tagger.entities(in: scalars, paragraphs: lines, reference: publishedAt ?? Date())
+    }
+
+    /// Refuses a text of more than ``scalarLimit`` scalars to tag.
+    private func checkSize(_ scalars: Int) throws(ArticleTooLargeError) {
+        guard scalars <= scalarLimit else { throw ArticleTooLargeError(scalars: scalars, limit: scalarLimit) }
     }
 }

@@ -39,7 +39,9 @@ struct TagBenchmark: ParsableCommand {
         let published = Date(timeIntervalSince1970: 1_748_433_600)
         var entities = 0
         let seconds = Measurement.best(passes: passes) {
-            entities = corpus.pages.reduce(0) { $0 + enricher.tag(text: $1, publishedAt: published).count }
+            entities = corpus.pages.reduce(0) {
+                $0 + ((try? enricher.tag(text: $1, publishedAt: published))?.count ?? -1)
+            }
             return entities
         }
         print(Measurement.throughputLine("tagging, one core", bytes: bytes, seconds: seconds))
