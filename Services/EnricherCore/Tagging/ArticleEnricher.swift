@@ -17,8 +17,8 @@ public struct ArticleEnricher: Sendable {
     /// News articles run to a few thousand scalars, long reports to some tens of thousands, so
     /// the limit is far above any article; longer texts (a book, a dump of pages, a runaway
     /// scrape) are refused with ``ArticleTooLargeError``. Tagging time and memory are linear in
-    /// the text, and a text at the limit takes about 1.5 s and 250 MB on one core, so one
-    /// article cannot hold a worker much longer than that.
+    /// the text, and the hardest texts at the limit (`akhbar-tag-benchmark --adversarial`) take
+    /// up to about 2.5 s and 400 MB on one core, so one article cannot hold a worker longer.
     public static let maximumScalars = 1_000_000
 
     /// ``maximumScalars``, lowered by tests.
