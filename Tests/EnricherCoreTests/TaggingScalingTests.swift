@@ -39,8 +39,8 @@ struct TaggingScalingTests {
         /// The size of the smaller text, in units.
         var count: Int {
             switch self {
-            case .repeatedPlace, .latinRun: 3_000
-            case .distinctPeople, .dates, .shortLines: 1_500
+            case .repeatedPlace, .latinRun: 1_500
+            case .distinctPeople, .dates, .shortLines: 750
             }
         }
 

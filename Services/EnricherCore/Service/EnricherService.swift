@@ -163,8 +163,7 @@ public final class EnricherService: Service, Sendable {
         do throws(ArticleTooLargeError) {
             article = try enricher.enrich(raw, now: Date())
         } catch {
-            try await deadLetter(message, code: ArticleTooLargeError.code, reason: error.description)
-            batch.add(message, article: nil)
+            try await deadLetter(message, code: ArticleTooLargeError.code, reason: error.description, into: &batch)
             return
         }
         metrics.enrichmentTime.record(duration: ContinuousClock.now - started)

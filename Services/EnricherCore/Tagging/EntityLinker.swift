@@ -154,11 +154,11 @@ struct EntityLinker {
         /// The hashes of the first 0, 1, … n words, as ``hash(_:)`` would give them.
         private static func runningHashes(_ words: some Sequence<String>) -> [Int] {
             var hasher = Hasher()
-            var empty = hasher
+            let empty = hasher
             var hashes = [empty.finalize()]
             for word in words {
                 hasher.combine(word)
-                var copy = hasher
+                let copy = hasher
                 hashes.append(copy.finalize())
             }
             return hashes
