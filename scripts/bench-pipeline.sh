@@ -7,6 +7,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=scripts/seed-corpus.sh
+source scripts/seed-corpus.sh
 COUNT="${1:-3000}"
 PORT="${AKHBAR_BENCH_BROKER_PORT:-19192}"
 WORK="$(mktemp -d)"
@@ -18,26 +20,9 @@ BIN=.build/release
 BROKERS="$(deploy/broker.sh up "$PORT")"
 
 # One JSONL file of COUNT articles built from the seed pages, each with its own id.
-python3 - "$COUNT" "$WORK/articles.jsonl" Fixtures/seeds/*.txt <<'PY'
-import json, sys
-count, out, seeds = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-bodies = [open(path, encoding="utf-8").read() for path in seeds]
-with open(out, "w", encoding="utf-8") as f:
-    for i in range(count):
-        f.write(json.dumps({"id": f"bench-{i}", "body": bodies[i % len(bodies)], "published_at": "2025-05-28"},
-                           ensure_ascii=False) + "\n")
-PY
+seed_corpus "$COUNT" "$WORK/articles.jsonl" bench
 BYTES=$(stat -c %s "$WORK/articles.jsonl")
 echo "corpus: $COUNT articles, $((BYTES / 1000000)) MB of JSONL"
-
-# The number of stored articles, 0 while the database does not exist yet.
-stored() {
-    python3 -c 'import sqlite3, sys
-try:
-    print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM articles").fetchone()[0])
-except sqlite3.Error:
-    print(0)' "$1"
-}
 
 run() {
     local processes="$1" topic="bench-$1-$RANDOM"
@@ -55,7 +40,7 @@ run() {
         pids+=($!)
     done
     # Stored, not exited: the enrichers wait 3 s of idleness before they exit.
-    until [ "$(stored "$WORK/$topic.sqlite")" -ge "$COUNT" ]; do
+    until [ "$(stored_articles "$WORK/$topic.sqlite")" -ge "$COUNT" ]; do
         sleep 0.2
     done
     end=$(date +%s.%N)

@@ -8,6 +8,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=scripts/seed-corpus.sh
+source scripts/seed-corpus.sh
 COUNT="${1:-20000}"
 PORT="${AKHBAR_SOAK_BROKER_PORT:-19292}"
 DEADLINE_SECONDS="${AKHBAR_SOAK_DEADLINE:-900}"
@@ -27,26 +29,10 @@ BROKERS="$(deploy/broker.sh up "$PORT")"
 TOPIC="soak-$RANDOM"
 DB="$WORK/soak.sqlite"
 
-python3 - "$COUNT" "$WORK/articles.jsonl" Fixtures/seeds/*.txt <<'PY'
-import json, sys
-count, out, seeds = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-bodies = [open(path, encoding="utf-8").read() for path in seeds]
-with open(out, "w", encoding="utf-8") as f:
-    for i in range(count):
-        body = bodies[i % len(bodies)] + f"\nالخبر رقم {i}."
-        f.write(json.dumps({"id": f"soak-{i}", "body": body, "published_at": "2025-05-28"}, ensure_ascii=False) + "\n")
-PY
+seed_corpus "$COUNT" "$WORK/articles.jsonl" soak numbered
 "$BIN/akhbar-ingest" --brokers "$BROKERS" --topic "$TOPIC" --create-topic --partitions 4 "$WORK/articles.jsonl" \
     > "$WORK/ingest.log" 2>&1 || { cat "$WORK/ingest.log"; exit 1; }
 echo "soak: $COUNT articles ingested into $TOPIC"
-
-stored() {
-    python3 -c 'import sqlite3, sys
-try:
-    print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM articles").fetchone()[0])
-except sqlite3.Error:
-    print(0)' "$1"
-}
 
 start_enricher() {
     "$BIN/akhbar-enricher" --brokers "$BROKERS" --topic "$TOPIC" --group "soak-$TOPIC" --db "$DB" \
@@ -58,16 +44,16 @@ started=$(date +%s)
 start_enricher 0
 start_enricher 1
 killed=0
-while [ "$(stored "$DB")" -lt "$COUNT" ]; do
+while [ "$(stored_articles "$DB")" -lt "$COUNT" ]; do
     if [ $(($(date +%s) - started)) -ge "$DEADLINE_SECONDS" ]; then
-        echo "soak: FAILED, $(stored "$DB") of $COUNT stored after $DEADLINE_SECONDS s"
+        echo "soak: FAILED, $(stored_articles "$DB") of $COUNT stored after $DEADLINE_SECONDS s"
         tail -n 20 "$WORK"/enricher-*.log
         exit 1
     fi
-    if [ "$killed" = 0 ] && [ "$(stored "$DB")" -ge $((COUNT / 2)) ]; then
+    if [ "$killed" = 0 ] && [ "$(stored_articles "$DB")" -ge $((COUNT / 2)) ]; then
         kill -9 "${PIDS[0]}"
         wait "${PIDS[0]}" 2>/dev/null || true
-        echo "soak: enricher 0 killed with SIGKILL at $(stored "$DB") stored; starting it again"
+        echo "soak: enricher 0 killed with SIGKILL at $(stored_articles "$DB") stored; starting it again"
         start_enricher 0
         killed=1
     fi
