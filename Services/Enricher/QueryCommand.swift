@@ -84,7 +84,7 @@ struct QueryCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.run("article") { store throws(StoreError) in
                 guard let article = try await store.article(id: id) else {
-                    throw StoreError(.other, "no stored article has id \(id)")
+                    throw StoreError(.other, "no stored article has id \(ArticleFieldRules.quoted(id))")
                 }
                 print(options.json ? JSONLines.article(article, includeBody: true) : EntityTable.article(article))
             }
