@@ -1,4 +1,4 @@
-public import ArticleModel
+import ArticleModel
 public import Foundation
 
 /// Turns the ingest command's inputs (files, directories, "-" for stdin) into articles.

@@ -115,3 +115,53 @@ extension KafkaConsumer {
         } ?? nil
     }
 }
+
+/// Where a partition's messages start and end.
+public struct KafkaWatermarks: Hashable, Sendable {
+    /// The offset of the oldest message still kept.
+    public let low: Int64
+    /// The offset the next message will get.
+    public let high: Int64
+}
+
+extension KafkaConsumer {
+    /// The partitions' watermarks, asked of their leaders now.
+    ///
+    /// The high watermark is the larger of the broker's answer and the last fetch response's, because some brokers
+    /// answer the offset query with the first offset of the last record batch rather than the end.
+    /// - Parameters:
+    ///   - partitions: The partitions to ask about.
+    ///   - timeout: How long to wait for each answer.
+    /// - Throws: ``KafkaError`` when a leader does not answer, and ``KafkaError/Code/shutdown`` when closed.
+    public func watermarks(
+        of partitions: [KafkaTopicPartition], timeout: Duration = .seconds(5)
+    ) async throws(KafkaError) -> [KafkaTopicPartition: KafkaWatermarks] {
+        try ensureOpen()
+        let client = client
+        let milliseconds = timeout.rdKafkaMilliseconds
+        let result = await blockingQueue.perform { () -> Result<[KafkaTopicPartition: KafkaWatermarks], KafkaError> in
+            client.withHandle { handle in
+                var marks: [KafkaTopicPartition: KafkaWatermarks] = [:]
+                for partition in partitions {
+                    var low: Int64 = -1
+                    var high: Int64 = -1
+                    let code = rd_kafka_query_watermark_offsets(
+                        handle, partition.topic, partition.partition, &low, &high, milliseconds)
+                    guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                        return .failure(
+                            KafkaError(
+                                rdCode: code, fallback: .consumer,
+                                context: "asking the end of \(partition.topic)[\(partition.partition)] failed"))
+                    }
+                    var cachedLow: Int64 = -1
+                    var cachedHigh: Int64 = -1
+                    _ = rd_kafka_get_watermark_offsets(
+                        handle, partition.topic, partition.partition, &cachedLow, &cachedHigh)
+                    marks[partition] = KafkaWatermarks(low: low, high: max(high, cachedHigh))
+                }
+                return .success(marks)
+            } ?? .failure(Self.closedError())
+        }
+        return try result.get()
+    }
+}

@@ -11,8 +11,8 @@ import Synchronization
 /// group, enriches them, stores them in batches and commits offsets only after the store
 /// committed, so a crash at any moment loses nothing (messages are delivered again and upserted).
 public final class EnricherService: Service, Sendable {
-    private let configuration: EnricherConfiguration
-    private let consumer: KafkaConsumer
+    let configuration: EnricherConfiguration
+    let consumer: KafkaConsumer
     private let deadLetters: DeadLetterPublisher
     private let store: ArticleStore
     private let enricher: ArticleEnricher
@@ -95,11 +95,15 @@ public final class EnricherService: Service, Sendable {
         // Where the store says each partition's stored messages end; see `handle`.
         var storedOffsets: [KafkaTopicPartition: Int64] = [:]
         var assignment = AssignmentWatch()
+        // The next offset to read per partition, from the messages of this run; see `remainingMessages`.
+        var nextOffsets: [KafkaTopicPartition: Int64] = [:]
+        var nextIdleCheck: ContinuousClock.Instant?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             switch try await consumer.poll(timeout: configuration.pollTimeout) {
             case .message(let message):
                 lastActivity = .now
                 let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
+                nextOffsets[partition] = message.offset + 1
                 if let stored = storedOffsets[partition], message.offset < stored,
                     try await store.outcome(of: HandledMessage(message, outcome: .stored)) != nil
                 {
@@ -137,9 +141,22 @@ public final class EnricherService: Service, Sendable {
             if batch.isDue(size: configuration.batchSize, interval: configuration.batchInterval) {
                 try await flush(&batch)
             }
-            if let idle = configuration.untilIdle, assigned, ContinuousClock.now - lastActivity >= idle {
-                logger.info("no message for \(idle), stopping")
-                return
+            if let idle = configuration.untilIdle, assigned,
+                ContinuousClock.now >= max(lastActivity + idle, nextIdleCheck ?? lastActivity)
+            {
+                // Quiet is not idle: a partition's messages may come seconds after another's. Stop only once every
+                // assigned partition is read to its end, or after ten quiet periods in a row, saying what is left.
+                let remaining = try await remainingMessages(in: assignment.owned, after: nextOffsets)
+                let quiet = ContinuousClock.now - lastActivity
+                if remaining <= 0 {
+                    logger.info("caught up and no message for \(idle), stopping")
+                    return
+                } else if quiet >= idle * 10 {
+                    logger.error("no message for \(quiet) with \(remaining) left on the assigned partitions, stopping")
+                    return
+                }
+                logger.info("no message for \(idle), but \(remaining) remain on the assigned partitions; waiting")
+                nextIdleCheck = .now + idle
             }
         }
     }
