@@ -73,6 +73,15 @@ def start(name, arguments, workdir):
     raise RuntimeError(f"{name} did not start; see {workdir / (name + '.log')}")
 
 
+def wait_for_file(path, process, seconds=60):
+    """Waits until `path` exists; fails once `seconds` pass or `process` exits first."""
+    deadline = time.monotonic() + seconds
+    while not os.path.exists(path):
+        if time.monotonic() > deadline or process.poll() is not None:
+            raise RuntimeError(f"{path} was not created within {seconds} s")
+        time.sleep(0.1)
+
+
 def stop(processes):
     for process in processes:
         if process.poll() is None:
@@ -272,6 +281,8 @@ def main():
                 "akhbar-enricher", "run", "--brokers", BROKERS, "--topic", topic, "--group", topic, "--db", database,
             ], workdir)
             processes.append(enricher)
+            # serve-query refuses a database that does not exist; the enricher creates it as it starts.
+            wait_for_file(database, enricher)
             query_process, query_address = start("query", [
                 "akhbar-enricher", "serve-query", "--db", database, "--port", "0",
             ], workdir)

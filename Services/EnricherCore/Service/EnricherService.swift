@@ -146,12 +146,22 @@ public final class EnricherService: Service, Sendable {
             {
                 // Quiet is not idle: a partition's messages may come seconds after another's. Stop only once every
                 // assigned partition is read to its end, or after ten quiet periods in a row, saying what is left.
-                let remaining = try await remainingMessages(in: assignment.owned, after: nextOffsets)
+                let remaining: String
+                do {
+                    let count = try await remainingMessages(in: assignment.owned, after: nextOffsets)
+                    if count <= 0 {
+                        logger.info("caught up and no message for \(idle), stopping")
+                        return
+                    }
+                    remaining = "\(count)"
+                } catch {
+                    // A leader that does not answer now may later; the quiet periods still bound the wait.
+                    logger.warning(
+                        "cannot tell whether the partitions are read to their end", metadata: ["error": "\(error)"])
+                    remaining = "an unknown number of messages"
+                }
                 let quiet = ContinuousClock.now - lastActivity
-                if remaining <= 0 {
-                    logger.info("caught up and no message for \(idle), stopping")
-                    return
-                } else if quiet >= idle * 10 {
+                if quiet >= idle * 10 {
                     logger.error("no message for \(quiet) with \(remaining) left on the assigned partitions, stopping")
                     return
                 }
