@@ -310,6 +310,30 @@ struct ArticleStoreTests {
         }
     }
 
+    @Test("a day of date-only articles shares one millisecond: all searchable, between the days around them")
+    func sameMillisecondArticles() async throws {
+        try await withStore { store, _ throws in
+            let midnight = Date(timeIntervalSince1970: 1_748_390_400)
+            func dated(_ id: String, _ date: Date) -> EnrichedArticle {
+                var value = article(id, entities: [])
+                value.publishedAt = date
+                return value
+            }
+            let day = (0..<3_000).map { dated("day-\($0)", midnight) }
+            try await store.save([dated("before", midnight - 86_400)] + day + [dated("after", midnight + 86_400)])
+            var found: [String] = []
+            var cursor: PageCursor?
+            repeat {
+                let page = try await store.searchArticles(ArticleSearch(text: "حموشي"), after: cursor, limit: 500)
+                found += page.items.map(\.id)
+                cursor = page.next
+            } while cursor != nil
+            #expect(found.count == 3_002)
+            #expect(found.first == "after" && found.last == "before")
+            #expect(Set(found.dropFirst().dropLast()) == Set(day.map(\.articleID)))
+        }
+    }
+
     @Test("a file that is not a database is refused with a typed error")
     func notADatabase() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID()).sqlite").path

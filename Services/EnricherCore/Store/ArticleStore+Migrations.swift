@@ -134,23 +134,7 @@ extension ArticleStore {
             // Search rows get rowids in publication order (SearchRowID), and each article records its row:
             // replacing a row by its UNINDEXED article_id scanned the whole index on every save.
             try db.alter(table: "articles") { t in t.add(column: "search_rowid", .integer) }
-            try db.execute(sql: "CREATE VIRTUAL TABLE article_search_ordered USING fts5(article_id UNINDEXED, terms)")
-            let rows = try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT s.article_id, s.terms, a.published_at FROM article_search s JOIN articles a ON a.id = s.article_id"
-            )
-            for row in rows {
-                let id: String = row["article_id"]
-                let rowid = try SearchRowID.free(
-                    forArticle: id, publishedAt: row["published_at"], in: db, table: "article_search_ordered")
-                try db.execute(
-                    sql: "INSERT INTO article_search_ordered (rowid, article_id, terms) VALUES (?, ?, ?)",
-                    arguments: [rowid, id, row["terms"]])
-                try db.execute(sql: "UPDATE articles SET search_rowid = ? WHERE id = ?", arguments: [rowid, id])
-            }
-            try db.execute(sql: "DROP TABLE article_search")
-            try db.execute(sql: "ALTER TABLE article_search_ordered RENAME TO article_search")
+            try reorderSearchRows(db)
             try db.create(
                 index: "articles_on_search_rowid", on: "articles", columns: ["search_rowid"], options: .unique)
         }
@@ -167,6 +151,33 @@ extension ArticleStore {
                 t.primaryKey(["topic", "partition", "offset"])
             }
         }
+        migrator.registerMigration("v8: 32,768 search rows per millisecond") { db in
+            // 1,024 slots per millisecond made saving quadratic once a day's date-only articles filled midnight's.
+            try db.execute(sql: "UPDATE articles SET search_rowid = NULL")
+            try reorderSearchRows(db)
+        }
         return migrator
+    }
+
+    /// Copies the search index into a new one whose rowids are ``SearchRowID``s, in publication order, and records
+    /// each article's row.
+    private static func reorderSearchRows(_ db: Database) throws {
+        try db.execute(sql: "CREATE VIRTUAL TABLE article_search_ordered USING fts5(article_id UNINDEXED, terms)")
+        let rows = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT s.article_id, s.terms, a.published_at FROM article_search s JOIN articles a ON a.id = s.article_id"
+        )
+        while let row = try rows.next() {
+            let id: String = row["article_id"]
+            let rowid = try SearchRowID.free(
+                forArticle: id, publishedAt: row["published_at"], in: db, table: "article_search_ordered")
+            try db.execute(
+                sql: "INSERT INTO article_search_ordered (rowid, article_id, terms) VALUES (?, ?, ?)",
+                arguments: [rowid, id, row["terms"]])
+            try db.execute(sql: "UPDATE articles SET search_rowid = ? WHERE id = ?", arguments: [rowid, id])
+        }
+        try db.execute(sql: "DROP TABLE article_search")
+        try db.execute(sql: "ALTER TABLE article_search_ordered RENAME TO article_search")
     }
 }
