@@ -95,4 +95,39 @@ extension OperationsTests {
             #expect(second.summary?["stored"] == count - storedBefore)
         }
     }
+
+    @Test(
+        "another writer holds the store's lock past max.poll.interval: the enricher keeps its partitions and stores all"
+    )
+    func lockedStoreIsWaitedOut() async throws {
+        try await Self.withIngested(300, partitions: 2) { topic, db, group, count in
+            // Open, as a query server would keep it: the file exists in WAL mode before the lock is taken.
+            let reader = try ArticleStore(path: db)
+            // A second writer on the same file, as another enricher mid-transaction, for longer than the busy
+            // timeout (5 s) and the enricher's max.poll.interval (10 s) together.
+            let holder = Process()
+            holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            holder.arguments = [
+                "python3", "-c",
+                """
+                import sqlite3, sys, time
+                db = sqlite3.connect(sys.argv[1], isolation_level=None)
+                db.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(16); db.execute('COMMIT')
+                """,
+                db,
+            ]
+            let locked = Pipe()
+            holder.standardOutput = locked
+            try holder.run()
+            _ = locked.fileHandleForReading.availableData
+            let enricher = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
+            #expect(await enricher.waitForExit(timeout: .seconds(180)) == 0, "\(enricher.printed.suffix(2_000))")
+            holder.waitUntilExit()
+            print("a store locked for 16 s: \(enricher.summary ?? [:])")
+            #expect(enricher.summary?["stored"] == count)
+            #expect(enricher.printed.contains("locked by another writer"))
+            #expect(!enricher.printed.contains("maximum poll interval"), "the member was evicted from its group")
+            #expect(try await reader.writeCounts().values.allSatisfy { $0 == 1 })
+        }
+    }
 }

@@ -9,7 +9,7 @@ final class ServiceProcess: @unchecked Sendable {
     /// Starts `executable` with `arguments`; its standard output and error go to a file.
     init(_ executable: String, _ arguments: [String]) throws {
         output = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         process.executableURL = try Self.executable(executable)
         process.arguments = arguments

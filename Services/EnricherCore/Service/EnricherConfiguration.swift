@@ -22,6 +22,8 @@ public struct EnricherConfiguration: Sendable {
     public var pollTimeout: Duration
     /// How long to wait at start for a broker to answer before giving up.
     public var connectPatience: Duration
+    /// How long a batch is tried again while another writer holds the store's lock before the enricher gives up.
+    public var storeLockPatience: Duration
 
     public init(
         topic: String,
@@ -33,7 +35,8 @@ public struct EnricherConfiguration: Sendable {
         batchInterval: Duration = .milliseconds(500),
         untilIdle: Duration? = nil,
         pollTimeout: Duration = .milliseconds(100),
-        connectPatience: Duration = .seconds(40)
+        connectPatience: Duration = .seconds(40),
+        storeLockPatience: Duration = .seconds(120)
     ) {
         self.topic = topic
         self.deadLetterTopic = deadLetterTopic ?? topic + ".dlq"
@@ -45,5 +48,6 @@ public struct EnricherConfiguration: Sendable {
         self.untilIdle = untilIdle
         self.pollTimeout = pollTimeout
         self.connectPatience = connectPatience
+        self.storeLockPatience = storeLockPatience
     }
 }

@@ -14,11 +14,11 @@ public final class EnricherService: Service, Sendable {
     let configuration: EnricherConfiguration
     let consumer: KafkaConsumer
     private let deadLetters: DeadLetterPublisher
-    private let store: ArticleStore
+    let store: ArticleStore
     private let enricher: ArticleEnricher
-    private let logger: Logger
-    private let countersBox = Mutex(EnricherCounters())
-    private let metrics = EnricherMetrics()
+    let logger: Logger
+    let countersBox = Mutex(EnricherCounters())
+    let metrics = EnricherMetrics()
 
     private let isReadyBox = Mutex(false)
 
@@ -59,12 +59,14 @@ public final class EnricherService: Service, Sendable {
         isReadyBox.withLock { $0 = true }
         defer { isReadyBox.withLock { $0 = false } }
         logger.info("enricher started", metadata: ["topic": "\(configuration.topic)"])
-        var batch = PendingBatch()
+        var batches = BatchPipeline()
         do {
-            try await consumeUntilStopped(&batch)
-            try await flush(&batch)
+            try await consumeUntilStopped(&batches)
+            try await settle(&batches)
         } catch {
-            // Leave the group without committing what is in hand: it will be delivered again.
+            // Leave the group without committing what is in hand: it will be delivered again. A batch already being
+            // stored finishes first, so that nothing writes to the store or commits after this returns.
+            try? await batches.inFlight?.landing()
             await consumer.close()
             await deadLetters.producer.shutdown(timeout: .seconds(10))
             throw error
@@ -89,7 +91,7 @@ public final class EnricherService: Service, Sendable {
         }
     }
 
-    private func consumeUntilStopped(_ batch: inout PendingBatch) async throws {
+    private func consumeUntilStopped(_ batches: inout BatchPipeline) async throws {
         var assigned = false
         var lastActivity = ContinuousClock.now
         // Where the store says each partition's stored messages end; see `handle`.
@@ -111,9 +113,9 @@ public final class EnricherService: Service, Sendable {
                     // digest check keeps a different message at a reused offset (a re-created topic) from this.
                     countersBox.withLock { $0.consumed += 1 }
                     metrics.consumed.increment()
-                    skip(message, into: &batch)
+                    skip(message, into: &batches.filling)
                 } else {
-                    try await handle(message, into: &batch)
+                    try await handle(message, into: &batches.filling)
                 }
             case .partitionsAssigned(let partitions):
                 // The Kafka module logs rebalances; here they start the idle clock and read what the store holds.
@@ -123,7 +125,7 @@ public final class EnricherService: Service, Sendable {
                 storedOffsets = try await store.storedOffsets(group: configuration.consumer.groupID)
             case .partitionsRevoked(let partitions):
                 // Store what is in hand while this member still owns the partitions.
-                try await flush(&batch)
+                try await settle(&batches)
                 assignment.revoked(partitions)
             case .error(let error):
                 logger.warning("consumer error", metadata: ["error": "\(error)"])
@@ -138,9 +140,7 @@ public final class EnricherService: Service, Sendable {
                     """,
                     metadata: ["topic": "\(configuration.topic)", "group": "\(configuration.consumer.groupID)"])
             }
-            if batch.isDue(size: configuration.batchSize, interval: configuration.batchInterval) {
-                try await flush(&batch)
-            }
+            try await advance(&batches, owned: assignment.owned)
             if let idle = configuration.untilIdle, assigned,
                 ContinuousClock.now >= max(lastActivity + idle, nextIdleCheck ?? lastActivity)
             {
@@ -225,19 +225,22 @@ public final class EnricherService: Service, Sendable {
             ]
         )
         try await deadLetters.send(message, code: code, reason: reason)
-        try await store.save([], handled: [record])
+        try await writeRetryingWhileLocked { () async throws(StoreError) in try await store.save([], handled: [record])
+        }
         countersBox.withLock { $0.deadLettered += 1 }
         metrics.deadLettered.increment()
         batch.add(message, article: nil)
     }
 
     /// Stores the batch in one transaction, then commits its offsets.
-    private func flush(_ batch: inout PendingBatch) async throws {
+    func storeAndCommit(_ batch: PendingBatch) async throws {
         guard !batch.isEmpty else { return }
         do {
-            try await store.save(
-                batch.articles, handled: batch.storedMessages, consumed: batch.commitOffsets,
-                group: configuration.consumer.groupID)
+            try await writeRetryingWhileLocked { () async throws(StoreError) in
+                try await store.save(
+                    batch.articles, handled: batch.storedMessages, consumed: batch.commitOffsets,
+                    group: configuration.consumer.groupID)
+            }
         } catch {
             metrics.failedBatches.increment()
             throw error
@@ -260,6 +263,23 @@ public final class EnricherService: Service, Sendable {
         }
         logger.debug(
             "stored batch", metadata: ["articles": "\(batch.articles.count)", "messages": "\(batch.messageCount)"])
-        batch = PendingBatch()
+    }
+
+    /// Runs a write, again while the store answers that another writer holds its lock: a refused transaction was
+    /// rolled back, and the other writer (a second enricher on the same file) finishes in time. Gives up with
+    /// `.locked` once `storeLockPatience` has passed.
+    func writeRetryingWhileLocked(_ write: () async throws(StoreError) -> Void) async throws(StoreError) {
+        let deadline = ContinuousClock.now + configuration.storeLockPatience
+        var pause = Duration.milliseconds(50)
+        while true {
+            do {
+                try await write()
+                return
+            } catch  where error.code == .locked && ContinuousClock.now + pause < deadline {
+                logger.warning("the store is locked by another writer; trying again", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(2))
+            }
+        }
     }
 }

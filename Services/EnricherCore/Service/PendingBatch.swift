@@ -3,7 +3,7 @@ import Kafka
 
 /// The messages in hand since the last commit: the articles to store and, per partition, the
 /// offset to commit once they are stored.
-struct PendingBatch {
+struct PendingBatch: Sendable {
     private(set) var articles: [EnrichedArticle] = []
     /// The messages whose articles are in ``articles``, recorded with them.
     private(set) var storedMessages: [HandledMessage] = []

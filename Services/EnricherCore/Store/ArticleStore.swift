@@ -58,6 +58,8 @@ public final class ArticleStore: Sendable {
     /// which migrations are applied before it takes the write lock, so a loser tries to create tables the winner
     /// just made. Its retry reads again and finds nothing left to do.
     private static func migrate(_ pool: DatabasePool) throws {
+        // Up to date needs no write: a reader, or an enricher joining a busy one, must not wait for the write lock.
+        if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
         for attempt in 1... {
             do {
                 try migrator.migrate(pool)
