@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end throughput: ingest N articles (the five seed pages repeated with distinct ids) into
 # a local broker, then time release enrichers from start until every article is stored, with 1
-# and with 2 enricher processes, and print each process's peak RSS. Prints figures; asserts nothing.
+# and with 2 enricher processes, and print each process's peak RSS and time per stage. Fails when the
+# articles are not all stored within AKHBAR_BENCH_DEADLINE seconds (600); otherwise prints figures.
 #   scripts/bench-pipeline.sh [ARTICLES]    (default 3000)
 set -euo pipefail
 
@@ -11,6 +12,7 @@ cd "$ROOT"
 source scripts/seed-corpus.sh
 COUNT="${1:-3000}"
 PORT="${AKHBAR_BENCH_BROKER_PORT:-19192}"
+DEADLINE_SECONDS="${AKHBAR_BENCH_DEADLINE:-600}"
 WORK="$(mktemp -d)"
 trap 'deploy/broker.sh down "$PORT" >/dev/null; rm -rf "$WORK"' EXIT
 
@@ -41,10 +43,17 @@ run() {
     done
     # Stored, not exited: the enrichers wait 3 s of idleness before they exit.
     until [ "$(stored_articles "$WORK/$topic.sqlite")" -ge "$COUNT" ]; do
+        if [ $(($(date +%s) - ${start%.*})) -ge "$DEADLINE_SECONDS" ]; then
+            echo "bench-pipeline: FAILED, $(stored_articles "$WORK/$topic.sqlite") of $COUNT stored after $DEADLINE_SECONDS s"
+            tail -n 20 "$WORK"/enricher-"$processes"-*.log
+            exit 1
+        fi
         sleep 0.2
     done
     end=$(date +%s.%N)
     wait "${pids[@]}"
+    # Each enricher's time per stage (decode, enrich, store, commit; stores overlap the rest).
+    for log in "$WORK"/enricher-"$processes"-*.log; do grep -h "^enricher stages:" "$log" | sed 's/^/  /'; done
     python3 - "$processes" "$COUNT" "$start" "$ingested" "$end" "$WORK"/rss-"$processes"-* <<'PY'
 import sys
 processes, count = int(sys.argv[1]), int(sys.argv[2])

@@ -118,6 +118,7 @@ struct EnricherRunOptions: ParsableArguments {
             throw ExitCode.failure
         }
         print("enricher: \(service.counters)")
+        print("enricher stages: \(service.stageTimes)")
     }
 
     /// Sends swift-metrics to a new Prometheus registry.

@@ -18,12 +18,16 @@ public final class EnricherService: Service, Sendable {
     private let enricher: ArticleEnricher
     let logger: Logger
     let countersBox = Mutex(EnricherCounters())
+    let stageTimesBox = Mutex(EnricherStageTimes())
     let metrics = EnricherMetrics()
 
     private let isReadyBox = Mutex(false)
 
     /// What the service has done so far; read it after `run()` returns for the exit summary.
     public var counters: EnricherCounters { countersBox.withLock { $0 } }
+
+    /// Where the time went so far; read it after `run()` returns next to ``counters``.
+    public var stageTimes: EnricherStageTimes { stageTimesBox.withLock { $0 } }
 
     /// Whether the service has subscribed and is consuming (a member without partitions is ready too).
     public var isReady: Bool { isReadyBox.withLock { $0 } }
@@ -179,6 +183,7 @@ public final class EnricherService: Service, Sendable {
             return
         }
         let raw: RawArticle
+        let decodeStarted = ContinuousClock.now
         do {
             raw = try ArticleCodec.decodeRawArticle(value)
         } catch {
@@ -193,7 +198,12 @@ public final class EnricherService: Service, Sendable {
             try await deadLetter(message, code: ArticleTooLargeError.code, reason: error.description, into: &batch)
             return
         }
-        metrics.enrichmentTime.record(duration: ContinuousClock.now - started)
+        let enriched = ContinuousClock.now
+        metrics.enrichmentTime.record(duration: enriched - started)
+        stageTimesBox.withLock {
+            $0.decode += started - decodeStarted
+            $0.enrich += enriched - started
+        }
         batch.add(message, article: article)
     }
 
@@ -235,6 +245,7 @@ public final class EnricherService: Service, Sendable {
     /// Stores the batch in one transaction, then commits its offsets.
     func storeAndCommit(_ batch: PendingBatch) async throws {
         guard !batch.isEmpty else { return }
+        let started = ContinuousClock.now
         do {
             try await writeRetryingWhileLocked { () async throws(StoreError) in
                 try await store.save(
@@ -245,6 +256,7 @@ public final class EnricherService: Service, Sendable {
             metrics.failedBatches.increment()
             throw error
         }
+        let stored = ContinuousClock.now
         countersBox.withLock { $0.stored += batch.articles.count }
         metrics.stored.increment(by: batch.articles.count)
         do {
@@ -252,6 +264,10 @@ public final class EnricherService: Service, Sendable {
         } catch {
             // The articles and their offsets are stored; messages delivered again are skipped, not stored twice.
             logger.warning("offset commit failed", metadata: ["error": "\(error)"])
+        }
+        stageTimesBox.withLock {
+            $0.store += stored - started
+            $0.commit += ContinuousClock.now - stored
         }
         metrics.batchSize.record(batch.messageCount)
         if let startedAt = batch.startedAt { metrics.batchLatency.record(duration: ContinuousClock.now - startedAt) }
