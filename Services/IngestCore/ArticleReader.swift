@@ -1,10 +1,13 @@
+import ArabicText
 import ArticleModel
 public import Foundation
 
 /// Turns the ingest command's inputs (files, directories, "-" for stdin) into articles.
 ///
 /// Every input ends up as an `InputRecord`: an article, or the problem with it. Directories are
-/// walked recursively in name order, taking `.txt` and `.jsonl` files.
+/// walked recursively in name order, taking `.txt` and `.jsonl` files. A `.txt` page is
+/// published on the day it gives for itself (a "تاريخ النشر" line, a dateline, a picture named
+/// after its day), when it gives one.
 public struct ArticleReader: Sendable {
     /// Inputs larger than this (a file for text, a line for JSON Lines) are refused.
     public var maxArticleBytes: Int
@@ -12,6 +15,8 @@ public struct ArticleReader: Sendable {
     public var stdinFormat: InputFormat?
     /// Stamped on every article as its ingest time.
     public var now: @Sendable () -> Date
+    /// Reads a text page's own date.
+    private let cleaner = PageCleaner()
 
     public init(
         maxArticleBytes: Int = 1 << 20, stdinFormat: InputFormat? = nil, now: @escaping @Sendable () -> Date = Date.init
@@ -56,7 +61,10 @@ public struct ArticleReader: Sendable {
     private func textArticle(_ bytes: ArraySlice<UInt8>) -> Result<RawArticle, InputProblem> {
         decodeBody(bytes).flatMap { body in
             Self.checked(
-                RawArticle(id: ArticleIdentity.id(explicit: nil, url: nil, body: body), body: body, ingestedAt: now()))
+                RawArticle(
+                    id: ArticleIdentity.id(explicit: nil, url: nil, body: body), body: body,
+                    publishedAt: cleaner.clean(body).pageDate.flatMap { PublicationDate.parse($0.iso) },
+                    ingestedAt: now()))
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Parses the publication dates users give: RFC 3339 with or without fractional seconds, or a
-/// bare calendar date (taken as midnight UTC).
+/// bare calendar date (taken as midnight UTC, as is the day a page gives for itself).
 enum PublicationDate {
     static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

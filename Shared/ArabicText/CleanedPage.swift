@@ -48,6 +48,9 @@ public struct CleanedPage: Sendable, Hashable {
     public let source: String?
     /// A byline such as "أخبارنا المغربية - عبد المومن حاج علي" or "بقلم: …".
     public let byline: String?
+    /// The day the page gives for itself (its publication or last update, a dateline, a
+    /// picture named after its day), which dates an article that comes without one.
+    public let pageDate: PageDate?
 
     public init(
         key: NormalizedText,
@@ -55,7 +58,8 @@ public struct CleanedPage: Sendable, Hashable {
         titleRange: Range<Int>?,
         paragraphs: [Paragraph],
         source: String?,
-        byline: String?
+        byline: String?,
+        pageDate: PageDate? = nil
     ) {
         self.key = key
         self.title = title
@@ -63,5 +67,6 @@ public struct CleanedPage: Sendable, Hashable {
         self.paragraphs = paragraphs
         self.source = source
         self.byline = byline
+        self.pageDate = pageDate
     }
 }

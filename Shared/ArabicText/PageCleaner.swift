@@ -7,13 +7,16 @@
 /// and repeats of the title, so short subheadings survive. Everything after a related-articles
 /// heading ("اقرأ أيضا", "مقالات مشابهة"), a keywords line or a source line ("المصدر: …") is
 /// another story. Before the body, the cleaner looks for the title (the line the page repeats,
-/// or failing that the last title-like line) and a byline.
+/// or failing that the last title-like line) and a byline; anywhere before the other stories,
+/// for the day the page gives for itself (``PageDateFinder``).
 public struct PageCleaner: Sendable {
     private let normalizer = ArabicNormalizer()
     private let patterns: Patterns
+    private let dates: PageDateFinder
 
     public init() {
         patterns = Patterns(normalizer: normalizer)
+        dates = PageDateFinder(normalizer: normalizer)
     }
 
     /// Cleans a scraped page.
@@ -21,7 +24,7 @@ public struct PageCleaner: Sendable {
     ///   - page: the page's text, one paragraph or page element per line.
     ///   - knownTitle: the title when the caller already has it; lines repeating it are dropped.
     /// - Returns: the title, the kept paragraphs with their scalar ranges in `page` and in the
-    ///   page's matching key, and metadata.
+    ///   page's matching key, and metadata (source, byline, the page's own date).
     public func clean(_ page: String, knownTitle: String? = nil) -> CleanedPage {
         let scalars = [Unicode.Scalar](scalarsOf: page)
         let key = normalizer.normalize(scalars, form: .matchingKey)
@@ -84,7 +87,8 @@ public struct PageCleaner: Sendable {
             titleRange: titleIndex.map { lines[$0].sourceRange },
             paragraphs: paragraphs,
             source: lines.first(where: patterns.isSourceLine).map { source(from: scalars[$0.sourceRange]) },
-            byline: bylineIndex.map { display(scalars[lines[$0].sourceRange]) }
+            byline: bylineIndex.map { display(scalars[lines[$0].sourceRange]) },
+            pageDate: dates.date(in: key, lines: lines, kept: kept, tailStart: tailStart)
         )
     }
 

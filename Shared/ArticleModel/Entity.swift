@@ -8,7 +8,8 @@ public struct Entity: Sendable, Hashable, Codable {
     public var canonical: String
     public var mentions: [EntityMention]
     /// A normalized value where one exists: an ISO 8601 date or range (`2025-05-27/2025-05-29`)
-    /// for dates.
+    /// for dates, `--09-15` (the reduced form without the year) when the article does not settle
+    /// the year.
     public var value: String?
 
     public init(id: String, type: EntityType, canonical: String, mentions: [EntityMention], value: String? = nil) {

@@ -45,4 +45,16 @@ struct MappingTests {
         let withoutValue = try Akhbar_V1_Entity(validating: Fixtures.enrichedArticle.entities[0])
         #expect(!withoutValue.hasValue)
     }
+
+    @Test(
+        "A date whose year is unknown keeps its reduced ISO value through the wire",
+        arguments: ["--09-15", "--05-27/--05-29"])
+    func yearlessDate(value: String) throws {
+        var entity = Fixtures.enrichedArticle.entities[3]
+        entity.id = "DATE:\(value)"
+        entity.value = value
+        let message = try Akhbar_V1_Entity(validating: entity)
+        #expect(message.value == value)
+        #expect(try Entity(validating: message) == entity)
+    }
 }

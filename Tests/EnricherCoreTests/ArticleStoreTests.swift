@@ -299,6 +299,24 @@ struct ArticleStoreTests {
         }
     }
 
+    @Test("a date whose year is unknown is stored, read back and found by its month like any other")
+    func yearlessDate() async throws {
+        try await withStore { store, _ throws in
+            func date(_ value: String, at start: Int) -> Entity {
+                Entity(
+                    id: "DATE:\(value)", type: .date, canonical: value,
+                    mentions: [EntityMention(text: "فيينا", start: start, end: start + 5)], value: value)
+            }
+            let yearless = article("yearless", entities: [date("--09-15", at: 21)])
+            let dated = article("dated", entities: [date("2022-09-15", at: 21)])
+            try await store.save([yearless, dated])
+            #expect(try await store.article(id: "yearless") == yearless)
+            #expect(try await store.entity(id: "DATE:--09-15")?.value == "--09-15")
+            #expect(try await store.entities(type: .date, prefix: "--09").items.map(\.id) == ["DATE:--09-15"])
+            #expect(try await store.entities(type: .date, prefix: "2022-09").items.map(\.id) == ["DATE:2022-09-15"])
+        }
+    }
+
     @Test("articles come newest first and honour the limit")
     func listing() async throws {
         try await withStore { store, _ throws in

@@ -106,6 +106,27 @@ struct TaggingSeedTests {
         #expect(date.id == "DATE:2025-05-27/2025-05-29")
     }
 
+    @Test("003: the Thursday 15 September is the one of 2022, a year the article states, not the publication's")
+    func weekdayDate() throws {
+        let (_, entities, _) = try tag("003")
+        let date = try #require(
+            entities.first { $0.type == .date && $0.mentions.contains { $0.text.contains("15 شتنبر") } })
+        #expect(date.value == "2022-09-15")
+        #expect(date.mentions.map(\.text) == ["صباح الخميس 15 شتنبر"])
+    }
+
+    @Test(
+        "without a publication date, seed 001 is dated by its picture's name, 003 by its own years, and 002 stays unknown",
+        arguments: [
+            ("000", []), ("001", ["2025-05-27/2025-05-29", "2010"]), ("002", ["--05-06/--05-08"]),
+            ("003", ["2022-06-13/2022-06-14", "2022-09-15"]), ("004", ["2025"]),
+        ] as [(String, [String])]
+    )
+    func undatedSeeds(seed: String, values: [String]) throws {
+        let dates = try enricher.tag(text: try FixtureFiles.seed(seed), publishedAt: nil).filter { $0.type == .date }
+        #expect(dates.map { $0.value ?? "" } == values)
+    }
+
     @Test("the same person gets the same id in articles that spell him differently")
     func stableIdentifiers() throws {
         let ids = try Self.seeds.map { seed in

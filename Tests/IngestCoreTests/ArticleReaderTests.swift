@@ -38,6 +38,26 @@ struct ArticleReaderTests {
         }
     }
 
+    @Test("a text page is published on the day it gives for itself, and on no day when it gives none")
+    func textPageDate() throws {
+        let body = "افتتحت البلدية صباح اليوم مكتبة جديدة في وسط المدينة تضم آلاف الكتب وقاعة للمطالعة للتلاميذ.\n"
+        let files = [
+            "dated.txt": Array(("مكتبة جديدة\nIMG-20240612-WA0031\n" + body).utf8),
+            "labelled.txt": Array(("تاريخ النشر: 3 شتنبر 2023\n" + body).utf8),
+            "undated.txt": Array(body.utf8),
+        ]
+        try withDirectory(files) { root in
+            let published = try ["dated.txt", "labelled.txt", "undated.txt"].map { name in
+                try reader().read(root.appendingPathComponent(name).path).first?.article.get().publishedAt
+            }
+            // 2024-06-12 and 2023-09-03 at midnight UTC, as a bare `published_at` day is.
+            #expect(
+                published == [
+                    Date(timeIntervalSince1970: 1_718_150_400), Date(timeIntervalSince1970: 1_693_699_200), nil,
+                ])
+        }
+    }
+
     @Test("JSON Lines: optional fields, explicit and derived ids, and each bad line reported with its line number")
     func jsonLines() throws {
         let lines = [

@@ -9,7 +9,7 @@ public import Foundation
 /// that it is a value that is safe to share between tasks.
 public struct ArticleEnricher: Sendable {
     /// Bump whenever a change to the cleaning or tagging code changes its output.
-    public static let codeVersion = "tagger-3"
+    public static let codeVersion = "tagger-4"
 
     /// The longest cleaned text the enricher tags, in Unicode scalars: 1,000,000, about 2 MB of
     /// Arabic in UTF-8 or 170,000 words.
@@ -67,15 +67,17 @@ public struct ArticleEnricher: Sendable {
     /// display-normalized, and the paragraphs are joined by "\n" into `EnrichedArticle.body`;
     /// mention offsets count Unicode scalars of that body.
     /// - Parameters:
-    ///   - raw: the article as ingested; its title, when present, is the title.
-    ///   - now: the enrichment time, and the reference for dates without a year when the
-    ///     article has no publication date.
+    ///   - raw: the article as ingested; its title, when present, is the title. Its
+    ///     publication date, else the day the page gives for itself, completes dates written
+    ///     without a year; never the clock (see ``YearAnchor``).
+    ///   - now: the enrichment time.
     /// - Throws: ``ArticleTooLargeError`` when the cleaned body has more than ``maximumScalars``.
     public func enrich(_ raw: RawArticle, now: Date) throws(ArticleTooLargeError) -> EnrichedArticle {
         let page = cleaner.clean(raw.body, knownTitle: raw.title)
         let body = ArticleBody(page: page, normalizer: normalizer)
         try checkSize(body.scalars.count)
-        let entities = tagger.entities(in: body.scalars, paragraphs: body.paragraphs, reference: raw.publishedAt ?? now)
+        let entities = tagger.entities(
+            in: body.scalars, paragraphs: body.paragraphs, reference: Self.reference(raw.publishedAt, page))
         return EnrichedArticle(
             articleID: raw.id,
             url: raw.url,
@@ -95,7 +97,8 @@ public struct ArticleEnricher: Sendable {
     /// `text` itself, and each mention's `text` is exactly that slice of `text`.
     /// - Parameters:
     ///   - text: the page as read.
-    ///   - publishedAt: completes dates written without a year; today when `nil`.
+    ///   - publishedAt: completes dates written without a year; when `nil`, the day the page
+    ///     gives for itself does, else the years the text states.
     /// - Throws: ``ArticleTooLargeError`` when the kept paragraphs have more than ``maximumScalars``.
     public func tag(text: String, publishedAt: Date?) throws(ArticleTooLargeError) -> [Entity] {
         let page = cleaner.clean(text)
@@ -103,12 +106,13 @@ public struct ArticleEnricher: Sendable {
         return tagger.entities(
             in: Array(text.unicodeScalars),
             paragraphs: page.paragraphs.map(\.range),
-            reference: publishedAt ?? Date()
+            reference: Self.reference(publishedAt, page)
         )
     }
 
     /// Tags text that is already clean, each line a paragraph, without the page cleaner: for
-    /// corpora of sentences. Offsets count Unicode scalars of `text`.
+    /// corpora of sentences. Offsets count Unicode scalars of `text`; `publishedAt`, when given,
+    /// completes dates written without a year.
     /// - Throws: ``ArticleTooLargeError`` when the lines have more than ``maximumScalars``.
     public func tag(cleanLines text: String, publishedAt: Date?) throws(ArticleTooLargeError) -> [Entity] {
         let scalars = Array(text.unicodeScalars)
@@ -119,7 +123,12 @@ public struct ArticleEnricher: Sendable {
             start = index + 1
         }
         try checkSize(lines.reduce(0) { $0 + $1.count })
-        return tagger.entities(in: scalars, paragraphs: lines, reference: publishedAt ?? Date())
+        return tagger.entities(in: scalars, paragraphs: lines, reference: publishedAt.map(CivilDate.init))
+    }
+
+    /// The day that completes dates without a year: the publication's, else the page's own.
+    private static func reference(_ publishedAt: Date?, _ page: CleanedPage) -> CivilDate? {
+        publishedAt.map(CivilDate.init) ?? page.pageDate.flatMap(CivilDate.init)
     }
 
     /// Refuses a text of more than ``scalarLimit`` scalars to tag.

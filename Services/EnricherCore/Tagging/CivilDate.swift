@@ -1,3 +1,4 @@
+internal import ArabicText
 import Foundation
 
 /// A day of the Gregorian calendar, without time or zone.
@@ -24,6 +25,11 @@ struct CivilDate: Sendable, Hashable {
         day = components.day ?? 1
     }
 
+    /// The day a page gives for itself.
+    init?(_ day: PageDate) {
+        self.init(year: day.year, month: day.month, day: day.day)
+    }
+
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
@@ -42,9 +48,19 @@ struct CivilDate: Sendable, Hashable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// 0 for Sunday to 6 for Saturday; 1970-01-01 was a Thursday.
+    var weekday: Int {
+        ((dayNumber + 4) % 7 + 7) % 7
+    }
+
     /// ISO 8601: 2025-05-27.
     var iso: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        "\(Self.pad(year, 4))-\(Self.monthDay(month: month, day: day))"
+    }
+
+    /// A month and day in the ISO 8601 form without the year: 05-27.
+    static func monthDay(month: Int, day: Int) -> String {
+        "\(pad(month, 2))-\(pad(day, 2))"
     }
 
     static func pad(_ number: Int, _ width: Int) -> String {

@@ -4,15 +4,14 @@ import ArticleModel
 /// Finds dates written with a month name of any family (ماي, مايو, أيار …) or a Hijri month
 /// (رمضان, ذو الحجة): a day and month with an optional year, ranges ("بين 27 و29 ماي",
 /// "من 6 إلى 8 ماي", "13 و14 يونيو 2022"), a month with a year, and bare years after عام or
-/// سنة (part of the mention) or after a preposition such as منذ or خلال (not part of it).
+/// سنة (part of the mention) or after a preposition such as منذ or خلال (not part of it); days
+/// written in digits (15/09/2022, 2022-09-15, 15.09.2022); and a weekday before a day
+/// ("الخميس 15 شتنبر", "يوم الأحد 6 ماي"), which is part of the mention.
 ///
-/// A missing year comes from the reference day (publication, else today); see
-/// ``CivilDate/likelyYear(ofMonth:day:)``. Hijri dates are given as Gregorian days.
+/// It reads dates as written; a ``YearAnchor`` settles a missing year.
 struct DateRecognizer: Sendable {
-    let reference: CivilDate
-
     /// Words that open a range; they are part of the mention.
-    private static let rangeOpenings: [[String]] = [["ما", "بين"], ["بين"], ["من"]]
+    private static let rangeOpenings: [[String]] = [["ما", "بين"], ["بين"], ["من"], ["يومي"]]
     /// Words and marks that join the two ends of a range.
     private static let rangeJoiners: Set<String> = ["و", "الي", "حتي", "-", "\u{2013}"]
     /// Words that introduce a bare year and belong to its mention.
@@ -22,20 +21,15 @@ struct DateRecognizer: Sendable {
         "منذ", "في", "خلال", "حتي", "قبل", "بعد", "مطلع", "اواخر", "اوائل", "منتصف", "نهايه", "بدايه",
     ]
 
-    /// A month name: its number and its calendar.
-    private struct Month {
-        let number: Int
-        let isHijri: Bool
-    }
+    typealias Month = WrittenDate.Month
 
-    func candidates(in context: ParagraphContext) -> [MentionCandidate] {
-        var result: [MentionCandidate] = []
+    /// The dates of a paragraph as written, in text order.
+    func dates(in context: ParagraphContext) -> [WrittenDate] {
+        var result: [WrittenDate] = []
         var position = 0
         while position < context.words.count {
-            if let (end, value) = parse(at: position, in: context) {
-                let reading = context.words[position].readings[0]
-                result.append(
-                    context.candidate(.date, words: position..<end, reading: reading, origin: .date, value: value))
+            if let (end, form) = parse(at: position, in: context) {
+                result.append(WrittenDate(paragraph: context.index, words: position..<end, form: form))
                 position = end
             } else {
                 position += 1
@@ -44,36 +38,60 @@ struct DateRecognizer: Sendable {
         return result
     }
 
-    /// The end and ISO value of a date starting at `start`.
-    private func parse(at start: Int, in context: ParagraphContext) -> (Int, String)? {
+    /// The mentions of `dates`, valued by `anchor`; a date without a value is left out.
+    func candidates(of dates: [WrittenDate], anchor: YearAnchor, in context: ParagraphContext) -> [MentionCandidate] {
+        dates.compactMap { date in
+            date.value(anchor).map {
+                context.candidate(
+                    .date, words: date.words, reading: context.words[date.words.lowerBound].readings[0],
+                    origin: .date, value: $0)
+            }
+        }
+    }
+
+    /// The end and form of a date starting at `start`, with the weekday written before it.
+    private func parse(at start: Int, in context: ParagraphContext) -> (Int, WrittenDate.Form)? {
+        guard let (afterWeekday, named) = weekday(at: start, in: context) else { return dated(at: start, in: context) }
+        switch dated(at: afterWeekday, in: context) {
+        case (let end, .day(var day))?:
+            day.weekday = named
+            return (end, .day(day))
+        case (let end, .range(var first, let last))?:
+            first.weekday = named
+            return (end, .range(first, last))
+        default:
+            // A bare weekday is not a date.
+            return nil
+        }
+    }
+
+    /// The end and form of a date without a weekday starting at `start`.
+    private func dated(at start: Int, in context: ParagraphContext) -> (Int, WrittenDate.Form)? {
+        guard context.words.indices.contains(start) else { return nil }
         for opening in Self.rangeOpenings where words(context, at: start, equal: opening) {
             if let range = range(at: start + opening.count, in: context) { return range }
         }
         if let range = range(at: start, in: context) { return range }
+        if let (end, day) = numericDay(at: start, in: context) { return (end, .day(day)) }
         if let day = day(at: start, in: context), let (month, afterMonth) = month(at: start + 1, in: context) {
             let (year, end) = year(at: afterMonth, of: month, in: context)
-            guard let date = self.date(year: year, month: month, day: day) else { return nil }
-            return (end, date.iso)
+            let written = WrittenDate.Day(month: month, day: day, year: year)
+            guard written.exists else { return nil }
+            return (end, .day(written))
         }
         if let (month, afterMonth) = month(at: start, in: context) {
             let (year, end) = year(at: afterMonth, of: month, in: context)
             guard let year else { return nil }
-            if !month.isHijri { return (end, "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month.number, 2))") }
-            // A Hijri month is a span of Gregorian days.
-            guard let first = HijriCalendar.gregorian(year: year, month: month.number, day: 1),
-                let last = HijriCalendar.gregorian(
-                    year: year, month: month.number, day: HijriCalendar.daysIn(month: month.number, year: year))
-            else { return nil }
-            return (end, "\(first.iso)/\(last.iso)")
+            return (end, .month(month, year: year))
         }
         if Self.yearCues.contains(context.words[start].key), let year = gregorianYear(at: start + 1, in: context) {
-            return (start + 2, CivilDate.pad(year, 4))
+            return (start + 2, .year(year))
         }
         return nil
     }
 
     /// Bare years after a preposition ("منذ 2010"): the year alone is the mention.
-    func bareYears(in context: ParagraphContext, besides taken: [MentionCandidate]) -> [MentionCandidate] {
+    func bareYears(in context: ParagraphContext, besides taken: [WrittenDate]) -> [MentionCandidate] {
         // The words the other dates cover, marked once: testing each year against every date
         // made a paragraph of many dates quadratic.
         var isTaken = [Bool](repeating: false, count: context.words.count)
@@ -91,8 +109,9 @@ struct DateRecognizer: Sendable {
         }
     }
 
-    /// "D1 [M1 [Y1]] joiner D2 M2 [Y2]" starting at `start`, both months of one calendar.
-    private func range(at start: Int, in context: ParagraphContext) -> (Int, String)? {
+    /// "D1 [M1 [Y1]] joiner D2 M2 [Y2]" starting at `start`, both months of one calendar; a
+    /// year written on one end is carried to the other.
+    private func range(at start: Int, in context: ParagraphContext) -> (Int, WrittenDate.Form)? {
         guard let firstDay = day(at: start, in: context) else { return nil }
         var position = start + 1
         var firstMonth: Month?
@@ -108,28 +127,13 @@ struct DateRecognizer: Sendable {
         else { return nil }
         let (lastYear, end) = year(at: afterMonth, of: lastMonth, in: context)
         let startMonth = firstMonth ?? lastMonth
-        let startYear =
-            firstYear ?? lastYear.map { startMonth.number > lastMonth.number ? $0 - 1 : $0 }
-            ?? referenceYear(month: startMonth, day: firstDay)
-        let endYear = lastYear ?? (lastMonth.number < startMonth.number ? startYear + 1 : startYear)
-        guard let first = date(year: startYear, month: startMonth, day: firstDay),
-            let last = date(year: endYear, month: lastMonth, day: lastDay),
-            first.dayNumber < last.dayNumber
-        else { return nil }
-        return (end, "\(first.iso)/\(last.iso)")
-    }
-
-    /// The Gregorian day of a date in the month's calendar; a missing year comes from the
-    /// reference day.
-    private func date(year: Int?, month: Month, day: Int) -> CivilDate? {
-        let year = year ?? referenceYear(month: month, day: day)
-        return month.isHijri
-            ? HijriCalendar.gregorian(year: year, month: month.number, day: day)
-            : CivilDate(year: year, month: month.number, day: day)
-    }
-
-    private func referenceYear(month: Month, day: Int) -> Int {
-        month.isHijri ? HijriCalendar.year(of: reference) : reference.likelyYear(ofMonth: month.number, day: day)
+        // Months that go back cross New Year: "28 دجنبر 2024 إلى 3 يناير" ends in 2025.
+        let crossesYear = lastMonth.number < startMonth.number ? 1 : 0
+        let first = WrittenDate.Day(
+            month: startMonth, day: firstDay, year: firstYear ?? lastYear.map { $0 - crossesYear })
+        let last = WrittenDate.Day(month: lastMonth, day: lastDay, year: lastYear ?? firstYear.map { $0 + crossesYear })
+        guard first.exists, last.exists, first.precedes(last) else { return nil }
+        return (end, .range(first, last))
     }
 
     /// The year written at `position` in the month's calendar, and the position after it (and
@@ -146,24 +150,24 @@ struct DateRecognizer: Sendable {
         return (year, position + (hasEraMark ? 2 : 1))
     }
 
-    private func words(_ context: ParagraphContext, at start: Int, equal keys: [String]) -> Bool {
+    func words(_ context: ParagraphContext, at start: Int, equal keys: [String]) -> Bool {
         keys.indices.allSatisfy {
             context.words.indices.contains(start + $0) && context.words[start + $0].key == keys[$0]
         }
     }
 
-    private func number(at position: Int, in context: ParagraphContext, digits: ClosedRange<Int>) -> Int? {
+    func number(at position: Int, in context: ParagraphContext, digits: ClosedRange<Int>) -> Int? {
         guard context.words.indices.contains(position) else { return nil }
         let word = context.words[position]
         guard word.kind == .number, digits.contains(word.key.count) else { return nil }
         return Int(word.key)
     }
 
-    private func day(at position: Int, in context: ParagraphContext) -> Int? {
+    func day(at position: Int, in context: ParagraphContext) -> Int? {
         number(at: position, in: context, digits: 1...2).flatMap { (1...31).contains($0) ? $0 : nil }
     }
 
-    private func gregorianYear(at position: Int, in context: ParagraphContext) -> Int? {
+    func gregorianYear(at position: Int, in context: ParagraphContext) -> Int? {
         number(at: position, in: context, digits: 4...4).flatMap { (1900...2100).contains($0) ? $0 : nil }
     }
 

@@ -1,5 +1,4 @@
 import ArticleModel
-import Foundation
 
 /// Tags the paragraphs of a text: gazetteer names, dates, organizations and people, then
 /// overlaps, the trained tagger's names where nothing else was found, surname coreference,
@@ -12,8 +11,9 @@ struct EntityTagger: Sendable {
     /// - Parameters:
     ///   - source: the text's Unicode scalars; mention offsets count them.
     ///   - paragraphs: the ranges of `source` to tag; no mention crosses a paragraph.
-    ///   - reference: the day that completes dates written without a year.
-    func entities(in source: [Unicode.Scalar], paragraphs: [Range<Int>], reference: Date) -> [Entity] {
+    ///   - reference: the publication day, which completes dates written without a year; without
+    ///     one, the years the text states do (see ``YearAnchor``).
+    func entities(in source: [Unicode.Scalar], paragraphs: [Range<Int>], reference: CivilDate?) -> [Entity] {
         let distinguishesAlefMaqsura = paragraphs.contains { source[$0].contains("\u{0649}") }
         let contexts = paragraphs.enumerated().map { index, range in
             ParagraphContext(
@@ -23,12 +23,16 @@ struct EntityTagger: Sendable {
                 distinguishesAlefMaqsura: distinguishesAlefMaqsura
             )
         }
-        let dates = DateRecognizer(reference: CivilDate(reference))
+        let dates = DateRecognizer()
+        // Every paragraph's dates are read first: the years they state date the others.
+        let written = contexts.map(dates.dates(in:))
+        let anchor = YearAnchor(reference: reference, dates: written.joined())
         var candidates: [MentionCandidate] = []
         for context in contexts {
             candidates += GazetteerRecognizer.candidates(in: context)
-            let datesWithMonths = dates.candidates(in: context)
-            candidates += datesWithMonths + dates.bareYears(in: context, besides: datesWithMonths)
+            let paragraphDates = written[context.index]
+            candidates += dates.candidates(of: paragraphDates, anchor: anchor, in: context)
+            candidates += dates.bareYears(in: context, besides: paragraphDates)
             candidates += OrganizationRecognizer.candidates(in: context)
             candidates += PersonRecognizer.candidates(in: context)
         }

@@ -104,7 +104,9 @@ public nonisolated struct Akhbar_V1_Entity: Sendable {
   public var mentions: [Akhbar_V1_Entity.Mention] = []
 
   /// A normalized value where one exists: an ISO 8601 date or interval for dates
-  /// ("2025-05-27/2025-05-29"). Absent when the entity has none.
+  /// ("2025-05-27/2025-05-29"); a day whose year the article does not settle has the
+  /// reduced form without the year ("--09-15", "--05-27/--05-29"). Absent when the entity
+  /// has none.
   public var value: String {
     get {_value ?? String()}
     set {_value = newValue}

@@ -1,0 +1,39 @@
+extension WrittenDate {
+    /// The ISO 8601 value, its missing year settled by `anchor`: `2022-09-15`, a range
+    /// `2025-05-27/2025-05-29`, `2025-07` or `2010`. A day whose year nothing settles keeps the
+    /// year unknown in the reduced form `--09-15` (`--05-27/--05-29` for a range). Hijri dates
+    /// are given as Gregorian days, so one without a settled year has no value.
+    func value(_ anchor: YearAnchor) -> String? {
+        switch form {
+        case .day(var day):
+            if day.year == nil { day.year = anchor.year(of: day, paragraph: paragraph, word: words.lowerBound) }
+            return Self.value(of: day)
+        case .range(var first, var last):
+            if first.year == nil, let year = anchor.year(of: first, paragraph: paragraph, word: words.lowerBound) {
+                first.year = year
+                last.year = year + (last.month.number < first.month.number ? 1 : 0)
+            }
+            guard let start = Self.value(of: first), let end = Self.value(of: last) else { return nil }
+            if let firstDay = first.civilDate, let lastDay = last.civilDate, firstDay.dayNumber >= lastDay.dayNumber {
+                return nil
+            }
+            return "\(start)/\(end)"
+        case .month(let month, let year):
+            guard month.isHijri else { return "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month.number, 2))" }
+            // A Hijri month is a span of Gregorian days.
+            let days = HijriCalendar.daysIn(month: month.number, year: year)
+            guard let first = HijriCalendar.gregorian(year: year, month: month.number, day: 1),
+                let last = HijriCalendar.gregorian(year: year, month: month.number, day: days)
+            else { return nil }
+            return "\(first.iso)/\(last.iso)"
+        case .year(let year):
+            return CivilDate.pad(year, 4)
+        }
+    }
+
+    /// A Gregorian day with or without its year, or a Hijri day of a known year.
+    private static func value(of day: Day) -> String? {
+        if day.year != nil { return day.civilDate?.iso }
+        return day.month.isHijri ? nil : "--\(CivilDate.monthDay(month: day.month.number, day: day.day))"
+    }
+}

@@ -1,0 +1,77 @@
+/// A date as the text writes it, before a missing year is settled by a ``YearAnchor``.
+struct WrittenDate: Sendable {
+    /// A month name's number and calendar.
+    struct Month: Sendable, Hashable {
+        let number: Int
+        let isHijri: Bool
+    }
+
+    /// A day of a month in the month's calendar, with its year and weekday when written.
+    struct Day: Sendable {
+        let month: Month
+        let day: Int
+        var year: Int?
+        /// The weekday written before the day, 0 for Sunday to 6 for Saturday.
+        var weekday: Int?
+    }
+
+    enum Form: Sendable {
+        case day(Day)
+        /// Two days of one calendar; a year written on either end is on both.
+        case range(Day, Day)
+        case month(Month, year: Int)
+        case year(Int)
+    }
+
+    let paragraph: Int
+    /// The paragraph words the mention covers.
+    let words: Range<Int>
+    let form: Form
+
+    /// Whether the date is of the Hijri calendar.
+    var isHijri: Bool {
+        switch form {
+        case .day(let day), .range(let day, _): day.month.isHijri
+        case .month(let month, _): month.isHijri
+        case .year: false
+        }
+    }
+
+    /// The years the text writes in this date, in its calendar: what dates the article's other days.
+    var statedYears: [Int] {
+        switch form {
+        case .day(let day): day.year.map { [$0] } ?? []
+        case .range(let first, let last): Set([first.year, last.year].compactMap { $0 }).sorted()
+        case .month(_, let year), .year(let year): [year]
+        }
+    }
+}
+
+extension WrittenDate.Day {
+    /// Whether the day exists in its year, or in some year when the year is unknown (29
+    /// February does).
+    var exists: Bool {
+        guard month.isHijri else {
+            return CivilDate(year: year ?? 2000, month: month.number, day: day) != nil
+        }
+        guard let year else { return day <= 30 }
+        return day <= HijriCalendar.daysIn(month: month.number, year: year)
+    }
+
+    /// Whether `self` comes before `other` of the same calendar; without years, a later month
+    /// or day comes after, and an earlier month is in the next year ("28 دجنبر إلى 3 يناير").
+    func precedes(_ other: Self) -> Bool {
+        if let year, let otherYear = other.year {
+            return (year, month.number, day) < (otherYear, other.month.number, other.day)
+        }
+        return month.number > other.month.number || (month.number, day) < (other.month.number, other.day)
+    }
+
+    /// The Gregorian day, once the year is known.
+    var civilDate: CivilDate? {
+        guard let year else { return nil }
+        return month.isHijri
+            ? HijriCalendar.gregorian(year: year, month: month.number, day: day)
+            : CivilDate(year: year, month: month.number, day: day)
+    }
+}

@@ -1,0 +1,105 @@
+import ArticleModel
+import Foundation
+import Testing
+
+@testable import EnricherCore
+
+/// The forms of dates the tagger reads, on sentences written for them. Articles here have no
+/// publication date, so a day without a year keeps its year unknown.
+@Suite("DateRecognizer")
+struct DateRecognizerTests {
+    let enricher: ArticleEnricher
+
+    init() throws {
+        enricher = try ArticleEnricher()
+    }
+
+    /// The text's dates, tagged as a clean line without a publication date.
+    func dates(_ text: String, publishedAt: Date? = nil) throws -> [Entity] {
+        try enricher.tag(cleanLines: text, publishedAt: publishedAt).filter { $0.type == .date }
+    }
+
+    @Test(
+        "day, month and year in every month family",
+        arguments: [
+            ("افتتح المعرض يوم 15 شتنبر 2024 بالمدينة.", "2024-09-15"),
+            ("افتتح المعرض يوم 15 سبتمبر 2024 بالمدينة.", "2024-09-15"),
+            ("افتتح المعرض يوم 15 أيلول 2024 بالمدينة.", "2024-09-15"),
+            ("انعقدت الجلسة في 5 تشرين الأول 2021 بحضور النواب.", "2021-10-05"),
+            ("صدر القرار في 9 ماي 2023 بعد نقاش طويل.", "2023-05-09"),
+        ]
+    )
+    func dayMonthYear(text: String, value: String) throws {
+        #expect(try dates(text).map(\.value) == [value])
+    }
+
+    @Test(
+        "day and month without a year and nothing to settle it keep the year unknown",
+        arguments: [
+            ("افتتح المعرض في 3 يوليوز وسط إقبال كبير.", "--07-03"),
+            ("تنطلق العطلة في 20 غشت حسب البلاغ.", "--08-20"),
+            ("وصلت البعثة في 2 نونبر إلى المدينة.", "--11-02"),
+            ("يختتم الموسم في 31 دجنبر كما جرت العادة.", "--12-31"),
+            ("عاد الفريق في 12 كانون الثاني من جولته.", "--01-12"),
+            ("تبدأ الامتحانات في 7 يونيو المقبل.", "--06-07"),
+            ("ولد الطفل في 29 فبراير حسب السجل.", "--02-29"),
+        ]
+    )
+    func dayMonth(text: String, value: String) throws {
+        #expect(try dates(text).map(\.value) == [value])
+    }
+
+    @Test(
+        "ranges are one mention, with or without their year",
+        arguments: [
+            ("تحتضن المدينة الملتقى بين 27 و29 ماي الجاري.", "بين 27 و29 ماي", "--05-27/--05-29"),
+            ("يقام المهرجان من 6 إلى 8 ماي المقبل.", "من 6 إلى 8 ماي", "--05-06/--05-08"),
+            ("زار الوفد البلد يومي 13 و14 يونيو 2022 للتشاور.", "يومي 13 و14 يونيو 2022", "2022-06-13/2022-06-14"),
+            ("تمتد العطلة من 28 دجنبر إلى 3 يناير كل سنة.", "من 28 دجنبر إلى 3 يناير", "--12-28/--01-03"),
+            ("تمتد العطلة من 28 دجنبر 2023 إلى 3 يناير.", "من 28 دجنبر 2023 إلى 3 يناير", "2023-12-28/2024-01-03"),
+        ]
+    )
+    func ranges(text: String, mention: String, value: String) throws {
+        let found = try dates(text)
+        #expect(found.map(\.value) == [value])
+        #expect(found.first?.mentions.map(\.text) == [mention])
+    }
+
+    @Test(
+        "days written in digits, day first or year first",
+        arguments: [
+            "صدر المرسوم بتاريخ 15/09/2022 في الجريدة الرسمية.",
+            "صدر المرسوم بتاريخ 2022-09-15 في الجريدة الرسمية.",
+            "صدر المرسوم بتاريخ 15-9-2022 في الجريدة الرسمية.",
+            "صدر المرسوم بتاريخ 15.09.2022 في الجريدة الرسمية.",
+        ]
+    )
+    func digits(text: String) throws {
+        let found = try dates(text)
+        #expect(found.map(\.value) == ["2022-09-15"])
+        #expect(found.first?.mentions.count == 1)
+    }
+
+    @Test("numbers that cannot be days are not dates")
+    func notDigitDates() throws {
+        #expect(try dates("بلغت النسبة 31/02/2022 حسب جدول خاطئ، والرمز 2022-13-01 ليس يوما.").isEmpty)
+        #expect(try dates("نجح 15 / 9 / 2022 متسابقا.").isEmpty)
+    }
+
+    @Test("a weekday written with the day is part of the mention; a bare weekday is no date")
+    func weekdayMention() throws {
+        let found = try dates("استقبل الوزير صباح الخميس 15 شتنبر 2022 ضيفه، ثم سافر يوم الأحد.")
+        #expect(found.map(\.value) == ["2022-09-15"])
+        #expect(found.first?.mentions.map(\.text) == ["صباح الخميس 15 شتنبر 2022"])
+        let withComma = try dates("انطلقت الدورة يوم الإثنين، 6 ماي بالعاصمة.")
+        #expect(withComma.first?.mentions.map(\.text) == ["يوم الإثنين، 6 ماي"])
+    }
+
+    @Test("Hijri days are Gregorian days once their year is known; without one they have no value")
+    func hijri() throws {
+        #expect(try dates("بدأ الصيام يوم 1 رمضان 1446 هـ في أغلب البلدان.").map(\.value) == ["2025-03-01"])
+        #expect(try dates("حل العيد في 10 ذو الحجة هذه السنة.").isEmpty)
+        let stated = try dates("بدأ الصيام يوم 1 رمضان 1446 هـ، وحل العيد في 1 شوال.")
+        #expect(stated.map(\.value) == ["2025-03-01", "2025-03-30"])
+    }
+}
