@@ -123,7 +123,9 @@ public struct ArabicTokenizer: Sendable {
                 preposition: best.preposition == 1 ? letters[best.conjunction] : nil,
                 article: best.base == best.stem ? .contracted : .written,
                 baseOffset: best.base,
-                stemOffset: best.stem
+                stemOffset: best.stem,
+                // A contracted article's ل sits just before the base (no marks here).
+                mentionOffset: best.base == best.stem ? best.base - 1 : best.base
             )
         }
     }
@@ -169,7 +171,7 @@ public struct ArabicTokenizer: Sendable {
             for prepositionCount in hasPreposition ? [0, 1] : [0] {
                 let preposition = prepositionCount == 1 ? letters[conjunctionCount].scalar : nil
                 let next = conjunctionCount + prepositionCount
-                func add(_ article: Segmentation.Article, base: Int, stem: Int) {
+                func add(_ article: Segmentation.Article, base: Int, stem: Int, mention: Int? = nil) {
                     guard count - stem >= minimumStemLength else { return }
                     result.append(
                         Segmentation(
@@ -177,7 +179,8 @@ public struct ArabicTokenizer: Sendable {
                             preposition: preposition,
                             article: article,
                             baseOffset: letters[base].offset,
-                            stemOffset: letters[stem].offset
+                            stemOffset: letters[stem].offset,
+                            mentionOffset: letters[mention ?? base].offset
                         )
                     )
                 }
@@ -186,7 +189,7 @@ public struct ArabicTokenizer: Sendable {
                     continue
                 }
                 if preposition == Self.lam, next < count, letters[next].scalar == Self.lam {
-                    add(.contracted, base: next + 1, stem: next + 1)
+                    add(.contracted, base: next + 1, stem: next + 1, mention: next)
                 }
                 if next > 0, next < count {
                     add(.none, base: next, stem: next)

@@ -19,6 +19,9 @@ public struct Segmentation: Sendable, Hashable {
     public let baseOffset: Int
     /// Scalar offset within the word where the stem starts.
     public let stemOffset: Int
+    /// Scalar offset within the word where a mention of it starts: the base, except that a contracted article
+    /// keeps its ل (للأمم → لأمم: the first ل is the preposition, the second the article's).
+    public let mentionOffset: Int
 
     /// The word as a whole, with no proclitics split off.
     public static var unsegmented: Segmentation {
@@ -32,13 +35,15 @@ public struct Segmentation: Sendable, Hashable {
     }
 
     public init(
-        conjunction: Unicode.Scalar?, preposition: Unicode.Scalar?, article: Article, baseOffset: Int, stemOffset: Int
+        conjunction: Unicode.Scalar?, preposition: Unicode.Scalar?, article: Article, baseOffset: Int, stemOffset: Int,
+        mentionOffset: Int? = nil
     ) {
         self.conjunction = conjunction
         self.preposition = preposition
         self.article = article
         self.baseOffset = baseOffset
         self.stemOffset = stemOffset
+        self.mentionOffset = mentionOffset ?? baseOffset
     }
 
     /// Whether anything was split off.

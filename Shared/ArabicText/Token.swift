@@ -21,6 +21,7 @@ public struct Token: Sendable, Hashable {
     private let preposition: UInt32
     private let baseOffset: UInt16
     private let stemOffset: UInt16
+    private let mentionOffset: UInt16
     private let normalizedLower: UInt32
     private let normalizedUpper: UInt32
     private let sourceLower: UInt32
@@ -35,6 +36,7 @@ public struct Token: Sendable, Hashable {
         preposition = segmentation.preposition?.value ?? 0
         baseOffset = UInt16(truncatingIfNeeded: segmentation.baseOffset)
         stemOffset = UInt16(truncatingIfNeeded: segmentation.stemOffset)
+        mentionOffset = UInt16(truncatingIfNeeded: segmentation.mentionOffset)
         normalizedLower = UInt32(truncatingIfNeeded: normalizedRange.lowerBound)
         normalizedUpper = UInt32(truncatingIfNeeded: normalizedRange.upperBound)
         let range = text.sourceRange(for: normalizedRange)
@@ -56,7 +58,8 @@ public struct Token: Sendable, Hashable {
             preposition: preposition == 0 ? nil : Unicode.Scalar(preposition),
             article: article,
             baseOffset: Int(baseOffset),
-            stemOffset: Int(stemOffset)
+            stemOffset: Int(stemOffset),
+            mentionOffset: Int(mentionOffset)
         )
     }
 

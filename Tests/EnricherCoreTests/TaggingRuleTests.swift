@@ -37,6 +37,17 @@ struct TaggingRuleTests {
         #expect(person.id == "PERSON:عبد كريم بنعلي")
     }
 
+    @Test("ل before ال: the mention keeps the article's ل, the canonical writes ال out")
+    func contractedArticleSpans() throws {
+        let entities = tag(
+            "وبعث الوفد رسالة للأمم المتحدة، ثم سلم نسخة منها للسعودية. وشارك في أشغال للجمعية العامة للمنظمة البحرية.")
+        let nations = try #require(entity(entities, .organization, "الأمم المتحدة"))
+        #expect(nations.mentions.map(\.text) == ["لأمم المتحدة"])
+        let saudi = try #require(entity(entities, .location, "السعودية"))
+        #expect(saudi.mentions.map(\.text) == ["لسعودية"])
+        #expect(!entities.contains { $0.canonical.hasPrefix("أمم") || $0.canonical.hasPrefix("لجمعية") })
+    }
+
     @Test("a given name with a surname, and a title before a given name")
     func givenNames() {
         let entities = tag(
@@ -59,13 +70,13 @@ struct TaggingRuleTests {
         #expect(people.isEmpty, "\(people)")
     }
 
-    @Test("places carry no proclitics and share one entity")
+    @Test("places carry no proclitics but the article's ل of لل, and share one entity")
     func places() throws {
         let entities = tag("سافر الوفد إلى فيينا، ثم عاد من فيينا بعد زيارته لفيينا وبفيينا وبالرباط وللرباط.")
         let vienna = try #require(entity(entities, .location, "فيينا"))
         #expect(vienna.mentions.map(\.text) == ["فيينا", "فيينا", "فيينا", "فيينا"])
         let rabat = try #require(entity(entities, .location, "الرباط"))
-        #expect(rabat.mentions.map(\.text) == ["الرباط", "رباط"])
+        #expect(rabat.mentions.map(\.text) == ["الرباط", "لرباط"])
         #expect(vienna.id == "LOCATION:فيينا")
     }
 

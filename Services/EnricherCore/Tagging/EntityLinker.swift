@@ -189,9 +189,11 @@ struct EntityLinker {
             }
             let range = fullest.map { contexts[$0.paragraph].analysis.sourceRange(of: $0.normalizedRange) } ?? 0..<0
             // Quotes inside a name ("مركز “فيينا الدولي”") are the writer's, not the name's.
-            canonical = normalizer.normalize(source[range], form: .display).string
+            let written = normalizer.normalize(source[range], form: .display).string
                 .filter { $0 != "\"" }
                 .split(separator: " ").joined(separator: " ")
+            // لجمعية العامة (of للجمعية العامة) is named الجمعية العامة.
+            canonical = fullest?.startsWithContractedArticle == true ? "ا" + written : written
         }
         return Entity(
             id: "\(cluster.type.rawValue):\(cluster.type == .date ? canonical : idKey(of: canonical))",

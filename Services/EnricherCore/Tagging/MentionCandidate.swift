@@ -22,6 +22,9 @@ struct MentionCandidate: Sendable {
     /// The normalized value (ISO date or range) of a date.
     let value: String?
     let origin: Origin
+    /// Whether the mention starts with the ل of a contracted article (لأمم المتحدة in للأمم المتحدة): its
+    /// canonical form writes the article out.
+    var startsWithContractedArticle = false
 
     func overlaps(_ other: MentionCandidate) -> Bool {
         paragraph == other.paragraph && normalizedRange.overlaps(other.normalizedRange)

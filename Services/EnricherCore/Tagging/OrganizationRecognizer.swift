@@ -194,7 +194,8 @@ enum OrganizationRecognizer {
                 nameKey: unit.nameKey + added.map { context.words[$0].nameKey },
                 entry: nil,
                 value: nil,
-                origin: .rule
+                origin: .rule,
+                startsWithContractedArticle: unit.startsWithContractedArticle
             )
         }
     }

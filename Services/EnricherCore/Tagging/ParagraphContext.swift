@@ -49,7 +49,8 @@ struct ParagraphContext: Sendable {
         words.indices.contains(position) && words[position].kind == .punctuation && set.contains(words[position].key)
     }
 
-    /// A mention over `words`, starting at the base of the first word under `reading`.
+    /// A mention over `words`, starting where `reading` says a mention of the first word does (its base, with the
+    /// ل of a contracted article).
     func candidate(
         _ type: EntityType,
         words range: Range<Int>,
@@ -59,7 +60,7 @@ struct ParagraphContext: Sendable {
         value: String? = nil
     ) -> MentionCandidate {
         let first = words[range.lowerBound]
-        let lower = first.token.normalizedRange.lowerBound + reading.segmentation.baseOffset
+        let lower = first.token.normalizedRange.lowerBound + reading.segmentation.mentionOffset
         let upper = words[range.upperBound - 1].token.normalizedRange.upperBound
         let nameKey = [reading.stem] + range.dropFirst().map { words[$0].nameKey }
         return MentionCandidate(
@@ -70,7 +71,8 @@ struct ParagraphContext: Sendable {
             nameKey: nameKey,
             entry: entry,
             value: value,
-            origin: origin
+            origin: origin,
+            startsWithContractedArticle: reading.segmentation.article == .contracted
         )
     }
 }
