@@ -48,6 +48,38 @@ struct TaggingRuleTests {
         #expect(!entities.contains { $0.canonical.hasPrefix("أمم") || $0.canonical.hasPrefix("لجمعية") })
     }
 
+    @Test(
+        "a venue named after a person, a place or a title and name is one location, its adjective included",
+        arguments: [
+            ("حطت الطائرة في مطار الحسن الأول الدولي مساء أمس.", "مطار الحسن الأول الدولي"),
+            ("جرت المباراة على ملعب طنجة الكبير وسط حضور كثيف.", "ملعب طنجة الكبير"),
+            ("استقبل الرئيس ضيوفه في قصر قرطاج صباح اليوم.", "قصر قرطاج"),
+            ("أدى المصلون صلاة الجمعة في مسجد الملك فيصل بالمدينة.", "مسجد الملك فيصل"),
+        ]
+    )
+    func venues(text: String, venue: String) throws {
+        let entities = tag(text)
+        let location = try #require(entity(entities, .location, venue), "\(entities.map(\.canonical))")
+        #expect(location.mentions.map(\.text) == [venue])
+        #expect(!entities.contains { $0.type == .person }, "\(entities.map(\.canonical))")
+    }
+
+    @Test("a head with the article or without a name after it is no venue")
+    func notVenues() {
+        let entities = tag("وصل الوفد إلى المطار الدولي ثم زار قصر العدالة القديم.")
+        #expect(!entities.contains { $0.canonical.contains("المطار") || $0.canonical.contains("قصر") })
+    }
+
+    @Test("an acronym in brackets after an organization's name is the same organization wherever it is written")
+    func acronymCoreference() throws {
+        let entities = tag(
+            "أصدرت منظمة الدول المصدرة للنفط (أوبك) تقريرها. وتتوقع أوبك ارتفاع الطلب، وقال مسؤول في أوبك إن الإنتاج سيزيد."
+        )
+        let organization = try #require(entity(entities, .organization, "منظمة الدول المصدرة للنفط"))
+        #expect(organization.mentions.map(\.text) == ["منظمة الدول المصدرة للنفط", "أوبك", "أوبك", "أوبك"])
+        #expect(entities.filter { $0.type == .organization }.count == 1, "\(entities.map(\.canonical))")
+    }
+
     @Test("a given name with a surname, and a title before a given name")
     func givenNames() {
         let entities = tag(

@@ -14,6 +14,8 @@ enum LexiconKind: String, Sendable, Hashable, CaseIterable {
     case nameParticle = "NAME_PARTICLE"
     case month = "MONTH"
     case functionWord = "FUNCTION_WORD"
+    // Kinds are numbered in this order in the trained model's gazetteer features: add new ones last.
+    case venueHead = "VENUE_HEAD"
 
     /// The entity type of a name of this kind; `nil` for cue words.
     var entityType: EntityType? {
@@ -27,6 +29,7 @@ enum LexiconKind: String, Sendable, Hashable, CaseIterable {
 
     /// Cue words are found with or without the article (رئيس, الرئيس); names as written.
     var ignoresArticle: Bool {
-        self == .role || self == .organizationHead || self == .weakOrganizationHead || self == .nationality
+        self == .role || self == .organizationHead || self == .weakOrganizationHead || self == .venueHead
+            || self == .nationality
     }
 }

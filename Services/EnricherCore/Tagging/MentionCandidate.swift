@@ -26,6 +26,14 @@ struct MentionCandidate: Sendable {
     /// canonical form writes the article out.
     var startsWithContractedArticle = false
 
+    /// The same mention linked as `other` is: with its name key and gazetteer entry, so both make one entity.
+    func linked(as other: MentionCandidate) -> MentionCandidate {
+        MentionCandidate(
+            type: other.type, paragraph: paragraph, words: words, normalizedRange: normalizedRange,
+            nameKey: other.nameKey, entry: other.entry, value: value, origin: origin,
+            startsWithContractedArticle: startsWithContractedArticle)
+    }
+
     func overlaps(_ other: MentionCandidate) -> Bool {
         paragraph == other.paragraph && normalizedRange.overlaps(other.normalizedRange)
     }

@@ -18,30 +18,6 @@ enum OrganizationRecognizer {
         context.words.indices.compactMap { organization(at: $0, in: context) }
     }
 
-    /// Acronyms in capitals that follow an organization, alone or in quotes or brackets
-    /// ("جهاز الأمن الفدرالي الروسي “FSB”"): more mentions of the same organization.
-    static func acronyms(after mentions: [MentionCandidate], in contexts: [ParagraphContext]) -> [MentionCandidate] {
-        mentions.filter { $0.type == .organization }.compactMap { mention in
-            let context = contexts[mention.paragraph]
-            var position = mention.words.upperBound
-            while context.isPunctuation(at: position, in: ["\"", "'", "("]), position - mention.words.upperBound < 2 {
-                position += 1
-            }
-            guard context.words.indices.contains(position), context.words[position].isAcronym else { return nil }
-            let word = context.words[position]
-            return MentionCandidate(
-                type: .organization,
-                paragraph: mention.paragraph,
-                words: position..<(position + 1),
-                normalizedRange: word.token.normalizedRange,
-                nameKey: mention.nameKey,
-                entry: mention.entry,
-                value: nil,
-                origin: .rule
-            )
-        }
-    }
-
     /// Heads that the gazetteers list with armed groups and movements, which the text often
     /// drops after the first name of a list: "تنظيمات مثل داعش والقاعدة".
     private static let droppableHeads = ["تنظيم", "حركه", "جماعه"]
@@ -173,8 +149,9 @@ enum OrganizationRecognizer {
         return word.token.segmentation.isDefinite || nextIsDefinite
     }
 
-    /// Heads that name a venue when a place follows at once.
-    private static let venueHeads: Set<String> = ["مركز", "قصر", "ملعب", "مطار", "ميناء"]
+    /// Organization heads that name a venue when a place follows at once (مركز فيينا الدولي); heads that always
+    /// name venues (مطار, قصر …) are VenueRecognizer's.
+    private static let venueHeads: Set<String> = ["مركز"]
     /// "التابع" in its forms: what follows with ل is the body the unit belongs to.
     private static let belongingWords: Set<String> = ["التابع", "التابعه", "التابعين", "التابعتين"]
 

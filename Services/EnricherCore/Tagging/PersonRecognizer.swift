@@ -67,7 +67,7 @@ enum PersonRecognizer {
         return position
     }
 
-    private static func name(at start: Int, afterTitle: Bool, in context: ParagraphContext) -> MentionCandidate? {
+    static func name(at start: Int, afterTitle: Bool, in context: ParagraphContext) -> MentionCandidate? {
         let words = context.words
         guard words.indices.contains(start) else { return nil }
         if words[start].isCapitalizedLatin {

@@ -1,0 +1,57 @@
+import ArabicText
+import ArticleModel
+
+/// An organization's acronym given right after its name, in brackets or quotes ("منظمة الدول المصدرة للنفط
+/// (أوبك)", "جهاز الأمن الفدرالي الروسي “FSB”"), names the same organization wherever the article writes it:
+/// every mention of the acronym joins the full name's entity, and untagged occurrences become mentions.
+enum AcronymLinker {
+    /// Marks that set an acronym off after a name.
+    private static let openings: Set<String> = ["\"", "'", "("]
+
+    static func linked(_ mentions: [MentionCandidate], in contexts: [ParagraphContext]) -> [MentionCandidate] {
+        var expansions: [String: MentionCandidate] = [:]
+        for mention in mentions where mention.type == .organization && mention.words.count > 1 {
+            let context = contexts[mention.paragraph]
+            guard let position = acronymPosition(after: mention, in: context) else { continue }
+            expansions[context.words[position].nameKey] = expansions[context.words[position].nameKey] ?? mention
+        }
+        guard !expansions.isEmpty else { return mentions }
+        let linked = mentions.map { mention in
+            guard mention.words.count == 1, mention.type != .date, let stem = mention.nameKey.first,
+                let expansion = expansions[stem]
+            else { return mention }
+            return mention.linked(as: expansion)
+        }
+        // Occurrences no recognizer found, with or without proclitics (وأوبك): the acronym after its name, and
+        // any other use.
+        var occurrences: [MentionCandidate] = []
+        for context in contexts {
+            for (position, word) in context.words.enumerated() where word.kind != .punctuation {
+                guard let reading = word.readings.first(where: { expansions[$0.stem] != nil }),
+                    let expansion = expansions[reading.stem]
+                else { continue }
+                occurrences.append(
+                    context.candidate(.organization, words: position..<(position + 1), reading: reading, origin: .rule)
+                        .linked(as: expansion))
+            }
+        }
+        return MentionResolver.adding(occurrences, to: linked)
+    }
+
+    /// The word that follows an organization's name in brackets or quotes, or a Latin acronym right after it.
+    private static func acronymPosition(after mention: MentionCandidate, in context: ParagraphContext) -> Int? {
+        let opening = mention.words.upperBound
+        if context.words.indices.contains(opening), context.words[opening].isAcronym { return opening }
+        guard context.isPunctuation(at: opening, in: openings), context.words.indices.contains(opening + 1)
+        else { return nil }
+        let word = context.words[opening + 1]
+        guard word.isAcronym || (word.kind == .word && isBracketed(opening + 1, in: context)) else { return nil }
+        return opening + 1
+    }
+
+    /// Whether the word stands alone between an opening and a closing mark: (أوبك), “أوبك”.
+    private static func isBracketed(_ position: Int, in context: ParagraphContext) -> Bool {
+        position > 0 && context.isPunctuation(at: position - 1, in: openings)
+            && context.isPunctuation(at: position + 1, in: ["\"", "'", ")"])
+    }
+}

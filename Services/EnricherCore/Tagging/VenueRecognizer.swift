@@ -1,0 +1,69 @@
+import ArabicText
+import ArticleModel
+
+/// Finds venues: a head noun (مطار, ملعب, قصر, مسجد …) and the name of a person, place or organization after it,
+/// with the adjectives that belong to such names: "مطار محمد الخامس الدولي", "ملعب القاهرة الدولي", "قصر قرطاج".
+/// The whole is one location, so the person or city it is named after is not tagged on its own there.
+///
+/// A head with the article (المطار) is a plain noun, and a head followed by anything but a name ("قصر العدالة"
+/// is read as a name only when العدالة is one) gives nothing.
+enum VenueRecognizer {
+    /// Adjectives that end a venue's name: "الدولي" of an airport, "الكبير" of a mosque.
+    private static let adjectives: Set<String> = [
+        "الدولي", "الدوليه", "الكبير", "الكبري", "الملكي", "الملكيه", "الوطني", "الاولمبي", "البلدي", "الشريف",
+        "الجديد", "القديم", "الرئاسي", "الجامعي", "العسكري", "المركزي",
+    ]
+
+    /// `mentions` with the venues named after them, or after names the rules read after a head, in their place.
+    static func withVenues(_ mentions: [MentionCandidate], in contexts: [ParagraphContext]) -> [MentionCandidate] {
+        var named: [[Int: MentionCandidate]] = Array(repeating: [:], count: contexts.count)
+        for mention in mentions where mention.type != .date {
+            named[mention.paragraph][mention.words.lowerBound] = mention
+        }
+        let venues = contexts.flatMap { context in
+            context.words.indices.compactMap { venue(at: $0, in: context, named: named[context.index]) }
+        }
+        // A venue is longer than the name inside it, so it wins the overlap.
+        return venues.isEmpty ? mentions : MentionResolver.resolve(mentions + venues)
+    }
+
+    private static func venue(
+        at start: Int, in context: ParagraphContext, named: [Int: MentionCandidate]
+    ) -> MentionCandidate? {
+        guard let head = context.longestMatch(at: start, [.venueHead]), head.reading.stem == head.reading.base,
+            var end = nameEnd(at: head.words.upperBound, in: context, named: named)
+        else { return nil }
+        while end < context.words.count, context.words[end].kind == .word,
+            adjectives.contains(context.words[end].key)
+        {
+            end += 1
+        }
+        return context.candidate(.location, words: start..<end, reading: head.reading, origin: .rule)
+    }
+
+    /// Where the name after a head ends: a mention found there, a listed name, a person's name (a head is read as
+    /// a title before it, so a given name and a definite surname make a name: محمد الخامس), or a title and a name
+    /// (الملك فهد).
+    private static func nameEnd(at position: Int, in context: ParagraphContext, named: [Int: MentionCandidate]) -> Int?
+    {
+        let words = context.words
+        guard words.indices.contains(position), words[position].kind == .word,
+            !words[position].hasConjunctionOrPreposition, !context.isFunctionWord(at: position)
+        else { return nil }
+        if let mention = named[position] {
+            return mention.words.upperBound
+        }
+        if let listed = context.longestMatch(at: position, [.location, .person, .organization]) {
+            return listed.words.upperBound
+        }
+        if let person = PersonRecognizer.name(at: position, afterTitle: true, in: context) {
+            return person.words.upperBound
+        }
+        if let role = context.longestMatch(at: position, [.role]),
+            let person = PersonRecognizer.name(at: role.words.upperBound, afterTitle: true, in: context)
+        {
+            return person.words.upperBound
+        }
+        return nil
+    }
+}
