@@ -131,7 +131,7 @@ struct EvalCommand: AsyncParsableCommand {
             if let writePredictions {
                 try predictions.write(toFile: writePredictions, atomically: true, encoding: .utf8)
             }
-            print(ScoreTable.table(score))
+            print(ScoreTable.table(score, benchmark: Benchmark(paths: conll)))
             let tokens = corpora.joined().reduce(0) { $0 + $1.tokens.count }
             var memory = ""
             if let residentBefore, let residentAfter {

@@ -3,16 +3,7 @@ import Foundation
 
 /// Prints entity scores as a table, with the published results on the same benchmark.
 enum ScoreTable {
-    /// F1 on the ANERcorp test set of the CAMeL Lab split, as published in the AraBERT README's
-    /// results on the CAMeL splits; its column says "macro-F1", though NER F1 on ANERcorp is
-    /// commonly the entity-level micro average, which is what the table's last row shows.
-    static let published: [(system: String, f1: Double)] = [
-        ("AraBERTv0.1", 83.1),
-        ("BiLSTM-CRF (prev. SOTA)", 81.7),
-        ("mBERT", 78.4),
-    ]
-
-    static func table(_ score: EntityScore<NERType>) -> String {
+    static func table(_ score: EntityScore<NERType>, benchmark: Benchmark?) -> String {
         var lines = [row("type", "precision", "recall", "F1", "support")]
         for type in NERType.allCases {
             lines.append(row(type.rawValue, score[type]))
@@ -21,9 +12,10 @@ enum ScoreTable {
         lines.append(row("micro all four", score.micro(over: NERType.allCases)))
         let macro = NERType.allCases.reduce(0) { $0 + score[$1].f1 } / Double(NERType.allCases.count)
         lines.append(row("macro all four", "", "", percent(macro)))
+        guard let benchmark else { return lines.joined(separator: "\n") }
         lines.append("")
-        lines.append("published, ANERcorp CAMeL split test (AraBERT README, column labelled macro-F1):")
-        for (system, f1) in published {
+        lines.append(benchmark.title)
+        for (system, f1) in benchmark.published {
             lines.append("  " + system.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%.1f", f1))
         }
         return lines.joined(separator: "\n")

@@ -51,20 +51,25 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Averaged weights closer to zero than this are left out of the model.")
     var minWeight: Float = 0.01
 
+    @Option(help: "The update size for sentences of further files (all but the first --conll) against 1.")
+    var furtherWeight: Float = 1
+
     func validate() throws {
         guard !conll.isEmpty else { throw ValidationError("give at least one --conll file") }
         guard (0..<1).contains(devFraction) else { throw ValidationError("--dev-fraction must be in [0, 1)") }
         guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
+        guard furtherWeight > 0 else { throw ValidationError("--further-weight must be positive") }
     }
 
     func run() async throws {
         let clock = ContinuousClock()
         let started = clock.now
         do {
-            let (training, dev, prior) = try corpora()
+            let (main, further, dev, prior) = try corpora()
+            let training = main + further
             print(
-                "training on \(training.count) sentences, \(training.reduce(0) { $0 + $1.tokens.count }) tokens;"
-                    + " dev \(dev.count) sentences"
+                "training on \(training.count) sentences (\(further.count) of further files),"
+                    + " \(training.reduce(0) { $0 + $1.tokens.count }) tokens; dev \(dev.count) sentences"
             )
 
             var options = PerceptronTrainer.Options()
@@ -72,8 +77,9 @@ struct TrainCommand: AsyncParsableCommand {
             options.seed = seed
             options.minimumFeatureCount = minFeatureCount
             options.minimumWeight = minWeight
+            options.furtherWeight = furtherWeight
             let trainer = try PerceptronTrainer(options: options)
-            let model = trainer.train(training, dev: dev, priorSentences: prior) { report in
+            let model = trainer.train(main, further: further, dev: dev, priorSentences: prior) { report in
                 print(Self.line(report, of: epochs))
             }
             try model.write(to: URL(fileURLWithPath: output))
@@ -89,10 +95,10 @@ struct TrainCommand: AsyncParsableCommand {
         }
     }
 
-    /// The training, dev and prior sentences: the dev set from the end of the first file, the
-    /// other files without their sentences that repeat dev text.
+    /// The main and further training, dev and prior sentences: the dev set from the end of the
+    /// first file, the other files without their sentences that repeat dev text.
     private func corpora() throws(CoNLLError) -> (
-        training: [LabeledSentence], dev: [LabeledSentence], prior: [LabeledSentence]
+        main: [LabeledSentence], further: [LabeledSentence], dev: [LabeledSentence], prior: [LabeledSentence]
     ) {
         func read(_ path: String) throws(CoNLLError) -> [LabeledSentence] {
             try CoNLLReader.read(contentsOf: URL(fileURLWithPath: path))
@@ -114,7 +120,7 @@ struct TrainCommand: AsyncParsableCommand {
             }
             return kept
         }
-        return (primary + withoutDevText(extra), dev, withoutDevText(prior))
+        return (primary, withoutDevText(extra), dev, withoutDevText(prior))
     }
 
     private static func line(_ report: PerceptronTrainer.EpochReport, of epochs: Int) -> String {

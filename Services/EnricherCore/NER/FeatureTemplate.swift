@@ -42,4 +42,16 @@ enum FeatureTemplate: UInt8 {
     case entityPriorType
     /// The entity prior of a word up to two tokens away.
     case neighbourEntityPrior
+    /// The word's cluster, cut to several lengths (``WordKnowledge``).
+    case cluster
+    /// The cluster of a word up to two tokens away, cut to fewer lengths.
+    case neighbourCluster
+    /// Whether the word, its stem or its bare stem is in the general dictionary.
+    case dictionary
+    /// The dictionary code of a word one token away.
+    case neighbourDictionary
+    /// A place name of some kind begins at, or continues over, the token.
+    case place
+    /// The place bits of a word up to two tokens away.
+    case neighbourPlace
 }

@@ -4,19 +4,30 @@ internal import ArabicText
 ///
 /// Each token gets the ids of its observation features: matching key, stems, affixes, shape,
 /// the gazetteer phrases over it, and much of the same for its neighbours up to two tokens
-/// away, and how other corpora tag the word and its neighbours. Tag features are not extracted
+/// away, how other corpora tag the word and its neighbours, and what ``WordKnowledge`` knows of
+/// them (cluster, dictionary, place names). Tag features are not extracted
 /// here: they are the decoder's transition weights.
 struct NERFeatureExtractor: Sendable {
     /// Bump whenever a template changes what it describes; model files record it.
-    static let version: UInt16 = 1
+    static let version: UInt16 = 2
 
     let lexicon: TaggingLexicon
+    let knowledge: WordKnowledge
     let prior: EntityWordPrior
     private static let neighbourOffsets = [-2, -1, 1, 2]
+    /// Short prefixes generalize over many words, long ones tell close clusters apart.
+    private static let clusterLengths = [4, 6, 8, 10, 12]
+    private static let neighbourClusterLengths = [6, 10]
 
-    init(lexicon: TaggingLexicon, prior: EntityWordPrior = .empty) {
+    init(lexicon: TaggingLexicon, knowledge: WordKnowledge = .empty, prior: EntityWordPrior = .empty) {
         self.lexicon = lexicon
+        self.knowledge = knowledge
         self.prior = prior
+    }
+
+    /// Names the data the features read: models trained with other data mean other things.
+    var dataFingerprint: String {
+        "\(lexicon.gazetteer.fingerprint)+\(knowledge.fingerprint)"
     }
 
     func features(of tokens: [String]) -> SentenceFeatures {
@@ -41,6 +52,9 @@ struct NERFeatureExtractor: Sendable {
             features.add(FeatureHash.feature(.shape, current.shape))
             features.add(FeatureHash.feature(.clitics, current.clitics))
             current.forEachGazetteerBit { features.add(FeatureHash.feature(.gazetteer, $0)) }
+            addCluster(current.cluster, lengths: Self.clusterLengths, template: .cluster, position: 0, to: &features)
+            features.add(FeatureHash.feature(.dictionary, current.dictionary))
+            if current.placeBits != 0 { features.add(FeatureHash.feature(.place, UInt64(current.placeBits))) }
             if let code = prior.code(ofStem: current.stem) {
                 features.add(FeatureHash.feature(.entityPrior, UInt64(code)))
                 features.add(
@@ -55,7 +69,14 @@ struct NERFeatureExtractor: Sendable {
                 if let code = prior.code(ofStem: neighbour.stem) {
                     features.add(FeatureHash.feature(.neighbourEntityPrior, position, UInt64(code)))
                 }
+                if neighbour.placeBits != 0 {
+                    features.add(FeatureHash.feature(.neighbourPlace, position, UInt64(neighbour.placeBits)))
+                }
+                addCluster(
+                    neighbour.cluster, lengths: Self.neighbourClusterLengths, template: .neighbourCluster,
+                    position: position, to: &features)
                 guard abs(offset) == 1 else { continue }
+                features.add(FeatureHash.feature(.neighbourDictionary, position, neighbour.dictionary))
                 features.add(FeatureHash.feature(.neighbourShape, position, neighbour.shape))
                 for suffix in neighbour.suffixes.dropFirst() {
                     features.add(FeatureHash.feature(.neighbourSuffix, position, suffix))
@@ -66,6 +87,18 @@ struct NERFeatureExtractor: Sendable {
             features.endToken()
         }
         return features
+    }
+
+    /// The cluster prefixes of a word, or one feature saying it has no cluster.
+    private func addCluster(
+        _ cluster: UInt32, lengths: [Int], template: FeatureTemplate, position: UInt64,
+        to features: inout SentenceFeatures
+    ) {
+        guard cluster != 0 else { return features.add(FeatureHash.feature(template, position << 8, 0)) }
+        for length in lengths {
+            let prefix = WordKnowledge.clusterPrefix(cluster, length: length)
+            features.add(FeatureHash.feature(template, position << 8 | UInt64(length), UInt64(prefix)))
+        }
     }
 
     /// Describes every token for the feature templates, analysing the sentence as one paragraph so that gazetteer phrases
@@ -90,9 +123,11 @@ struct NERFeatureExtractor: Sendable {
         let bits = Self.gazetteerBits(
             tokenCount: tokens.count, tokenOfWord: tokenOfWord,
             matches: words.indices.map { lexicon.matches(at: $0, in: words) })
-        return tokens.indices.map { index in
+        var described = tokens.indices.map { index in
             TokenDescription(token: tokens[index], words: wordsOfToken[index], gazetteerBits: bits[index])
         }
+        knowledge.annotate(&described)
+        return described
     }
 
     /// Describes an analysed paragraph with one token per word, reusing its gazetteer phrases:
@@ -101,9 +136,11 @@ struct NERFeatureExtractor: Sendable {
         let words = context.words
         let bits = Self.gazetteerBits(
             tokenCount: words.count, tokenOfWord: Array(words.indices), matches: context.matches)
-        return words.indices.map { index in
+        var described = words.indices.map { index in
             TokenDescription(token: words[index].key, words: [words[index]], gazetteerBits: bits[index])
         }
+        knowledge.annotate(&described)
+        return described
     }
 
     /// Two bits per gazetteer kind and token: a phrase of the kind begins at the token, or continues over it.

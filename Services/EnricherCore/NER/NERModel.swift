@@ -8,8 +8,8 @@ public struct NERModel: Sendable {
     /// `emissions[row * BIOTag.count + tag]`.
     let emissions: [Float]
     let transitions: TransitionWeights
-    /// The gazetteer data the features were computed with (``Gazetteer/fingerprint``): gazetteer
-    /// features mean something else under other data.
+    /// The gazetteer data and word knowledge the features were computed with
+    /// (``NERFeatureExtractor/dataFingerprint``): their features mean something else under other data.
     public let gazetteerFingerprint: String
     /// The entity priors the features were computed with; they travel with the weights.
     let prior: EntityWordPrior

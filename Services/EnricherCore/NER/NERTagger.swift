@@ -3,11 +3,12 @@ public struct NERTagger: Sendable {
     public let model: NERModel
     let extractor: NERFeatureExtractor
 
-    /// - Throws: ``GazetteerError`` when the bundled gazetteers cannot be loaded.
+    /// - Throws: ``GazetteerError`` when the bundled gazetteers or word knowledge cannot be loaded.
     public init(model: NERModel) throws(GazetteerError) {
         self.init(
             model: model,
-            extractor: NERFeatureExtractor(lexicon: TaggingLexicon(gazetteer: try .bundled()), prior: model.prior)
+            extractor: NERFeatureExtractor(
+                lexicon: TaggingLexicon(gazetteer: try .bundled()), knowledge: try .bundled(), prior: model.prior)
         )
     }
 
@@ -16,10 +17,10 @@ public struct NERTagger: Sendable {
         self.extractor = extractor
     }
 
-    /// Whether the model was trained on the gazetteer data this tagger uses; when not, gazetteer
-    /// features mean something else and accuracy drops.
+    /// Whether the model was trained on the gazetteer data and word knowledge this tagger uses;
+    /// when not, their features mean something else and accuracy drops.
     public var matchesGazetteers: Bool {
-        model.gazetteerFingerprint == extractor.lexicon.gazetteer.fingerprint
+        model.gazetteerFingerprint == extractor.dataFingerprint
     }
 
     /// One BIO tag per token; every I-X continues a B-X or I-X.

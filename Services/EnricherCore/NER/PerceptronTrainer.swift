@@ -16,6 +16,9 @@ public struct PerceptronTrainer: Sendable {
         public var minimumFeatureCount = 1
         /// Averaged weights closer to zero than this are left out of the model.
         public var minimumWeight: Float = 0.01
+        /// The size of the updates from the further training sentences (other corpora, other
+        /// annotation habits) against 1 for the main ones.
+        public var furtherWeight: Float = 1
 
         public init() {}
     }
@@ -36,25 +39,35 @@ public struct PerceptronTrainer: Sendable {
     public let options: Options
     let extractor: NERFeatureExtractor
 
-    /// Prepares training over the bundled gazetteers.
+    /// Prepares training over the bundled gazetteers and word knowledge.
     /// - Throws: ``GazetteerError`` when they cannot be loaded.
     public init(options: Options) throws(GazetteerError) {
         self.options = options
-        extractor = NERFeatureExtractor(lexicon: TaggingLexicon(gazetteer: try Gazetteer.bundled()))
+        extractor = NERFeatureExtractor(
+            lexicon: TaggingLexicon(gazetteer: try Gazetteer.bundled()), knowledge: try WordKnowledge.bundled())
     }
 
-    /// Trains on `sentences` and reports each epoch, scored on `dev` when it is not empty.
-    /// - Parameter priorSentences: annotated text, sharing no text with `sentences`, `dev` or
-    ///   any test set, whose word counts become the entity prior features.
+    /// Trains on `main` and `further` sentences and reports each epoch, scored on `dev` when it
+    /// is not empty.
+    /// - Parameters:
+    ///   - further: sentences of other corpora, learned from with ``Options/furtherWeight``.
+    ///   - priorSentences: annotated text, sharing no text with the training sentences, `dev` or
+    ///     any test set, whose word counts become the entity prior features.
     public func train(
-        _ sentences: [LabeledSentence],
+        _ main: [LabeledSentence],
+        further: [LabeledSentence] = [],
         dev: [LabeledSentence],
         priorSentences: [LabeledSentence] = [],
         progress: (EpochReport) -> Void
     ) -> NERModel {
         let prior =
             priorSentences.isEmpty ? .empty : EntityWordPrior(sentences: priorSentences, extractor: self.extractor)
-        let extractor = NERFeatureExtractor(lexicon: self.extractor.lexicon, prior: prior)
+        let extractor = NERFeatureExtractor(
+            lexicon: self.extractor.lexicon, knowledge: self.extractor.knowledge, prior: prior)
+        let sentences = main + further
+        let weights =
+            Array(repeating: Float(1), count: main.count)
+            + Array(repeating: options.furtherWeight, count: further.count)
         let extracted = sentences.map { extractor.features(of: $0.tokens) }
         let vocabulary = Self.vocabulary(extracted, minimumCount: options.minimumFeatureCount)
         let examples = extracted.map { FeatureRows($0) { vocabulary[$0] } }
@@ -71,7 +84,7 @@ public struct PerceptronTrainer: Sendable {
             let started = clock.now
             var correct = 0
             for index in order {
-                correct += state.learn(examples[index], gold: gold[index])
+                correct += state.learn(examples[index], gold: gold[index], weight: weights[index])
             }
             let seconds = (clock.now - started) / .seconds(1)
             let devResult = devExamples.isEmpty ? nil : Self.evaluate(devExamples, gold: dev, state: state)
@@ -88,7 +101,7 @@ public struct PerceptronTrainer: Sendable {
         return state.model(
             vocabulary: vocabulary,
             minimumWeight: options.minimumWeight,
-            gazetteerFingerprint: extractor.lexicon.gazetteer.fingerprint,
+            gazetteerFingerprint: extractor.dataFingerprint,
             prior: prior
         )
     }

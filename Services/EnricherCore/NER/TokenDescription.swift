@@ -16,6 +16,13 @@ struct TokenDescription {
     var clitics: UInt64
     /// Two bits per gazetteer kind: a phrase of the kind begins at the token, or continues.
     var gazetteerBitSet: UInt32
+    /// The word's cluster code (``WordKnowledge/clusters``), 0 for a word without one.
+    var cluster: UInt32 = 0
+    /// Bit 1: the word is in the dictionary, bit 2 its stem, bit 3 its bare stem; bit 0 is
+    /// always set, so that boundaries (0) differ from words in none of them.
+    var dictionary: UInt64 = 0
+    /// Two bits per ``WordKnowledge/PlaceKind``: a place name begins at the token, or continues.
+    var placeBits: UInt8 = 0
 
     /// Stands for the positions before the first and after the last token.
     static let boundary = TokenDescription(

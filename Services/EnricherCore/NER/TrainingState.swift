@@ -11,9 +11,9 @@ struct TrainingState: Sendable {
     }
 
     /// Decodes one sentence with the current weights and, where the result is wrong, moves the
-    /// weights towards the gold tags and away from the prediction.
+    /// weights towards the gold tags and away from the prediction by `weight`.
     /// - Returns: the number of tokens tagged right before the update.
-    mutating func learn(_ example: FeatureRows, gold: [Int]) -> Int {
+    mutating func learn(_ example: FeatureRows, gold: [Int], weight: Float = 1) -> Int {
         let predicted = ViterbiDecoder.decode(
             emissions: example.emissions(emissions.weights),
             count: example.tokenCount,
@@ -29,8 +29,8 @@ struct TrainingState: Sendable {
             let wrong = predicted[position]
             if right != wrong {
                 for row in example.rows(ofToken: position) {
-                    emissions.update(Int(row) * tags + right, by: 1, at: time)
-                    emissions.update(Int(row) * tags + wrong, by: -1, at: time)
+                    emissions.update(Int(row) * tags + right, by: weight, at: time)
+                    emissions.update(Int(row) * tags + wrong, by: -weight, at: time)
                 }
             }
             let rightPrevious = position > 0 ? gold[position - 1] : start
@@ -38,12 +38,14 @@ struct TrainingState: Sendable {
             let rightBefore = position > 1 ? gold[position - 2] : start
             let wrongBefore = position > 1 ? predicted[position - 2] : start
             if right != wrong || rightPrevious != wrongPrevious {
-                first.update(TransitionWeights.firstIndex(rightPrevious, right), by: 1, at: time)
-                first.update(TransitionWeights.firstIndex(wrongPrevious, wrong), by: -1, at: time)
+                first.update(TransitionWeights.firstIndex(rightPrevious, right), by: weight, at: time)
+                first.update(TransitionWeights.firstIndex(wrongPrevious, wrong), by: -weight, at: time)
             }
             if right != wrong || rightPrevious != wrongPrevious || rightBefore != wrongBefore {
-                second.update(TransitionWeights.secondIndex(rightBefore, rightPrevious, right), by: 1, at: time)
-                second.update(TransitionWeights.secondIndex(wrongBefore, wrongPrevious, wrong), by: -1, at: time)
+                second.update(
+                    TransitionWeights.secondIndex(rightBefore, rightPrevious, right), by: weight, at: time)
+                second.update(
+                    TransitionWeights.secondIndex(wrongBefore, wrongPrevious, wrong), by: -weight, at: time)
             }
         }
         return correct

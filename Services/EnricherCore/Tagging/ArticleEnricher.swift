@@ -9,7 +9,7 @@ public import Foundation
 /// that it is a value that is safe to share between tasks.
 public struct ArticleEnricher: Sendable {
     /// Bump whenever a change to the cleaning or tagging code changes its output.
-    public static let codeVersion = "tagger-4"
+    public static let codeVersion = "tagger-5"
 
     /// The longest cleaned text the enricher tags, in Unicode scalars: 1,000,000, about 2 MB of
     /// Arabic in UTF-8 or 170,000 words.
@@ -39,6 +39,7 @@ public struct ArticleEnricher: Sendable {
     /// - Throws: ``ArticleEnricherError`` when a resource is missing or malformed.
     public init(gazetteerDirectory: URL? = nil) throws(ArticleEnricherError) {
         let gazetteer: Gazetteer
+        let knowledge: WordKnowledge
         let model: NERModel
         do throws(GazetteerError) {
             if let gazetteerDirectory {
@@ -46,6 +47,7 @@ public struct ArticleEnricher: Sendable {
             } else {
                 gazetteer = try Gazetteer.bundled()
             }
+            knowledge = try WordKnowledge.bundled()
         } catch {
             throw .gazetteer(error)
         }
@@ -56,7 +58,9 @@ public struct ArticleEnricher: Sendable {
         }
         let lexicon = TaggingLexicon(gazetteer: gazetteer)
         let recognizer = StatisticalRecognizer(
-            tagger: NERTagger(model: model, extractor: NERFeatureExtractor(lexicon: lexicon, prior: model.prior)))
+            tagger: NERTagger(
+                model: model, extractor: NERFeatureExtractor(lexicon: lexicon, knowledge: knowledge, prior: model.prior)
+            ))
         tagger = EntityTagger(lexicon: lexicon, statistical: recognizer)
         enrichmentVersion = "\(Self.codeVersion)+gazetteers.\(gazetteer.fingerprint)+model.\(model.fingerprint)"
     }
