@@ -145,6 +145,8 @@ public final class EnricherService: Service, Sendable {
                     metadata: ["topic": "\(configuration.topic)", "group": "\(configuration.consumer.groupID)"])
             }
             try await advance(&batches, owned: assignment.owned)
+            // A member waiting for its store (partitions paused) is busy, not idle.
+            if batches.inFlight != nil { lastActivity = .now }
             if let idle = configuration.untilIdle, assigned,
                 ContinuousClock.now >= max(lastActivity + idle, nextIdleCheck ?? lastActivity)
             {
