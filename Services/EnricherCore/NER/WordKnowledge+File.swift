@@ -13,41 +13,18 @@ extension WordKnowledge {
     }
 
     private static let bundledResult = Result { () throws(GazetteerError) -> WordKnowledge in
-        // As for the gazetteers, the resource folder may or may not be the bundle's own.
-        let bundle = Bundle.module
-        guard
-            let directory = bundle.url(forResource: "Knowledge", withExtension: nil)
-                ?? bundle.url(forResource: "Knowledge", withExtension: nil, subdirectory: "Resources")
-        else {
-            throw GazetteerError(.missingResource, "no Knowledge directory in \(bundle.bundlePath)")
-        }
-        return try load(from: directory)
+        try load(from: ResourceFiles.directory("Knowledge"))
     }
 
     /// Loads the three files of `directory`.
     static func load(from directory: URL) throws(GazetteerError) -> WordKnowledge {
-        var hash = FNV1a()
-        var texts: [String: String] = [:]
-        for name in fileNames {
-            let data: Data
-            do {
-                data = try Data(contentsOf: directory.appendingPathComponent(name))
-            } catch {
-                throw GazetteerError(.unreadableFile, "\(error)", dataFile: name)
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw GazetteerError(.unreadableFile, "not UTF-8", dataFile: name)
-            }
-            hash.combine(name.utf8)
-            hash.combine([0])
-            hash.combine(data)
-            texts[name] = text
-        }
+        let (files, fingerprint) = try ResourceFiles.read(fileNames, in: directory)
+        let texts = Dictionary(files, uniquingKeysWith: { first, _ in first })
         return try parse(
             clusters: texts["word-clusters.tsv"] ?? "",
             commonWords: texts["common-words.txt"] ?? "",
             places: texts["places.tsv"] ?? "",
-            fingerprint: hash.hex
+            fingerprint: fingerprint
         )
     }
 

@@ -16,16 +16,7 @@ struct Gazetteer: Sendable {
     }
 
     private static let bundledResult = Result { () throws(GazetteerError) -> Gazetteer in
-        // The resource folder is copied as "Resources"; depending on the platform's bundle
-        // layout, Foundation either treats it as the bundle's resource directory or not.
-        let bundle = Bundle.module
-        guard
-            let directory = bundle.url(forResource: "Gazetteers", withExtension: nil)
-                ?? bundle.url(forResource: "Gazetteers", withExtension: nil, subdirectory: "Resources")
-        else {
-            throw GazetteerError(.missingResource, "no Gazetteers directory in \(bundle.bundlePath)")
-        }
-        return try load(from: directory)
+        try load(from: ResourceFiles.directory("Gazetteers"))
     }
 
     /// Loads every `*.tsv` file of `directory`.
@@ -41,24 +32,12 @@ struct Gazetteer: Sendable {
         guard !names.isEmpty else {
             throw GazetteerError(.missingResource, "no .tsv files in \(directory.path)")
         }
-        var hash = FNV1a()
+        let (texts, fingerprint) = try ResourceFiles.read(names, in: directory)
         var entries: [GazetteerEntry] = []
-        for name in names {
-            let data: Data
-            do {
-                data = try Data(contentsOf: directory.appendingPathComponent(name))
-            } catch {
-                throw GazetteerError(.unreadableFile, "\(error)", dataFile: name)
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw GazetteerError(.unreadableFile, "not UTF-8", dataFile: name)
-            }
-            hash.combine(name.utf8)
-            hash.combine([0])
-            hash.combine(data)
+        for (name, text) in texts {
             entries += try parse(text, file: name)
         }
-        return Gazetteer(entries: entries, fingerprint: hash.hex)
+        return Gazetteer(entries: entries, fingerprint: fingerprint)
     }
 
     /// Parses the lines of one gazetteer file.
