@@ -23,7 +23,7 @@ struct ParagraphContext: Sendable {
 
     /// The longest phrase of one of `kinds` starting at `position`; among equals, the one
     /// that splits off the fewest proclitics.
-    func longestMatch(at position: Int, _ kinds: Set<LexiconKind>) -> PhraseMatch? {
+    func longestMatch(at position: Int, _ kinds: LexiconKinds) -> PhraseMatch? {
         guard words.indices.contains(position) else { return nil }
         var best: PhraseMatch?
         for match in matches[position] where kinds.contains(match.kind) {
@@ -34,7 +34,7 @@ struct ParagraphContext: Sendable {
     }
 
     /// Every phrase of one of `kinds` starting at `position`.
-    func allMatches(at position: Int, _ kinds: Set<LexiconKind>) -> [PhraseMatch] {
+    func allMatches(at position: Int, _ kinds: LexiconKinds) -> [PhraseMatch] {
         guard words.indices.contains(position) else { return [] }
         return matches[position].filter { kinds.contains($0.kind) }
     }

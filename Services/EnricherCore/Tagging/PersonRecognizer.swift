@@ -15,7 +15,7 @@ enum PersonRecognizer {
     /// Marks between a title and the name: commas, quotes, a bracket.
     private static let titleSeparators: Set<String> = ["\u{060C}", ",", "\"", "'", "(", ":"]
     /// Words that cannot be part of a name.
-    private static let blockingKinds: Set<LexiconKind> = [
+    private static let blockingKinds: LexiconKinds = [
         .role, .organizationHead, .weakOrganizationHead, .month, .nationality, .location, .organization,
     ]
 
