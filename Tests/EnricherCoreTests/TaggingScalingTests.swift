@@ -29,6 +29,8 @@ struct TaggingScalingTests {
         case distinctPeople
         /// One paragraph of dates and bare years.
         case dates
+        /// Days without a year among dates that state one: each year-less day ranks the stated years.
+        case yearlessDates
         /// One run of capitalized Latin words before a title.
         case latinRun
         /// Many short lines, each a possible title, and no body.
@@ -40,7 +42,7 @@ struct TaggingScalingTests {
         var count: Int {
             switch self {
             case .repeatedPlace, .latinRun: 1_500
-            case .distinctPeople, .dates, .shortLines: 750
+            case .distinctPeople, .dates, .yearlessDates, .shortLines: 750
             }
         }
 
@@ -52,6 +54,8 @@ struct TaggingScalingTests {
                 return (0..<count).map { "صرح الوزير " + Self.madeUpName($0) + " بأن " }.joined() + "الأمر انتهى."
             case .dates:
                 return String(repeating: "منذ 2012 وحتى 3 مارس 2021 ", count: count) + "تغير الكثير."
+            case .yearlessDates:
+                return (0..<count).map { "في 15 ماي \(1900 + $0 % 120) ثم في 16 يونيو " }.joined() + "انتهى."
             case .latinRun:
                 return String(repeating: "Alpha Beta ", count: count) + "الوزير"
             case .shortLines:
