@@ -151,7 +151,7 @@ struct NERFeatureExtractor: Sendable {
         var bits = [UInt32](repeating: 0, count: tokenCount)
         for phrases in matches {
             for match in phrases {
-                let bit = 2 * (LexiconKind.allCases.firstIndex(of: match.kind) ?? 0)
+                let bit = 2 * match.kind.ordinal
                 let first = tokenOfWord[match.words.lowerBound]
                 for word in match.words {
                     let token = tokenOfWord[word]

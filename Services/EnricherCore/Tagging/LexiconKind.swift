@@ -17,6 +17,12 @@ enum LexiconKind: String, Sendable, Hashable, CaseIterable {
     // Kinds are numbered in this order in the trained model's gazetteer features: add new ones last.
     case venueHead = "VENUE_HEAD"
 
+    /// The kind's place in declaration order: its bit in ``LexiconKinds`` and in the trained model's gazetteer
+    /// features. Looked up in a table made once: `allCases` builds a new array at every use.
+    var ordinal: Int { Self.ordinals[self] ?? 0 }
+
+    private static let ordinals = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
     /// The entity type of a name of this kind; `nil` for cue words.
     var entityType: EntityType? {
         switch self {

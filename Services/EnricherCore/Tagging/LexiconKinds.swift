@@ -8,7 +8,7 @@ struct LexiconKinds: OptionSet, Sendable {
     }
 
     init(_ kind: LexiconKind) {
-        rawValue = 1 << UInt32(LexiconKind.allCases.firstIndex(of: kind) ?? 0)
+        rawValue = 1 << UInt32(kind.ordinal)
     }
 
     static let person = Self(.person)
