@@ -3,15 +3,12 @@ import Synchronization
 /// A batch being stored and committed while the polling loop goes on, so that a slow or locked store never keeps
 /// the member from polling (past `max.poll.interval` the group would take its partitions away).
 final class BatchInFlight: Sendable {
-    /// The number of messages of the batch, for back-pressure decisions.
-    let messageCount: Int
     private let task: Task<Void, any Error>
     private let landedFlag: LandedFlag
 
     /// Starts `store` at once on a task of its own.
-    init(messageCount: Int, store: @escaping @Sendable () async throws -> Void) {
+    init(store: @escaping @Sendable () async throws -> Void) {
         let landedFlag = LandedFlag()
-        self.messageCount = messageCount
         self.landedFlag = landedFlag
         task = Task {
             defer { landedFlag.value.store(true, ordering: .releasing) }

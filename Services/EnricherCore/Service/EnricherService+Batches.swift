@@ -26,7 +26,7 @@ extension EnricherService {
         if batches.inFlight == nil {
             let batch = batches.filling
             batches.filling = PendingBatch()
-            batches.inFlight = BatchInFlight(messageCount: batch.messageCount) { try await self.storeAndCommit(batch) }
+            batches.inFlight = BatchInFlight { try await self.storeAndCommit(batch) }
         } else if batches.filling.messageCount >= configuration.batchSize {
             let unpaused = owned.subtracting(batches.paused)
             guard !unpaused.isEmpty else { return }
