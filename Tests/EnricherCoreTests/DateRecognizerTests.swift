@@ -102,4 +102,51 @@ struct DateRecognizerTests {
         let stated = try dates("بدأ الصيام يوم 1 رمضان 1446 هـ، وحل العيد في 1 شوال.")
         #expect(stated.map(\.value) == ["2025-03-01", "2025-03-30"])
     }
+
+    @Test(
+        "numbers in parentheses and a comma before the year",
+        arguments: [
+            (
+                "تنعقد الدورة يومي (3) و (4) مارس (2021) بالعاصمة.", "يومي (3) و (4) مارس (2021)",
+                "2021-03-03/2021-03-04"
+            ),
+            ("الخميس, 11 مارس, 2021", "الخميس, 11 مارس, 2021", "2021-03-11"),
+            ("وقع الاتفاق في 8 يناير، 2019 بعد مفاوضات.", "8 يناير، 2019", "2019-01-08"),
+        ]
+    )
+    func marksInDates(text: String, mention: String, value: String) throws {
+        let found = try dates(text)
+        #expect(found.map(\.value) == [value])
+        #expect(found.first?.mentions.map(\.text) == [mention])
+    }
+
+    @Test("a month after شهر is a date: of the year the text states, else of an unknown year")
+    func monthAlone() throws {
+        let stated = try dates("صدر القانون سنة 2021، ودخل حيز التنفيذ في شهر يوليوز الموالي.")
+        #expect(stated.map(\.value) == ["2021", "2021-07"])
+        #expect(stated.last?.mentions.map(\.text) == ["شهر يوليوز"])
+        #expect(try dates("تنطلق الحملة خلال شهر أكتوبر.").map(\.value) == ["--10"])
+        #expect(try dates("زارنا أصدقاء في أكتوبر.").isEmpty)
+    }
+
+    @Test(
+        "decades, with their century or without, as TIMEX3 writes them",
+        arguments: [
+            ("عرفت البلاد جفافا قاسيا في ثمانينات القرن الماضي.", "ثمانينات القرن الماضي", "198"),
+            ("ازدهرت الصناعة في الستينيات قبل أن تتراجع.", "الستينيات", "196"),
+            ("شيد الجسر في سبعينيات القرن التاسع عشر.", "سبعينيات القرن التاسع عشر", "187"),
+            ("انتشرت الإذاعة في عشرينات القرن العشرين.", "عشرينات القرن العشرين", "192"),
+        ]
+    )
+    func decades(text: String, mention: String, value: String) throws {
+        let found = try dates(text)
+        #expect(found.map(\.value) == [value])
+        #expect(found.first?.mentions.map(\.text) == [mention])
+    }
+
+    @Test("an age in decades, and العشرينات without a century, are not dates")
+    func notDecades() throws {
+        #expect(try dates("توفي الكاتب وهو في الأربعينات من عمره.").isEmpty)
+        #expect(try dates("عاش الفنان العشرينات متنقلا بين المدن.").isEmpty)
+    }
 }

@@ -3,10 +3,12 @@ import ArticleModel
 
 /// Finds dates written with a month name of any family (ماي, مايو, أيار …) or a Hijri month
 /// (رمضان, ذو الحجة): a day and month with an optional year, ranges ("بين 27 و29 ماي",
-/// "من 6 إلى 8 ماي", "13 و14 يونيو 2022"), a month with a year, and bare years after عام or
-/// سنة (part of the mention) or after a preposition such as منذ or خلال (not part of it); days
-/// written in digits (15/09/2022, 2022-09-15, 15.09.2022); and a weekday before a day
-/// ("الخميس 15 شتنبر", "يوم الأحد 6 ماي"), which is part of the mention.
+/// "من 6 إلى 8 ماي", "13 و14 يونيو 2022"), a month with a year or after شهر ("شهر يوليوز"),
+/// and bare years after عام or سنة (part of the mention) or after a preposition such as منذ or
+/// خلال (not part of it); days written in digits (15/09/2022, 2022-09-15, 15.09.2022); a weekday
+/// before a day ("الخميس 15 شتنبر", "يوم الأحد 6 ماي"), which is part of the mention; and
+/// decades ("ثمانينات القرن الماضي"). Numbers may stand in parentheses ("يومي (3) و (4) مارس
+/// (2021)") and a comma may come before the year ("11 مارس, 2021").
 ///
 /// It reads dates as written; a ``YearAnchor`` settles a missing year.
 struct DateRecognizer: Sendable {
@@ -14,6 +16,10 @@ struct DateRecognizer: Sendable {
     private static let rangeOpenings: [[String]] = [["ما", "بين"], ["بين"], ["من"], ["يومي"]]
     /// Words and marks that join the two ends of a range.
     private static let rangeJoiners: Set<String> = ["و", "الي", "حتي", "-", "\u{2013}"]
+    /// Words before a month name that make it a date on its own: "شهر يوليوز".
+    private static let monthWords: Set<String> = ["شهر", "الشهر"]
+    /// Commas between a month and its year.
+    private static let yearCommas: Set<String> = ["\u{060C}", ","]
     /// Words that introduce a bare year and belong to its mention.
     private static let yearCues: Set<String> = ["عام", "العام", "سنه", "السنه"]
     /// Words after which a four-digit number is a year; they stay outside the mention.
@@ -73,7 +79,8 @@ struct DateRecognizer: Sendable {
         }
         if let range = range(at: start, in: context) { return range }
         if let (end, day) = numericDay(at: start, in: context) { return (end, .day(day)) }
-        if let day = day(at: start, in: context), let (month, afterMonth) = month(at: start + 1, in: context) {
+        if let (day, afterDay) = day(at: start, in: context), let (month, afterMonth) = month(at: afterDay, in: context)
+        {
             let (year, end) = year(at: afterMonth, of: month, in: context)
             let written = WrittenDate.Day(month: month, day: day, year: year)
             guard written.exists else { return nil }
@@ -81,12 +88,20 @@ struct DateRecognizer: Sendable {
         }
         if let (month, afterMonth) = month(at: start, in: context) {
             let (year, end) = year(at: afterMonth, of: month, in: context)
-            guard let year else { return nil }
+            guard year != nil else { return nil }
             return (end, .month(month, year: year))
         }
-        if Self.yearCues.contains(context.words[start].key), let year = gregorianYear(at: start + 1, in: context) {
-            return (start + 2, .year(year))
+        if Self.monthWords.contains(context.words[start].key),
+            let (month, afterMonth) = month(at: start + 1, in: context)
+        {
+            let (year, end) = year(at: afterMonth, of: month, in: context)
+            return (end, .month(month, year: year))
         }
+        if Self.yearCues.contains(context.words[start].key), let (year, end) = gregorianYear(at: start + 1, in: context)
+        {
+            return (end, .year(year))
+        }
+        if let (end, decade) = decade(at: start, in: context) { return (end, decade) }
         return nil
     }
 
@@ -100,11 +115,11 @@ struct DateRecognizer: Sendable {
         }
         return context.words.indices.dropFirst().compactMap { position in
             guard context.words[position - 1].readings.contains(where: { Self.yearPrepositions.contains($0.base) }),
-                let year = gregorianYear(at: position, in: context),
+                let (year, end) = gregorianYear(at: position, in: context),
                 !isTaken[position]
             else { return nil }
             return context.candidate(
-                .date, words: position..<(position + 1), reading: context.words[position].readings[0], origin: .date,
+                .date, words: position..<end, reading: context.words[position].readings[0], origin: .date,
                 value: CivilDate.pad(year, 4))
         }
     }
@@ -112,8 +127,8 @@ struct DateRecognizer: Sendable {
     /// "D1 [M1 [Y1]] joiner D2 M2 [Y2]" starting at `start`, both months of one calendar; a
     /// year written on one end is carried to the other.
     private func range(at start: Int, in context: ParagraphContext) -> (Int, WrittenDate.Form)? {
-        guard let firstDay = day(at: start, in: context) else { return nil }
-        var position = start + 1
+        guard let (firstDay, afterFirstDay) = day(at: start, in: context) else { return nil }
+        var position = afterFirstDay
         var firstMonth: Month?
         var firstYear: Int?
         if let (month, afterMonth) = month(at: position, in: context) {
@@ -121,8 +136,8 @@ struct DateRecognizer: Sendable {
             (firstYear, position) = year(at: afterMonth, of: month, in: context)
         }
         guard context.words.indices.contains(position), Self.rangeJoiners.contains(context.words[position].key),
-            let lastDay = day(at: position + 1, in: context),
-            let (lastMonth, afterMonth) = month(at: position + 2, in: context),
+            let (lastDay, afterLastDay) = day(at: position + 1, in: context),
+            let (lastMonth, afterMonth) = month(at: afterLastDay, in: context),
             firstMonth.map({ $0.isHijri == lastMonth.isHijri }) ?? true
         else { return nil }
         let (lastYear, end) = year(at: afterMonth, of: lastMonth, in: context)
@@ -140,14 +155,15 @@ struct DateRecognizer: Sendable {
     /// after a Hijri era mark هـ); `nil` and `position` when there is none.
     private func year(at position: Int, of month: Month, in context: ParagraphContext) -> (Int?, Int) {
         guard month.isHijri else {
-            let year = gregorianYear(at: position, in: context)
-            return (year, year == nil ? position : position + 1)
+            let afterComma = context.isPunctuation(at: position, in: Self.yearCommas) ? position + 1 : position
+            guard let (year, end) = gregorianYear(at: afterComma, in: context) else { return (nil, position) }
+            return (year, end)
         }
-        guard let year = number(at: position, in: context, digits: 4...4),
+        guard let (year, end) = number(at: position, in: context, digits: 4...4),
             HijriCalendar.plausibleYears.contains(year)
         else { return (nil, position) }
-        let hasEraMark = context.words.indices.contains(position + 1) && context.words[position + 1].key == "ه"
-        return (year, position + (hasEraMark ? 2 : 1))
+        let hasEraMark = context.words.indices.contains(end) && context.words[end].key == "ه"
+        return (year, end + (hasEraMark ? 1 : 0))
     }
 
     func words(_ context: ParagraphContext, at start: Int, equal keys: [String]) -> Bool {
@@ -156,19 +172,25 @@ struct DateRecognizer: Sendable {
         }
     }
 
-    func number(at position: Int, in context: ParagraphContext, digits: ClosedRange<Int>) -> Int? {
-        guard context.words.indices.contains(position) else { return nil }
-        let word = context.words[position]
-        guard word.kind == .number, digits.contains(word.key.count) else { return nil }
-        return Int(word.key)
+    /// The number written at `position`, bare or in parentheses ("(3)"), and the position after it.
+    func number(at position: Int, in context: ParagraphContext, digits: ClosedRange<Int>) -> (Int, Int)? {
+        let opened = context.isPunctuation(at: position, in: ["("])
+        let numeral = opened ? position + 1 : position
+        guard context.words.indices.contains(numeral) else { return nil }
+        let word = context.words[numeral]
+        guard word.kind == .number, digits.contains(word.key.count), let value = Int(word.key) else { return nil }
+        guard opened else { return (value, numeral + 1) }
+        return context.isPunctuation(at: numeral + 1, in: [")"]) ? (value, numeral + 2) : nil
     }
 
-    func day(at position: Int, in context: ParagraphContext) -> Int? {
-        number(at: position, in: context, digits: 1...2).flatMap { (1...31).contains($0) ? $0 : nil }
+    /// A day of the month at `position`, and the position after it.
+    func day(at position: Int, in context: ParagraphContext) -> (Int, Int)? {
+        number(at: position, in: context, digits: 1...2).flatMap { (1...31).contains($0.0) ? $0 : nil }
     }
 
-    func gregorianYear(at position: Int, in context: ParagraphContext) -> Int? {
-        number(at: position, in: context, digits: 4...4).flatMap { (1900...2100).contains($0) ? $0 : nil }
+    /// A Gregorian year a news text may mention at `position`, and the position after it.
+    func gregorianYear(at position: Int, in context: ParagraphContext) -> (Int, Int)? {
+        number(at: position, in: context, digits: 4...4).flatMap { (1900...2100).contains($0.0) ? $0 : nil }
     }
 
     /// The month and the word after a month name written without proclitics. Gregorian months

@@ -15,12 +15,27 @@ struct WrittenDate: Sendable {
         var weekday: Int?
     }
 
+    /// The century a decade is in, as the text says it.
+    enum Century: Sendable, Hashable {
+        /// By its first year: "القرن العشرين" is 1900.
+        case starting(Int)
+        /// "القرن الماضي": the one before the publication's.
+        case previous
+        /// "القرن الحالي": the publication's.
+        case current
+        /// Not said: "الثمانينات" alone is of the twentieth century.
+        case unsaid
+    }
+
     enum Form: Sendable {
         case day(Day)
         /// Two days of one calendar; a year written on either end is on both.
         case range(Day, Day)
-        case month(Month, year: Int)
+        /// A month with its year, or alone after شهر.
+        case month(Month, year: Int?)
         case year(Int)
+        /// The decade of the tens 2 to 9 ("الثمانينات": 8) in its century.
+        case decade(tens: Int, century: Century)
     }
 
     let paragraph: Int
@@ -33,7 +48,7 @@ struct WrittenDate: Sendable {
         switch form {
         case .day(let day), .range(let day, _): day.month.isHijri
         case .month(let month, _): month.isHijri
-        case .year: false
+        case .year, .decade: false
         }
     }
 
@@ -42,7 +57,9 @@ struct WrittenDate: Sendable {
         switch form {
         case .day(let day): day.year.map { [$0] } ?? []
         case .range(let first, let last): Set([first.year, last.year].compactMap { $0 }).sorted()
-        case .month(_, let year), .year(let year): [year]
+        case .month(_, let year): year.map { [$0] } ?? []
+        case .year(let year): [year]
+        case .decade: []
         }
     }
 }
