@@ -48,6 +48,8 @@ public struct CleanedPage: Sendable, Hashable {
     public let source: String?
     /// A byline such as "أخبارنا المغربية - عبد المومن حاج علي" or "بقلم: …".
     public let byline: String?
+    /// The byline's line: tagged with the paragraphs, since its author is a person the article names.
+    public let bylineParagraph: Paragraph?
     /// The day the page gives for itself (its publication or last update, a dateline, a
     /// picture named after its day), which dates an article that comes without one.
     public let pageDate: PageDate?
@@ -59,6 +61,7 @@ public struct CleanedPage: Sendable, Hashable {
         paragraphs: [Paragraph],
         source: String?,
         byline: String?,
+        bylineParagraph: Paragraph? = nil,
         pageDate: PageDate? = nil
     ) {
         self.key = key
@@ -67,6 +70,12 @@ public struct CleanedPage: Sendable, Hashable {
         self.paragraphs = paragraphs
         self.source = source
         self.byline = byline
+        self.bylineParagraph = bylineParagraph
         self.pageDate = pageDate
+    }
+
+    /// The byline's line, then the paragraphs: the text that is stored and tagged.
+    public var paragraphsWithByline: [Paragraph] {
+        (bylineParagraph.map { [$0] } ?? []) + paragraphs
     }
 }

@@ -75,11 +75,12 @@ public struct PageCleaner: Sendable {
         let bylineIndex = lines.indices.first { $0 < bodyStart && $0 != titleIndex && patterns.isByline(lines[$0]) }
         kept.removeAll { $0 == bylineIndex }
 
-        let paragraphs = kept.map { index in
+        let paragraph = { (index: Int) in
             let keyRange = trimmingPromotion(from: lines[index], key: key)
             let range = key.sourceRange(for: keyRange)
             return CleanedPage.Paragraph(pageScalars: scalars, range: range, keyRange: keyRange)
         }
+        let paragraphs = kept.map(paragraph)
         return CleanedPage(
             key: key,
             title: knownTitle.map { display($0.unicodeScalars) }
@@ -88,6 +89,7 @@ public struct PageCleaner: Sendable {
             paragraphs: paragraphs,
             source: lines.first(where: patterns.isSourceLine).map { source(from: scalars[$0.sourceRange]) },
             byline: bylineIndex.map { display(scalars[lines[$0].sourceRange]) },
+            bylineParagraph: bylineIndex.map(paragraph),
             pageDate: dates.date(in: key, lines: lines, kept: kept, tailStart: tailStart)
         )
     }

@@ -36,6 +36,18 @@ struct TaggingGazetteerTests {
         #expect(ambiguous.isEmpty, "\(ambiguous)")
     }
 
+    @Test("no person is listed with a title: titles stay outside the name")
+    func personsWithoutTitles() throws {
+        let gazetteer = try Gazetteer.bundled()
+        let titles = Set(gazetteer.entries.filter { $0.kind == .role }.flatMap(\.forms))
+        for entry in gazetteer.entries where entry.kind == .person {
+            for form in entry.forms {
+                let first = form.split(separator: " ").first.map(String.init) ?? form
+                #expect(!titles.contains(first), "\(form) starts with a title")
+            }
+        }
+    }
+
     @Test("lines are canonical, type and optional aliases; comments and blank lines are skipped")
     func parse() throws {
         let text =

@@ -19,14 +19,14 @@ struct TaggingSeedTests {
         enricher = try ArticleEnricher()
     }
 
-    /// The page, its tagged entities and the kept paragraphs' ranges.
+    /// The page, its tagged entities and the ranges of the byline and kept paragraphs.
     func tag(_ seed: String) throws -> (scalars: [Unicode.Scalar], entities: [Entity], kept: [Range<Int>]) {
         let text = try FixtureFiles.seed(seed)
         let entities = try enricher.tag(text: text, publishedAt: Fixtures.publishedAt)
-        return (Array(text.unicodeScalars), entities, PageCleaner().clean(text).paragraphs.map(\.range))
+        return (Array(text.unicodeScalars), entities, PageCleaner().clean(text).paragraphsWithByline.map(\.range))
     }
 
-    /// Every range where `needle` occurs inside the kept paragraphs.
+    /// Every range where `needle` occurs inside the byline and kept paragraphs.
     func occurrences(of needle: String, in scalars: [Unicode.Scalar], kept: [Range<Int>]) -> [Range<Int>] {
         let pattern = Array(needle.unicodeScalars)
         return kept.flatMap { paragraph in

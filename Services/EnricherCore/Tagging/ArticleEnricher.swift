@@ -9,7 +9,7 @@ public import Foundation
 /// that it is a value that is safe to share between tasks.
 public struct ArticleEnricher: Sendable {
     /// Bump whenever a change to the cleaning or tagging code changes its output.
-    public static let codeVersion = "tagger-5"
+    public static let codeVersion = "tagger-6"
 
     /// The longest cleaned text the enricher tags, in Unicode scalars: 1,000,000, about 2 MB of
     /// Arabic in UTF-8 or 170,000 words.
@@ -67,8 +67,8 @@ public struct ArticleEnricher: Sendable {
 
     /// Enriches a raw article.
     ///
-    /// The body is cleaned of page furniture and related-article tails, each kept paragraph is
-    /// display-normalized, and the paragraphs are joined by "\n" into `EnrichedArticle.body`;
+    /// The body is cleaned of page furniture and related-article tails, the byline and each kept
+    /// paragraph are display-normalized, and they are joined by "\n" into `EnrichedArticle.body`;
     /// mention offsets count Unicode scalars of that body.
     /// - Parameters:
     ///   - raw: the article as ingested; its title, when present, is the title. Its
@@ -97,7 +97,7 @@ public struct ArticleEnricher: Sendable {
 
     /// Tags the text of a scraped page or raw file, with the same cleaning as ``enrich(_:now:)``.
     ///
-    /// Only the kept body paragraphs are tagged. Mention offsets count Unicode scalars of
+    /// Only the byline and the kept body paragraphs are tagged. Mention offsets count Unicode scalars of
     /// `text` itself, and each mention's `text` is exactly that slice of `text`.
     /// - Parameters:
     ///   - text: the page as read.
@@ -106,10 +106,11 @@ public struct ArticleEnricher: Sendable {
     /// - Throws: ``ArticleTooLargeError`` when the kept paragraphs have more than ``maximumScalars``.
     public func tag(text: String, publishedAt: Date?) throws(ArticleTooLargeError) -> [Entity] {
         let page = cleaner.clean(text)
-        try checkSize(page.paragraphs.reduce(0) { $0 + $1.range.count })
+        let paragraphs = page.paragraphsWithByline.map(\.range)
+        try checkSize(paragraphs.reduce(0) { $0 + $1.count })
         return tagger.entities(
             in: Array(text.unicodeScalars),
-            paragraphs: page.paragraphs.map(\.range),
+            paragraphs: paragraphs,
             reference: Self.reference(publishedAt, page)
         )
     }

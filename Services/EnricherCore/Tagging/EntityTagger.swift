@@ -1,6 +1,6 @@
 import ArticleModel
 
-/// Tags the paragraphs of a text: gazetteer names, dates, organizations, people and venues, then
+/// Tags the paragraphs of a text: gazetteer names, dates, organizations, teams, people, bylines and venues, then
 /// overlaps, the trained tagger's names where nothing else was found, surname coreference,
 /// acronyms and linking into entities.
 struct EntityTagger: Sendable {
@@ -35,8 +35,9 @@ struct EntityTagger: Sendable {
             candidates += dates.bareYears(in: context, besides: paragraphDates)
             candidates += OrganizationRecognizer.candidates(in: context)
             candidates += PersonRecognizer.candidates(in: context)
+            candidates += BylineRecognizer.candidates(in: context)
+            candidates += TeamRecognizer.candidates(in: context)
         }
-        candidates += OrganizationRecognizer.withParents(candidates, in: contexts)
         var mentions = MentionResolver.resolve(candidates)
         if let statistical {
             // The lists and rules are more precise: the trained tagger only fills their gaps.

@@ -16,6 +16,7 @@ enum LexiconKind: String, Sendable, Hashable, CaseIterable {
     case functionWord = "FUNCTION_WORD"
     // Kinds are numbered in this order in the trained model's gazetteer features: add new ones last.
     case venueHead = "VENUE_HEAD"
+    case teamHead = "TEAM_HEAD"
 
     /// The kind's place in declaration order: its bit in ``LexiconKinds`` and in the trained model's gazetteer
     /// features. Looked up in a table made once: `allCases` builds a new array at every use.
@@ -36,6 +37,7 @@ enum LexiconKind: String, Sendable, Hashable, CaseIterable {
     /// Cue words are found with or without the article (رئيس, الرئيس); names as written.
     var ignoresArticle: Bool {
         self == .role || self == .organizationHead || self == .weakOrganizationHead || self == .venueHead
+            || self == .teamHead
             || self == .nationality
     }
 }

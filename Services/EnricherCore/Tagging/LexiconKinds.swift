@@ -24,6 +24,7 @@ struct LexiconKinds: OptionSet, Sendable {
     static let month = Self(.month)
     static let functionWord = Self(.functionWord)
     static let venueHead = Self(.venueHead)
+    static let teamHead = Self(.teamHead)
 
     func contains(_ kind: LexiconKind) -> Bool {
         contains(Self(kind))

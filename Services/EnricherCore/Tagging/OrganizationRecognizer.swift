@@ -9,8 +9,9 @@ import ArticleModel
 /// a genitive with ل, so "الجهاز الأمني" is not a name; weak heads (جهاز, مجلس …) need two
 /// complements or a place or nationality. The name stops at punctuation, function words,
 /// coordination, titles and people's names. A unit named with the body it belongs to
-/// ("فريق الدعم … التابع للأمم المتحدة") is one organization with it. A centre named after a
-/// place ("مركز فيينا الدولي") is a venue: a location.
+/// ("فريق الخبراء التابع للأمم المتحدة") is a name even with one complement; it ends before
+/// التابع, and the body is an organization of its own. A centre named after a place
+/// ("مركز فيينا الدولي") is a venue: a location.
 enum OrganizationRecognizer {
     private static let maximumWords = 8
 
@@ -58,6 +59,13 @@ enum OrganizationRecognizer {
     private static func organization(at start: Int, in context: ParagraphContext) -> MentionCandidate? {
         guard let head = context.longestMatch(at: start, [.organizationHead, .weakOrganizationHead]) else { return nil }
         let words = context.words
+        // A listed name that starts at the head ends where the list says ("قناة الجزيرة" in "بثت قناة الجزيرة
+        // التقرير"), unless the country it belongs to follows it.
+        if let listed = context.longestMatch(at: start, [.organization]),
+            context.longestMatch(at: listed.words.upperBound, [.nationality, .location]) == nil
+        {
+            return nil
+        }
         let headIsDefinite = head.reading.stem != head.reading.base
         // After a definite noun, a definite head is an adjective: الجريمة المنظمة.
         if headIsDefinite, !head.reading.segmentation.hasConjunctionOrPreposition, start > 0,
@@ -122,7 +130,7 @@ enum OrganizationRecognizer {
             if headIsDefinite { complements >= 2 && hasGenitive } else if head.kind == .weakOrganizationHead {
                 complements >= 2 || hasPlace || hasGenitive
             } else { complements >= 1 }
-        // A unit that names the body it belongs to ("فريق الخبراء التابع للأمم المتحدة") is a name.
+        // A unit that names the body it belongs to ("فريق الخبراء التابع للأمم المتحدة") is a name, ending before التابع.
         let belongsToBody = complements >= 1 && parent(after: end, in: context) != nil
         guard isName || belongsToBody, end > head.words.upperBound else { return nil }
         if startsWithPlace, Self.venueHeads.contains(head.reading.stem) {
@@ -154,28 +162,6 @@ enum OrganizationRecognizer {
     private static let venueHeads: Set<String> = ["مركز"]
     /// "التابع" in its forms: what follows with ل is the body the unit belongs to.
     private static let belongingWords: Set<String> = ["التابع", "التابعه", "التابعين", "التابعتين"]
-
-    /// Organizations followed by "التابع لـ<organization>", extended over it: a unit named with
-    /// the body it belongs to is one organization. Overlap resolution then keeps the longer.
-    static func withParents(_ candidates: [MentionCandidate], in contexts: [ParagraphContext]) -> [MentionCandidate] {
-        candidates.filter { $0.type == .organization }.compactMap { unit in
-            let context = contexts[unit.paragraph]
-            guard let end = parent(after: unit.words.upperBound, in: context) else { return nil }
-            let added = unit.words.upperBound..<end
-            return MentionCandidate(
-                type: .organization,
-                paragraph: unit.paragraph,
-                words: unit.words.lowerBound..<end,
-                normalizedRange: unit.normalizedRange
-                    .lowerBound..<context.words[end - 1].token.normalizedRange.upperBound,
-                nameKey: unit.nameKey + added.map { context.words[$0].nameKey },
-                entry: nil,
-                value: nil,
-                origin: .rule,
-                startsWithContractedArticle: unit.startsWithContractedArticle
-            )
-        }
-    }
 
     /// The end of "التابع لـ<organization>" after a unit's name, when it follows.
     private static func parent(after end: Int, in context: ParagraphContext) -> Int? {

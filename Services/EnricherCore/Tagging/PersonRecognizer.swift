@@ -4,7 +4,8 @@ import ArticleModel
 /// Finds people's names: after a title and its complements ("الرئيس الروسي فلاديمير بوتين",
 /// "المدير العام للأمن الوطني، عبد اللطيف حموشي"), compounds with عبد or أبو, and a known
 /// given name followed by name-like words. Latin names ("Esperanza Casteleiro Llamazares")
-/// count only next to a title.
+/// count next to a title, or as two or three capitalized words set in Arabic text that name
+/// no organization or place (``LatinNameWords``).
 ///
 /// A name-like word is a word that is not a function word, title, month, place, nationality
 /// or organization word and carries no conjunction or preposition. A surname with the article
@@ -85,14 +86,16 @@ enum PersonRecognizer {
             if let given = context.longestMatch(at: end, [.givenName]), !given.reading.segmentation.hasProclitics {
                 end = given.words.upperBound
             } else if context.longestMatch(at: end, [.nameParticle]) != nil,
-                isNameLike(at: end + 1, first: true, in: context)
+                let afterParticle = nameAfterParticle(at: end + 1, in: context)
             {
-                end += 2
+                end = afterParticle
+                // The particle brings the family name: a plain word after it is no part of the name.
+                surnames = maximumSurnames
             } else if context.longestMatch(at: end, [.namePrefix]) != nil, end + 1 < words.count,
                 words[end + 1].startsWithArticle
             {
                 end += 2
-            } else if isNameLike(at: end, first: surnames == 0, in: context) {
+            } else if surnames < maximumSurnames, isNameLike(at: end, first: surnames == 0, in: context) {
                 let definite = words[end].startsWithArticle
                 if definite, !(isCompound || afterTitle || words[end].key.hasSuffix("ي")) { break }
                 end += 1
@@ -124,7 +127,8 @@ enum PersonRecognizer {
         return (given.reading, given.words.upperBound, false)
     }
 
-    /// Two to ``maximumWords`` capitalized Latin words with a title just before or after them.
+    /// Two to ``maximumWords`` capitalized Latin words with a title just before or after them,
+    /// or two or three of them on their own in Arabic text.
     ///
     /// A longer run is not a name, and is not read past one word beyond the longest name:
     /// reading it to its end from each of its words made a long run quadratic.
@@ -138,8 +142,19 @@ enum PersonRecognizer {
             context.longestMatch(at: end, [.role]) != nil
             || (context.isPunctuation(at: end, in: titleSeparators)
                 && context.longestMatch(at: end + 1, [.role]) != nil)
-        guard afterTitle || titleFollows else { return nil }
+        guard afterTitle || titleFollows || LatinNameWords.standAlone(start..<end, in: context) else { return nil }
         return context.candidate(.person, words: start..<end, reading: context.words[start].readings[0], origin: .rule)
+    }
+
+    /// The end of the name part after a particle at `position`: a compound (ولد عبد العزيز) or one
+    /// name-like word (بن علي).
+    private static func nameAfterParticle(at position: Int, in context: ParagraphContext) -> Int? {
+        if context.longestMatch(at: position, [.namePrefix]) != nil,
+            isNameLike(at: position + 1, first: true, in: context)
+        {
+            return position + 2
+        }
+        return isNameLike(at: position, first: true, in: context) ? position + 1 : nil
     }
 
     /// Whether the word at `position` can be a surname.

@@ -1,6 +1,6 @@
 internal import ArabicText
 
-/// The stored text of an article: its kept paragraphs in display normalization, one per line.
+/// The stored text of an article: its byline and kept paragraphs in display normalization, one per line.
 struct ArticleBody: Sendable {
     let text: String
     let scalars: [Unicode.Scalar]
@@ -10,7 +10,7 @@ struct ArticleBody: Sendable {
     init(page: CleanedPage, normalizer: ArabicNormalizer) {
         var scalars: [Unicode.Scalar] = []
         var paragraphs: [Range<Int>] = []
-        for paragraph in page.paragraphs {
+        for paragraph in page.paragraphsWithByline {
             let display = normalizer.normalize(paragraph.scalars, form: .display).scalars
             // Display normalization keeps at most one space at each end.
             let trimmed = display.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()

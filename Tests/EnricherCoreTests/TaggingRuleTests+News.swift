@@ -1,0 +1,87 @@
+import ArticleModel
+import Testing
+
+@testable import EnricherCore
+
+/// The kinds of names real news writes that lists alone miss, on sentences written for them.
+extension TaggingRuleTests {
+    func names(_ text: String, _ type: EntityType) -> [String] {
+        tag(text).filter { $0.type == type }.map(\.canonical)
+    }
+
+    func mentions(_ text: String, _ type: EntityType) -> [String] {
+        tag(text).filter { $0.type == type }.flatMap { $0.mentions.map(\.text) }
+    }
+
+    @Test(
+        "the author of a byline is a person",
+        arguments: [
+            ("بقلم: سلمى الوردي\nعاد الهدوء إلى شوارع المدينة بعد أسبوع من الاحتجاجات المتواصلة.", "سلمى الوردي"),
+            ("كتب: أنور الشامي\nعاد الهدوء إلى شوارع المدينة بعد أسبوع من الاحتجاجات المتواصلة.", "أنور الشامي"),
+            ("إعداد - مراد بنسالم\nعاد الهدوء إلى شوارع المدينة بعد أسبوع من الاحتجاجات المتواصلة.", "مراد بنسالم"),
+        ]
+    )
+    func bylines(text: String, author: String) {
+        #expect(names(text, .person).contains(author), "\(names(text, .person))")
+    }
+
+    @Test("كتب without a colon is the verb, not a byline")
+    func writeVerb() {
+        #expect(names("كتب الطالب رسالة طويلة إلى أسرته.", .person).isEmpty)
+    }
+
+    @Test(
+        "titles stay outside a person's mention",
+        arguments: [
+            ("وقال الملك عبد الله الثاني إن المملكة تدعم الحوار.", "عبد الله الثاني"),
+            ("واستقبل الأمير محمد بن سلمان الوفد في الرياض.", "محمد بن سلمان"),
+            ("وقال الرئيس عبد المجيد تبون إن الانتخابات ستجري في موعدها.", "عبد المجيد تبون"),
+        ]
+    )
+    func titlesOutside(text: String, name: String) {
+        #expect(mentions(text, .person) == [name])
+    }
+
+    @Test("name particles (ولد, بن, آل) stay inside the name")
+    func particles() {
+        #expect(names("استقبل محمد ولد عبد العزيز وفدا من رجال الأعمال.", .person) == ["محمد ولد عبد العزيز"])
+        #expect(names("التقى يوسف بن علي بالمسؤولين في الميناء.", .person) == ["يوسف بن علي"])
+    }
+
+    @Test(
+        "national teams, clubs, outlets and parties are organizations",
+        arguments: [
+            ("فاز المنتخب التونسي على ضيفه بهدفين نظيفين.", "المنتخب التونسي"),
+            ("تأهل منتخب السنغال إلى الدور الثاني.", "منتخب السنغال"),
+            ("واجه المنتخب الوطني المغربي لكرة القدم نظيره في الرباط.", "المنتخب الوطني المغربي لكرة القدم"),
+            ("تعادل الترجي مع منافسه في الجولة الأخيرة.", "الترجي الرياضي التونسي"),
+            ("نشرت صحيفة الأيام تحقيقا مطولا حول الموضوع.", "صحيفة الأيام"),
+            ("وبثت قناة الجزيرة التقرير مساء أمس.", "قناة الجزيرة"),
+            ("ونقل موقع هسبريس الخبر عن مصادر محلية.", "هسبريس"),
+            ("وأعلن حزب الاستقلال دعمه للمبادرة.", "حزب الاستقلال"),
+            ("وتبنت جماعة الحوثي الهجوم في بيان.", "جماعة الحوثي"),
+        ]
+    )
+    func organizationsNewsNames(text: String, name: String) {
+        #expect(names(text, .organization) == [name])
+    }
+
+    @Test("a national team's country is no place of its own, and a team with no country is no name")
+    func teamsWithoutPlaces() {
+        #expect(names("فاز المنتخب التونسي على ضيفه بهدفين نظيفين.", .location).isEmpty)
+        #expect(names("استعد المنتخب الوطني جيدا للمباراة.", .organization).isEmpty)
+    }
+
+    @Test("nationality adjectives are not the country")
+    func nationalityAdjectives() {
+        #expect(names("وصل الوفد إلى العاصمة المغربية الرباط صباح اليوم.", .location) == ["الرباط"])
+        #expect(names("وأكد مسؤولون سعوديون ومصريون أن التعاون سيستمر.", .location).isEmpty)
+    }
+
+    @Test("Latin names in Arabic text are people unless they name an organization or place")
+    func latinNames() {
+        #expect(names("وانتقد Emmanuel Macron القرار في تغريدة.", .person) == ["Emmanuel Macron"])
+        #expect(names("وشاركت United Nations في الاجتماع.", .person).isEmpty)
+        #expect(names("وزار الوفد New York الأسبوع الماضي.", .person).isEmpty)
+    }
+}
