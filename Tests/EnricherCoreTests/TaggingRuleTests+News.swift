@@ -84,4 +84,24 @@ extension TaggingRuleTests {
         #expect(names("وشاركت United Nations في الاجتماع.", .person).isEmpty)
         #expect(names("وزار الوفد New York الأسبوع الماضي.", .person).isEmpty)
     }
+
+    @Test(
+        "an organization ends where its construct does",
+        arguments: [
+            ("وقالت وزارة الصحة رفض الطلب غير مبرر.", ["وزارة الصحة"]),
+            ("ونشرت صحيفة بريطانية تقريرا عن الحادث.", []),
+            ("وأسس رجل أعمال شركة للمقاولات في المدينة.", []),
+            ("وأعلن مركز البحوث الزراعية والذي يضم خبراء نتائجه.", ["مركز البحوث الزراعية"]),
+        ]
+    )
+    func organizationEnds(text: String, expected: [String]) {
+        #expect(names(text, .organization) == expected)
+    }
+
+    @Test("after a given name, a dictionary word is no surname; a listed given name still is")
+    func commonWordsAfterGivenNames() {
+        #expect(names("وحصل علي تمويل جديد للمشروع.", .person).isEmpty)
+        #expect(!names("وقال يوسف يعتقد الجميع أن الحل قريب.", .person).contains("يوسف يعتقد"))
+        #expect(names("وصرح علي صالح بأن الموسم كان صعبا.", .person) == ["علي صالح"])
+    }
 }

@@ -56,7 +56,7 @@ public struct ArticleEnricher: Sendable {
         } catch {
             throw .model(error)
         }
-        let lexicon = TaggingLexicon(gazetteer: gazetteer)
+        let lexicon = TaggingLexicon(gazetteer: gazetteer, commonWords: knowledge.commonWords)
         let recognizer = StatisticalRecognizer(
             tagger: NERTagger(
                 model: model, extractor: NERFeatureExtractor(lexicon: lexicon, knowledge: knowledge, prior: model.prior)

@@ -78,6 +78,9 @@ enum OrganizationRecognizer {
         var hasGenitive = false
         var hasPlace = false
         var startsWithPlace = false
+        // In a construct only the last noun is definite: after a definite word, an indefinite one
+        // ("وزارة الداخلية رفض") starts the sentence's next phrase.
+        var hasDefinite = false
         while end < words.count, end - start < maximumWords {
             // A name may be quoted after its head: مركز “فيينا الدولي”.
             if complements == 0, context.isPunctuation(at: end, in: ["\""]), words.indices.contains(end + 1),
@@ -105,6 +108,8 @@ enum OrganizationRecognizer {
                 !place.reading.segmentation.hasConjunctionOrPreposition
             {
                 if complements == 0, place.kind == .location { startsWithPlace = true }
+                // An indefinite nationality right after the head describes it: "صحيفة بريطانية".
+                if complements == 0, place.kind == .nationality, !word.startsWithArticle { return nil }
                 complements += place.words.count
                 hasPlace = true
                 end = place.words.upperBound
@@ -116,10 +121,15 @@ enum OrganizationRecognizer {
             let construct = end + 1 < words.count && words[end + 1].kind == .word && words[end + 1].isDefinite
             if word.startsWithArticle {
                 complements += 1
-            } else if genitive, word.isDefinite || construct {
+                hasDefinite = true
+            } else if genitive, complements > 0, word.isDefinite || (construct && !hasDefinite) {
+                // A genitive follows the name's first word: "منظمة للفوز" is no name.
                 complements += 1
                 hasGenitive = true
-            } else if !word.hasConjunctionOrPreposition, !word.isDefinite, construct, !word.mayStartWithConjunction {
+                hasDefinite = hasDefinite || word.isDefinite
+            } else if !hasDefinite, !word.hasConjunctionOrPreposition, !word.isDefinite, construct,
+                !word.mayStartWithConjunction
+            {
                 complements += 1
             } else {
                 break
@@ -145,7 +155,7 @@ enum OrganizationRecognizer {
         let words = context.words
         let word = words[position]
         guard word.kind == .word, word.token.segmentation.conjunction == "\u{0648}",
-            word.token.segmentation.preposition == nil,
+            word.token.segmentation.preposition == nil, !context.isFunctionWord(at: position),
             context.allMatches(
                 at: position, [.organization, .location, .person, .organizationHead, .weakOrganizationHead, .role]
             ).isEmpty,

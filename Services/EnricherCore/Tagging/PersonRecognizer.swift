@@ -10,7 +10,9 @@ import ArticleModel
 /// A name-like word is a word that is not a function word, title, month, place, nationality
 /// or organization word and carries no conjunction or preposition. A surname with the article
 /// ends the name and is accepted after a compound or a title, or when it is a nisba in ي
-/// (الحموشي), so that "دعا علي الحكومة" is not a name.
+/// (الحموشي), so that "دعا علي الحكومة" is not a name. After a plain given name, a dictionary
+/// word is no surname either ("علي سعر", "يونس يعتقد"): a given name that the list also knows
+/// (علي صالح) still is.
 enum PersonRecognizer {
     private static let maximumWords = 6
     /// Marks between a title and the name: commas, quotes, a bracket.
@@ -95,7 +97,9 @@ enum PersonRecognizer {
                 words[end + 1].startsWithArticle
             {
                 end += 2
-            } else if surnames < maximumSurnames, isNameLike(at: end, first: surnames == 0, in: context) {
+            } else if surnames < maximumSurnames, isNameLike(at: end, first: surnames == 0, in: context),
+                isCompound || afterTitle || !context.lexicon.commonWords.contains(hash: words[end].keyHash)
+            {
                 let definite = words[end].startsWithArticle
                 if definite, !(isCompound || afterTitle || words[end].key.hasSuffix("ي")) { break }
                 end += 1

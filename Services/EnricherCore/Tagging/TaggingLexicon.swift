@@ -8,8 +8,11 @@ struct TaggingLexicon: Sendable {
     private let index: PhraseIndex
     /// Function words with ى kept (see ``TaggedWord/Reading/plainBase``).
     private let functionWords: WordHashSet
+    /// Words of a general dictionary (``WordKnowledge/commonWords``): without capitals, a word in
+    /// it needs more evidence before it is read as a name.
+    let commonWords: WordHashSet
 
-    init(gazetteer: Gazetteer) {
+    init(gazetteer: Gazetteer, commonWords: WordHashSet = WordHashSet([])) {
         let normalizer = ArabicNormalizer()
         let splitter = ArabicTokenizer()
         var index = PhraseIndex()
@@ -38,6 +41,7 @@ struct TaggingLexicon: Sendable {
             }
         }
         self.gazetteer = gazetteer
+        self.commonWords = commonWords
         self.index = index
         self.functionWords = WordHashSet(functionWords)
         self.tokenizer = ArabicTokenizer(lexicon: WordHashSet(knownWords))
