@@ -104,4 +104,13 @@ extension TaggingRuleTests {
         #expect(!names("وقال يوسف يعتقد الجميع أن الحل قريب.", .person).contains("يوسف يعتقد"))
         #expect(names("وصرح علي صالح بأن الموسم كان صعبا.", .person) == ["علي صالح"])
     }
+
+    @Test("a city or country that plays a match is its team, an organization; elsewhere it is a place")
+    func placesThatNameTeams() {
+        let entities = tag("وفاز برشلونة على مدريد بثلاثة أهداف في الدوري. وزار الوفد برشلونة الأسبوع الماضي.")
+        #expect(entity(entities, .organization, "برشلونة") != nil)
+        #expect(entity(entities, .organization, "مدريد") != nil)
+        #expect(entity(entities, .location, "برشلونة") != nil)
+        #expect(names("وقال مدرب مصر إن اللاعبين جاهزون.", .organization) == ["مصر"])
+    }
 }

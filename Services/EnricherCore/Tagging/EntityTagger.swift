@@ -1,7 +1,7 @@
 import ArticleModel
 
 /// Tags the paragraphs of a text: gazetteer names, dates, organizations, teams, people, bylines and venues, then
-/// overlaps, the trained tagger's names where nothing else was found, surname coreference,
+/// overlaps, the trained tagger's names where nothing else was found, places that name teams, surname coreference,
 /// acronyms and linking into entities.
 struct EntityTagger: Sendable {
     let lexicon: TaggingLexicon
@@ -45,6 +45,7 @@ struct EntityTagger: Sendable {
             mentions = MentionResolver.adding(statistical.candidates(in: contexts), to: mentions)
         }
         mentions = VenueRecognizer.withVenues(mentions, in: contexts)
+        mentions = SportsContext.retyped(mentions, in: contexts)
         mentions = MentionResolver.adding(CoreferenceRecognizer.candidates(for: mentions, in: contexts), to: mentions)
         mentions = AcronymLinker.linked(mentions, in: contexts)
         mentions = MentionResolver.adding(

@@ -34,6 +34,13 @@ struct MentionCandidate: Sendable {
             startsWithContractedArticle: startsWithContractedArticle)
     }
 
+    /// The same mention as an entity of another type: a city that names its club.
+    func retyped(_ type: EntityType) -> MentionCandidate {
+        MentionCandidate(
+            type: type, paragraph: paragraph, words: words, normalizedRange: normalizedRange, nameKey: nameKey,
+            entry: nil, value: value, origin: origin, startsWithContractedArticle: startsWithContractedArticle)
+    }
+
     func overlaps(_ other: MentionCandidate) -> Bool {
         paragraph == other.paragraph && normalizedRange.overlaps(other.normalizedRange)
     }
