@@ -116,6 +116,23 @@ struct ArticleStoreTests {
         }
     }
 
+    @Test("a message already stored, saved again by an enricher that lost its partition, is written once")
+    func redeliveredMessageStoredOnce() async throws {
+        try await withStore { store, _ throws in
+            let position = KafkaTopicPartitionOffset(topic: "t", partition: 0, offset: 5)
+            let message = HandledMessage(position: position, digest: 99, outcome: .stored)
+            let other = HandledMessage(
+                position: KafkaTopicPartitionOffset(topic: "t", partition: 0, offset: 6), digest: 7, outcome: .stored)
+            try await store.save([article("a")], handled: [message], group: "g")
+            try await store.save([article("a"), article("b")], handled: [message, other], group: "g")
+            #expect(try await store.writeCounts() == ["a": 1, "b": 1])
+            // The same position holding a different message (a topic created again) is a new article.
+            let recreated = HandledMessage(position: position, digest: 100, outcome: .stored)
+            try await store.save([article("a", version: "v2")], handled: [recreated], group: "g")
+            #expect(try await store.writeCounts() == ["a": 2, "b": 1])
+        }
+    }
+
     @Test("a database another writer holds locked: .locked after the busy wait, nothing of the batch stored")
     func lockedDatabase() async throws {
         try await withStore { store, path throws in

@@ -72,9 +72,12 @@ public final class ArticleStore: Sendable {
 
     /// Stores a batch of articles in one transaction: all of them or none.
     ///
-    /// Each article replaces any earlier version of itself, its entity links and mentions.
+    /// Each article replaces any earlier version of itself, its entity links and mentions, unless its message is
+    /// already recorded as stored: an enricher that lost the message's partition in a rebalance may store its
+    /// batch after the new owner checked the message, and the article must still be written once.
     /// - Parameters:
-    ///   - handled: the messages of the batch and what became of them (see ``outcome(of:)``).
+    ///   - handled: the messages of the batch and what became of them (see ``outcome(of:)``); its stored
+    ///     messages, when there are as many as articles, are the articles' messages in the same order.
     ///   - consumed: the next offset to read per partition once the batch is stored, recorded for `group` in
     ///     the same transaction (see ``storedOffsets(group:)``).
     /// - Throws: `StoreError`; on `.diskFull` or `.locked` nothing of the batch was stored, and `.removed` means
@@ -85,8 +88,11 @@ public final class ArticleStore: Sendable {
     ) async throws(StoreError) {
         try file.checkStillInPlace()
         do {
+            let storedMessages = handled.filter { $0.outcome == .stored }
+            let paired = storedMessages.count == articles.count
             try await pool.write { db in
-                for article in articles {
+                for (index, article) in articles.enumerated() {
+                    if paired, try Self.isStored(storedMessages[index], in: db) { continue }
                     try Self.save(article, in: db)
                 }
                 for message in handled {
@@ -115,6 +121,16 @@ public final class ArticleStore: Sendable {
         }
         // A file unlinked during the transaction took the commit with it: the caller must not commit offsets.
         try file.checkStillInPlace()
+    }
+
+    /// Whether `message` is recorded, with the same digest, as stored.
+    private static func isStored(_ message: HandledMessage, in db: Database) throws -> Bool {
+        let row = try Row.fetchOne(
+            db,
+            sql: "SELECT digest, outcome FROM handled_messages WHERE topic = ? AND partition = ? AND offset = ?",
+            arguments: [message.position.topic, message.position.partition, message.position.offset])
+        guard let row else { return false }
+        return row["digest"] as Int64 == message.digest && row["outcome"] == HandledMessage.Outcome.stored.rawValue
     }
 
     /// What became of the message at this position, if the store recorded it with the same digest; nil when it
