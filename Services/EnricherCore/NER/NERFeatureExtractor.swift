@@ -137,7 +137,7 @@ struct NERFeatureExtractor: Sendable {
         let bits = Self.gazetteerBits(
             tokenCount: words.count, tokenOfWord: Array(words.indices), matches: context.matches)
         var described = words.indices.map { index in
-            TokenDescription(token: words[index].key, words: [words[index]], gazetteerBits: bits[index])
+            TokenDescription(token: words[index].key, words: CollectionOfOne(words[index]), gazetteerBits: bits[index])
         }
         knowledge.annotate(&described)
         return described

@@ -5,10 +5,10 @@ struct TokenDescription {
     var word: UInt64
     var stem: UInt64
     var bareStem: UInt64
-    var prefixes: [UInt64]
+    var prefixes: AffixHashes
     /// The last one, two and three letters, shortest first.
-    var suffixes: [UInt64]
-    var stemPrefixes: [UInt64]
+    var suffixes: AffixHashes
+    var stemPrefixes: AffixHashes
     /// The stems under which the token may repeat a name: the stem, then those of the other
     /// readings of its proclitics (ومتعب as متعب); stems under three letters are left out.
     var nameStems: [UInt64]
@@ -29,9 +29,9 @@ struct TokenDescription {
         word: 1,
         stem: 1,
         bareStem: 1,
-        prefixes: [],
-        suffixes: [1, 1, 1],
-        stemPrefixes: [],
+        prefixes: AffixHashes(),
+        suffixes: AffixHashes([1, 1, 1]),
+        stemPrefixes: AffixHashes(),
         nameStems: [],
         shape: 1,
         clitics: 0,
@@ -42,9 +42,9 @@ struct TokenDescription {
         word: UInt64,
         stem: UInt64,
         bareStem: UInt64,
-        prefixes: [UInt64],
-        suffixes: [UInt64],
-        stemPrefixes: [UInt64],
+        prefixes: AffixHashes,
+        suffixes: AffixHashes,
+        stemPrefixes: AffixHashes,
         nameStems: [UInt64],
         shape: UInt64,
         clitics: UInt64,
@@ -66,21 +66,31 @@ struct TokenDescription {
     ///   - token: the token as written in the corpus.
     ///   - words: the tokenizer's words inside it (usually one; "(د" gives two).
     ///   - gazetteerBits: see ``gazetteerBitSet``.
-    init(token: String, words: [TaggedWord], gazetteerBits: UInt32) {
-        let key: [Unicode.Scalar] =
-            words.isEmpty ? Array(token.unicodeScalars) : words.flatMap { Array($0.key.unicodeScalars) }
+    init(token: String, words: some Collection<TaggedWord>, gazetteerBits: UInt32) {
+        // One word, the usual case, joins nothing.
+        let key = words.count == 1 ? words.first!.key : words.isEmpty ? token : words.map(\.key).joined()
+        let keyHashes = KeyHashes(key.unicodeScalars)
         let main = words.first { $0.kind == .word } ?? words.first
-        let chosen = main?.readings.first { $0.segmentation == main?.token.segmentation }
-        let stem = chosen.map { Array($0.stem.unicodeScalars) } ?? key
-        word = FeatureHash.of(key)
-        self.stem = FeatureHash.of(stem)
-        bareStem = main?.readings.last.map { FeatureHash.of($0.stem.unicodeScalars) } ?? word
-        prefixes = (1...3).filter { key.count >= $0 }.map { FeatureHash.of(key.prefix($0)) }
-        suffixes = (1...3).map { key.count >= $0 ? FeatureHash.of(key.suffix($0)) : 0 }
-        stemPrefixes = (1...2).filter { stem.count > $0 }.map { FeatureHash.of(stem.prefix($0)) }
-        let readingStems = main?.readings.map { Array($0.stem.unicodeScalars) } ?? []
-        nameStems = ([stem] + readingStems).filter { $0.count >= 3 }.map { FeatureHash.of($0) }
-        shape = Self.shape(of: words, keyLength: key.count)
+        let readings = main?.readings ?? []
+        let chosen = main.flatMap { main in readings.firstIndex { $0.segmentation == main.token.segmentation } }
+        let stemHashes = chosen.map { KeyHashes(readings[$0].stemScalars) } ?? keyHashes
+        word = keyHashes.whole
+        stem = stemHashes.whole
+        prefixes = keyHashes.prefixes
+        suffixes = KeyHashes.suffixes(of: key.unicodeScalars)
+        // The first one or two letters, short of the whole stem.
+        stemPrefixes = AffixHashes(stemHashes.prefixes.prefix(min(2, max(0, stemHashes.length - 1))))
+        nameStems = []
+        nameStems.reserveCapacity(readings.count + 1)
+        if stemHashes.length >= 3 { nameStems.append(stemHashes.whole) }
+        var bareStem = keyHashes.whole
+        for index in readings.indices {
+            let readingHashes = index == chosen ? stemHashes : KeyHashes(readings[index].stemScalars)
+            if readingHashes.length >= 3 { nameStems.append(readingHashes.whole) }
+            bareStem = readingHashes.whole
+        }
+        self.bareStem = bareStem
+        shape = Self.shape(of: words, keyLength: keyHashes.length)
         clitics = main.map { Self.clitics(of: $0.token.segmentation) } ?? 0
         gazetteerBitSet = gazetteerBits
     }
@@ -96,8 +106,10 @@ struct TokenDescription {
 
     /// The kinds of the words in order (repeats merged, at most three), the length bucket,
     /// and whether a Latin word is capitalized or an acronym.
-    private static func shape(of words: [TaggedWord], keyLength: Int) -> UInt64 {
-        var kinds: [UInt64] = []
+    private static func shape(of words: some Collection<TaggedWord>, keyLength: Int) -> UInt64 {
+        var code: UInt64 = 0
+        var kindCount: UInt64 = 0
+        var lastKind: UInt64 = 0
         for word in words {
             let kind: UInt64 =
                 switch word.kind {
@@ -106,7 +118,11 @@ struct TokenDescription {
                 case .latin: 3
                 case .punctuation: 4
                 }
-            if kinds.last != kind, kinds.count < 3 { kinds.append(kind) }
+            if kind != lastKind, kindCount < 3 {
+                code |= kind << (3 * kindCount)
+                kindCount += 1
+                lastKind = kind
+            }
         }
         let lengthBucket: UInt64 =
             switch keyLength {
@@ -115,7 +131,6 @@ struct TokenDescription {
             case 7...9: 6
             default: 7
             }
-        var code = kinds.enumerated().reduce(0) { $0 | $1.element << (3 * UInt64($1.offset)) }
         code |= lengthBucket << 9
         if words.contains(where: \.isCapitalizedLatin) { code |= 1 << 13 }
         if words.contains(where: \.isAcronym) { code |= 1 << 14 }

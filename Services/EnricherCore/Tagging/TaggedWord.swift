@@ -15,6 +15,9 @@ struct TaggedWord: Sendable {
         /// The base without a leading article: the part of a name compared across mentions,
         /// equal for حموشي, الحموشي and للحموشي.
         var stem: String { TaggedWord.withoutArticle(base) }
+
+        /// The scalars of ``stem``, without building it.
+        var stemScalars: Substring.UnicodeScalarView { TaggedWord.scalarsWithoutArticle(base) }
     }
 
     let token: Token
@@ -51,9 +54,18 @@ struct TaggedWord: Sendable {
 
     /// `key` without a leading ال when at least two letters remain.
     static func withoutArticle(_ key: String) -> String {
+        let stem = scalarsWithoutArticle(key)
+        return stem.startIndex == key.unicodeScalars.startIndex ? key : String(stem)
+    }
+
+    /// The scalars of ``withoutArticle(_:)``.
+    static func scalarsWithoutArticle(_ key: String) -> Substring.UnicodeScalarView {
         let scalars = key.unicodeScalars
         // Compared scalar by scalar: String.hasPrefix normalizes both sides first.
-        guard scalars.count >= 4, scalars.starts(with: ["\u{0627}", "\u{0644}"]) else { return key }
-        return String(scalars.dropFirst(2))
+        guard scalars.count >= 4, scalars.starts(with: article) else { return scalars[...] }
+        return scalars.dropFirst(2)
     }
+
+    /// ال, built once: an array literal in the call would be built for every word.
+    private static let article: [Unicode.Scalar] = ["\u{0627}", "\u{0644}"]
 }
