@@ -2,34 +2,36 @@
 /// (``FeatureHash``), so their low bits pick the slot directly: a lookup is a probe or two,
 /// where a Dictionary would hash the id again.
 struct FeatureRowTable: Sendable {
-    private let ids: [UInt32]
-    /// The row in each slot, or -1 where the slot is empty.
-    private let rows: [Int32]
+    /// An id beside its row, so that a probe reads one cache line, not two.
+    private struct Slot {
+        var id: UInt32 = 0
+        /// -1 where the slot is empty.
+        var row: Int32 = -1
+    }
+
+    private let slots: [Slot]
     private let mask: Int
 
     init(_ rowOfId: [UInt32: Int32]) {
         // At most half full, so that probes stay short.
         var capacity = 16
         while capacity < 2 * rowOfId.count { capacity *= 2 }
-        var ids = [UInt32](repeating: 0, count: capacity)
-        var rows = [Int32](repeating: -1, count: capacity)
+        var slots = [Slot](repeating: Slot(), count: capacity)
         for (id, row) in rowOfId {
             var slot = Int(id) & (capacity - 1)
-            while rows[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-            ids[slot] = id
-            rows[slot] = row
+            while slots[slot].row >= 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Slot(id: id, row: row)
         }
-        self.ids = ids
-        self.rows = rows
+        self.slots = slots
         mask = capacity - 1
     }
 
     func row(of id: UInt32) -> Int32? {
         var slot = Int(id) & mask
         while true {
-            let row = rows[slot]
-            if row < 0 { return nil }
-            if ids[slot] == id { return row }
+            let found = slots[slot]
+            if found.row < 0 { return nil }
+            if found.id == id { return found.row }
             slot = (slot + 1) & mask
         }
     }
