@@ -40,6 +40,12 @@ struct NERFeatureExtractor: Sendable {
         func token(at index: Int) -> TokenDescription {
             described.indices.contains(index) ? described[index] : .boundary
         }
+        // Looked up once per token, not once for each of the five positions that read it.
+        let priorCodes = described.map { prior.code(ofStem: $0.stem) }
+        let boundaryPriorCode = prior.code(ofStem: TokenDescription.boundary.stem)
+        func priorCode(at index: Int) -> UInt8? {
+            priorCodes.indices.contains(index) ? priorCodes[index] : boundaryPriorCode
+        }
         for index in described.indices {
             let current = described[index]
             features.add(FeatureHash.feature(.bias, 0))
@@ -55,7 +61,7 @@ struct NERFeatureExtractor: Sendable {
             addCluster(current.cluster, lengths: Self.clusterLengths, template: .cluster, position: 0, to: &features)
             features.add(FeatureHash.feature(.dictionary, current.dictionary))
             if current.placeBits != 0 { features.add(FeatureHash.feature(.place, UInt64(current.placeBits))) }
-            if let code = prior.code(ofStem: current.stem) {
+            if let code = priorCodes[index] {
                 features.add(FeatureHash.feature(.entityPrior, UInt64(code)))
                 features.add(
                     FeatureHash.feature(.entityPriorType, UInt64(BIOTag.all[Int(code & 0xf)].type?.ordinal ?? 0)))
@@ -66,7 +72,7 @@ struct NERFeatureExtractor: Sendable {
                 features.add(FeatureHash.feature(.neighbourWord, position, neighbour.word))
                 features.add(FeatureHash.feature(.neighbourStem, position, neighbour.stem))
                 neighbour.forEachGazetteerBit { features.add(FeatureHash.feature(.neighbourGazetteer, position, $0)) }
-                if let code = prior.code(ofStem: neighbour.stem) {
+                if let code = priorCode(at: index + offset) {
                     features.add(FeatureHash.feature(.neighbourEntityPrior, position, UInt64(code)))
                 }
                 if neighbour.placeBits != 0 {
