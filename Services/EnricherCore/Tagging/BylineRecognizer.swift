@@ -18,8 +18,8 @@ enum BylineRecognizer {
     static func candidates(in context: ParagraphContext) -> [MentionCandidate] {
         let words = context.words
         return words.indices.compactMap { position in
-            guard let needsColon = cues[words[position].key],
-                position == 0 || context.isPunctuation(at: position - 1, in: separators)
+            guard position == 0 || context.isPunctuation(at: position - 1, in: separators),
+                let needsColon = cues[words[position].key]
             else { return nil }
             let hasColon = context.isPunctuation(at: position + 1, in: [":"])
             guard hasColon || !needsColon else { return nil }

@@ -29,6 +29,8 @@ extension DateRecognizer {
 
     /// The tens of a decade noun without its article: the stem with ات or يات after it.
     private static func tens(of key: String) -> Int? {
+        // Most words do not end in ت: they need no String suffix test, which normalizes.
+        guard key.unicodeScalars.last == "\u{062A}" else { return nil }
         for ending in ["يات", "ات"] where key.hasSuffix(ending) {
             if let tens = decadeTens[String(key.dropLast(ending.count))] { return tens }
         }

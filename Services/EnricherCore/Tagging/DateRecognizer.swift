@@ -12,20 +12,24 @@ import ArticleModel
 ///
 /// It reads dates as written; a ``YearAnchor`` settles a missing year.
 struct DateRecognizer: Sendable {
+    // The word lists are matching keys, looked up by hash: a Set<String> of Arabic words hashes
+    // through Unicode normalization, which cost more than reading the dates themselves.
     /// Words that open a range; they are part of the mention.
-    private static let rangeOpenings: [[String]] = [["ما", "بين"], ["بين"], ["من"], ["يومي"]]
+    private static let rangeOpenings: [[UInt64]] = [["ما", "بين"], ["بين"], ["من"], ["يومي"]].map {
+        $0.map { FNV1a(scalars: $0.unicodeScalars).value }
+    }
     /// Words and marks that join the two ends of a range.
-    private static let rangeJoiners: Set<String> = ["و", "الي", "حتي", "-", "\u{2013}"]
+    private static let rangeJoiners = WordHashSet(["و", "الي", "حتي", "-", "\u{2013}"])
     /// Words before a month name that make it a date on its own: "شهر يوليوز".
-    private static let monthWords: Set<String> = ["شهر", "الشهر"]
+    private static let monthWords = WordHashSet(["شهر", "الشهر"])
     /// Commas between a month and its year.
     private static let yearCommas: Set<String> = ["\u{060C}", ","]
     /// Words that introduce a bare year and belong to its mention.
-    private static let yearCues: Set<String> = ["عام", "العام", "سنه", "السنه"]
+    private static let yearCues = WordHashSet(["عام", "العام", "سنه", "السنه"])
     /// Words after which a four-digit number is a year; they stay outside the mention.
-    private static let yearPrepositions: Set<String> = [
+    private static let yearPrepositions = WordHashSet([
         "منذ", "في", "خلال", "حتي", "قبل", "بعد", "مطلع", "اواخر", "اوائل", "منتصف", "نهايه", "بدايه",
-    ]
+    ])
 
     typealias Month = WrittenDate.Month
 
@@ -91,13 +95,14 @@ struct DateRecognizer: Sendable {
             guard year != nil else { return nil }
             return (end, .month(month, year: year))
         }
-        if Self.monthWords.contains(context.words[start].key),
+        if Self.monthWords.contains(hash: context.words[start].keyHash),
             let (month, afterMonth) = month(at: start + 1, in: context)
         {
             let (year, end) = year(at: afterMonth, of: month, in: context)
             return (end, .month(month, year: year))
         }
-        if Self.yearCues.contains(context.words[start].key), let (year, end) = gregorianYear(at: start + 1, in: context)
+        if Self.yearCues.contains(hash: context.words[start].keyHash),
+            let (year, end) = gregorianYear(at: start + 1, in: context)
         {
             return (end, .year(year))
         }
@@ -114,9 +119,10 @@ struct DateRecognizer: Sendable {
             for position in date.words where isTaken.indices.contains(position) { isTaken[position] = true }
         }
         return context.words.indices.dropFirst().compactMap { position in
-            guard context.words[position - 1].readings.contains(where: { Self.yearPrepositions.contains($0.base) }),
-                let (year, end) = gregorianYear(at: position, in: context),
-                !isTaken[position]
+            guard !isTaken[position], let (year, end) = gregorianYear(at: position, in: context),
+                context.words[position - 1].readings.contains(where: {
+                    Self.yearPrepositions.contains(hash: $0.baseHash)
+                })
             else { return nil }
             return context.candidate(
                 .date, words: position..<end, reading: context.words[position].readings[0], origin: .date,
@@ -135,7 +141,8 @@ struct DateRecognizer: Sendable {
             firstMonth = month
             (firstYear, position) = year(at: afterMonth, of: month, in: context)
         }
-        guard context.words.indices.contains(position), Self.rangeJoiners.contains(context.words[position].key),
+        guard context.words.indices.contains(position),
+            Self.rangeJoiners.contains(hash: context.words[position].keyHash),
             let (lastDay, afterLastDay) = day(at: position + 1, in: context),
             let (lastMonth, afterMonth) = month(at: afterLastDay, in: context),
             firstMonth.map({ $0.isHijri == lastMonth.isHijri }) ?? true
@@ -166,9 +173,10 @@ struct DateRecognizer: Sendable {
         return (year, end + (hasEraMark ? 1 : 0))
     }
 
-    func words(_ context: ParagraphContext, at start: Int, equal keys: [String]) -> Bool {
+    /// Whether the words from `start` have the matching keys whose hashes are `keys`.
+    func words(_ context: ParagraphContext, at start: Int, equal keys: [UInt64]) -> Bool {
         keys.indices.allSatisfy {
-            context.words.indices.contains(start + $0) && context.words[start + $0].key == keys[$0]
+            context.words.indices.contains(start + $0) && context.words[start + $0].keyHash == keys[$0]
         }
     }
 
