@@ -23,4 +23,15 @@ struct CoNLLArticleTests {
         #expect(articles[0].gold.entities.count == 2)
         #expect(articles[1].gold.entities.map(\.canonical) == ["موسكو"])
     }
+
+    @Test("surfaces that differ only by proclitics are one gold entity, as the seeds' gold writes them")
+    func proclitics() {
+        let sentences = [
+            Self.sentence([("زار", "O"), ("ألمانيا", "B-LOC"), ("وفرنسا", "B-LOC")]),
+            Self.sentence([("وعاد", "O"), ("من", "O"), ("بألمانيا", "B-LOC"), ("إلى", "O"), ("وألمانيا", "B-LOC")]),
+        ]
+        let gold = CoNLLArticle.articles(from: sentences)[0].gold.entities
+        #expect(gold.count == 2)
+        #expect(gold.contains { Set($0.surfaces) == ["ألمانيا", "بألمانيا", "وألمانيا"] })
+    }
 }

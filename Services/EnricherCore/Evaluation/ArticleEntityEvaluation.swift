@@ -108,13 +108,14 @@ public struct ArticleEntityEvaluation: Sendable {
     private static let normalizer = ArabicNormalizer()
     private static let tokenizer = ArabicTokenizer()
 
-    /// A surface's matching key without proclitics and article on its first word.
+    /// A surface's matching key without proclitics and article on its first word: بألمانيا, ألمانيا and
+    /// وألمانيا compare equal. Where the split is unsure (بغداد), both sides are cut alike.
     static func comparisonKey(_ surface: String) -> String {
         let key = normalizer.key(surface)
         let words = key.split(separator: " ", omittingEmptySubsequences: true)
         guard let first = words.first else { return key }
         let segmentation = tokenizer.segment(first.unicodeScalars)
-        let stem = String(first.unicodeScalars.dropFirst(segmentation.isDefinite ? segmentation.stemOffset : 0))
+        let stem = String(first.unicodeScalars.dropFirst(segmentation.stemOffset))
         return ([stem] + words.dropFirst().map(String.init)).joined(separator: " ")
     }
 }

@@ -4,9 +4,10 @@ internal import ArticleModel
 /// enricher is scored per article, by type and surface, as on the seeds' gold.
 ///
 /// Each run of `sentencesPerArticle` sentences is one article. Its gold holds one entity per
-/// distinct surface of PER, ORG and LOC (MISC has no counterpart), except that a person's
-/// shorter name joins a longer one it is part of (بوتين joins فلاديمير بوتين), as the enricher
-/// links them.
+/// distinct surface of PER, ORG and LOC (MISC has no counterpart), except that surfaces that
+/// differ only by proclitics are one entity (بألمانيا, وألمانيا and ألمانيا: the corpus does not
+/// split them off, the seeds' gold does), and a person's shorter name joins a longer one it is
+/// part of (بوتين joins فلاديمير بوتين), as the enricher links them.
 public struct CoNLLArticle: Sendable {
     public let text: String
     public let gold: ArticleGold
@@ -34,13 +35,19 @@ public struct CoNLLArticle: Sendable {
         return surfaces.flatMap { type, names in
             // Longest first, so that shorter names find the fuller one they belong to.
             var groups: [[String]] = []
+            var groupOfKey: [String: Int] = [:]
             for name in names.sorted(by: { $0.split(separator: " ").count > $1.split(separator: " ").count }) {
                 let words = name.split(separator: " ")
-                if type == .person,
+                let key = ArticleEntityEvaluation.comparisonKey(name)
+                if let group = groupOfKey[key] {
+                    groups[group].append(name)
+                } else if type == .person,
                     let group = groups.firstIndex(where: { Self.contains($0[0].split(separator: " "), words) })
                 {
                     groups[group].append(name)
+                    groupOfKey[key] = group
                 } else {
+                    groupOfKey[key] = groups.count
                     groups.append([name])
                 }
             }
