@@ -113,4 +113,11 @@ extension TaggingRuleTests {
         #expect(entity(entities, .location, "برشلونة") != nil)
         #expect(names("وقال مدرب مصر إن اللاعبين جاهزون.", .organization) == ["مصر"])
     }
+
+    @Test("a listed acronym and its expansion in different sentences are one organization")
+    func listedAcronyms() throws {
+        let entities = tag("قالت منظمة الدول المصدرة للنفط إن الطلب سيرتفع. وتوقعت أوبك أن تستقر الأسعار.")
+        let organization = try #require(entity(entities, .organization, "منظمة الدول المصدرة للنفط"))
+        #expect(organization.mentions.map(\.text) == ["منظمة الدول المصدرة للنفط", "أوبك"])
+    }
 }
