@@ -1,7 +1,7 @@
 # Every target sets up what it needs first (scripts/setup.sh is quick when all is in place).
 BROKER_PORT ?= 9092
 
-.PHONY: setup build demo test bench-text bench-tag bench-pipeline bench-grpc soak broker-up broker-down proto
+.PHONY: setup build demo test bench-text bench-tag bench-store bench-pipeline bench-grpc soak broker-up broker-down proto
 
 setup:
 	@scripts/setup.sh
@@ -30,6 +30,11 @@ bench-text: setup
 bench-tag: setup
 	swift build -c release --product akhbar-tag-benchmark
 	.build/release/akhbar-tag-benchmark
+
+## Saving enriched articles to a fresh SQLite store as the enricher does: articles/s, ms per article.
+bench-store: setup
+	swift build -c release --product akhbar-store-benchmark
+	.build/release/akhbar-store-benchmark
 
 ## End to end, ingest to stored rows, with 1 and 2 release enricher processes; their peak RSS.
 bench-pipeline: setup

@@ -153,6 +153,14 @@ let package = Package(
         ),
 
         .executableTarget(
+            name: "akhbar-store-benchmark",
+            dependencies: [
+                "ArticleModel", "EnricherCore", "BenchmarkSupport", "Kafka", "ServiceCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Benchmarks/StoreBenchmark"
+        ),
+        .executableTarget(
             name: "akhbar-grpc-benchmark",
             dependencies: [
                 "ArticleCodec", "ArticleModel", "BenchmarkSupport", "EnricherCore", "GRPCHosting", "IngestCore",
