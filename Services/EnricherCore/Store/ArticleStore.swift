@@ -171,55 +171,63 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    // Rows are written through cached statements with positional arguments: encoding records
+    // through Codable and compiling each statement again cost more than SQLite's own work.
     private static func save(_ article: EnrichedArticle, in db: Database) throws {
         let previousWrites =
-            try Int.fetchOne(db, sql: "SELECT write_count FROM articles WHERE id = ?", arguments: [article.articleID])
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT write_count FROM articles WHERE id = ?"), arguments: [article.articleID]
+            )
             ?? 0
         try ArticleRecord(article).upsert(db)
-        try db.execute(
-            sql: "UPDATE articles SET write_count = ? WHERE id = ?", arguments: [previousWrites + 1, article.articleID])
+        try db.cachedStatement(sql: "UPDATE articles SET write_count = ? WHERE id = ?")
+            .execute(arguments: [previousWrites + 1, article.articleID])
         // Replacing the links drops this article's old mentions through the cascade.
-        try ArticleEntityRecord.filter(ArticleEntityRecord.Columns.articleID == article.articleID).deleteAll(db)
+        try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?")
+            .execute(arguments: [article.articleID])
         let entities = try EntityAliases.link(article.entities, in: db)
+        let upsertEntity = try db.cachedStatement(
+            sql: """
+                INSERT INTO entities (id, type, canonical, canonical_key) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET type = excluded.type, canonical = excluded.canonical,
+                canonical_key = excluded.canonical_key
+                """)
+        let insertLink = try db.cachedStatement(
+            sql: "INSERT INTO article_entities (article_id, entity_id, value, position) VALUES (?, ?, ?, ?)")
+        let insertMention = try db.cachedStatement(
+            sql: "INSERT INTO mentions (article_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
         for (position, entity) in entities.enumerated() {
-            try EntityRecord(entity).upsert(db)
-            try ArticleEntityRecord(
-                articleID: article.articleID,
-                entityID: entity.id,
-                value: entity.value,
-                position: position
-            ).insert(db)
+            try upsertEntity.execute(arguments: [
+                entity.id, entity.type.rawValue, entity.canonical, EntityRecord.key(of: entity.canonical),
+            ])
+            try insertLink.execute(arguments: [article.articleID, entity.id, entity.value, position])
             for mention in entity.mentions {
-                try MentionRecord(
-                    articleID: article.articleID,
-                    entityID: entity.id,
-                    start: mention.start,
-                    end: mention.end,
-                    text: mention.text
-                ).insert(db)
+                try insertMention.execute(arguments: [
+                    article.articleID, entity.id, mention.start, mention.end, mention.text,
+                ])
             }
         }
         // Links carry the article's publication time so that an entity's articles page newest first off an index.
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE article_entities SET published_key = (SELECT COALESCE(published_at, '') FROM articles WHERE id = ?1)
                 WHERE article_id = ?1
-                """,
-            arguments: [article.articleID])
+                """
+        ).execute(arguments: [article.articleID])
         try EntityAliases.learn(from: entities, in: db)
         try replaceSearchRow(of: article, in: db)
     }
 
     /// Replaces the article's row of the full-text index, found through `articles.search_rowid`.
     private static func replaceSearchRow(of article: EnrichedArticle, in db: Database) throws {
-        try db.execute(
-            sql: "DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?)",
-            arguments: [article.articleID])
+        try db.cachedStatement(
+            sql: "DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?)"
+        ).execute(arguments: [article.articleID])
         let rowid = try SearchRowID.free(forArticle: article.articleID, publishedAt: article.publishedAt, in: db)
-        try db.execute(
-            sql: "INSERT INTO article_search (rowid, article_id, terms) VALUES (?, ?, ?)",
-            arguments: [rowid, article.articleID, SearchTerms.indexed(article.title + "\n" + article.body)])
-        try db.execute(sql: "UPDATE articles SET search_rowid = ? WHERE id = ?", arguments: [rowid, article.articleID])
+        try db.cachedStatement(sql: "INSERT INTO article_search (rowid, article_id, terms) VALUES (?, ?, ?)")
+            .execute(arguments: [rowid, article.articleID, SearchTerms.indexed(article.title + "\n" + article.body)])
+        try db.cachedStatement(sql: "UPDATE articles SET search_rowid = ? WHERE id = ?")
+            .execute(arguments: [rowid, article.articleID])
     }
 
     /// Runs a read, turning database errors into `StoreError`.

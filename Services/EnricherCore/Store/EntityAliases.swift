@@ -36,10 +36,10 @@ enum EntityAliases {
     static func learn(from entities: [Entity], in db: Database) throws {
         for entity in entities where entity.type == .person && words(entity.canonical) >= 2 {
             let aliases = Set(([entity.canonical] + entity.mentions.map(\.text)).map(key))
+            let insert = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO entity_aliases (alias_key, entity_id) VALUES (?, ?)")
             for alias in aliases where !alias.isEmpty {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO entity_aliases (alias_key, entity_id) VALUES (?, ?)",
-                    arguments: [alias, entity.id])
+                try insert.execute(arguments: [alias, entity.id])
             }
         }
     }
@@ -47,11 +47,11 @@ enum EntityAliases {
     /// The one full-named entity an alias names, if exactly one.
     private static func fullName(for alias: String, in db: Database) throws -> (id: String, canonical: String)? {
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT e.id, e.canonical FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
-                WHERE a.alias_key = ? LIMIT 2
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT e.id, e.canonical FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+                    WHERE a.alias_key = ? LIMIT 2
+                    """),
             arguments: [alias])
         guard rows.count == 1 else { return nil }
         return (rows[0]["id"], rows[0]["canonical"])

@@ -41,7 +41,8 @@ enum SearchRowID {
             rowid = -1 - Int64(hash.value % (1 << 40))
             step = -1
         }
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE rowid = ?", arguments: [rowid]) == true {
+        let taken = try db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE rowid = ?")
+        while try Bool.fetchOne(taken, arguments: [rowid]) == true {
             rowid += step
         }
         return rowid

@@ -12,15 +12,19 @@ enum SearchTerms {
 
     /// The space-separated terms to index for `text`.
     static func indexed(_ text: String) -> String {
-        var terms: [String] = []
+        // Built as scalars: a String per reading and a Set<String> per word cost more than the tokenizer.
+        var terms: [Unicode.Scalar] = []
         forEachWord(of: text) { word in
-            var seen = Set<String>()
+            var seen: [ArraySlice<Unicode.Scalar>] = []
             for segmentation in tokenizer.segmentations(ofWord: word) {
-                let term = stem(tokenizer.baseScalars(ofWord: word, segmentation))
-                if seen.insert(term).inserted { terms.append(term) }
+                let term = stemScalars(tokenizer.baseScalars(ofWord: word, segmentation))
+                guard !seen.contains(where: { $0.elementsEqual(term) }) else { continue }
+                seen.append(term)
+                if !terms.isEmpty { terms.append(" ") }
+                terms += term
             }
         }
-        return terms.joined(separator: " ")
+        return String(scalars: terms)
     }
 
     /// An FTS5 query that matches texts holding every word of `query`; `nil` when it has no words.
@@ -44,6 +48,10 @@ enum SearchTerms {
 
     /// A base without a leading article, as the tagger compares names.
     private static func stem(_ base: [Unicode.Scalar]) -> String {
-        TaggedWord.withoutArticle(String(scalars: base))
+        String(scalars: stemScalars(base))
+    }
+
+    private static func stemScalars(_ base: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        TaggedWord.withoutArticle(scalars: base)
     }
 }

@@ -60,8 +60,11 @@ struct TaggedWord: Sendable {
 
     /// The scalars of ``withoutArticle(_:)``.
     static func scalarsWithoutArticle(_ key: String) -> Substring.UnicodeScalarView {
-        let scalars = key.unicodeScalars
-        // Compared scalar by scalar: String.hasPrefix normalizes both sides first.
+        withoutArticle(scalars: key.unicodeScalars)
+    }
+
+    /// ``withoutArticle(_:)`` on scalars. Compared scalar by scalar: String.hasPrefix normalizes both sides first.
+    static func withoutArticle<Scalars: Collection<Unicode.Scalar>>(scalars: Scalars) -> Scalars.SubSequence {
         guard scalars.count >= 4, scalars.starts(with: article) else { return scalars[...] }
         return scalars.dropFirst(2)
     }
