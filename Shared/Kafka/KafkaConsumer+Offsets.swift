@@ -165,3 +165,37 @@ extension KafkaConsumer {
         return try result.get()
     }
 }
+
+extension KafkaConsumer {
+    /// Every partition of `topic`, as the cluster's metadata lists them now; none for a topic that does not exist.
+    /// - Parameters:
+    ///   - topic: The topic to ask about.
+    ///   - timeout: How long to wait for the answer.
+    /// - Throws: ``KafkaError`` when no broker answers, and ``KafkaError/Code/shutdown`` when closed.
+    public func partitions(
+        of topic: String, timeout: Duration = .seconds(5)
+    ) async throws(KafkaError) -> [KafkaTopicPartition] {
+        try ensureOpen()
+        let client = client
+        let milliseconds = timeout.rdKafkaMilliseconds
+        let result = await blockingQueue.perform { () -> Result<[KafkaTopicPartition], KafkaError> in
+            client.withHandle { handle in
+                var metadata: UnsafePointer<rd_kafka_metadata_t>?
+                let code = rd_kafka_metadata(handle, 1, nil, &metadata, milliseconds)
+                guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
+                    return .failure(
+                        KafkaError(
+                            rdCode: code, fallback: .consumer, context: "asking the partitions of \(topic) failed"))
+                }
+                defer { rd_kafka_metadata_destroy(metadata) }
+                let topics = UnsafeBufferPointer(start: metadata.pointee.topics, count: Int(metadata.pointee.topic_cnt))
+                guard let found = topics.first(where: { String(cString: $0.topic) == topic }),
+                    found.err == RD_KAFKA_RESP_ERR_NO_ERROR
+                else { return .success([]) }
+                let partitions = UnsafeBufferPointer(start: found.partitions, count: Int(found.partition_cnt))
+                return .success(partitions.map { KafkaTopicPartition(topic: topic, partition: $0.id) }.sorted())
+            } ?? .failure(Self.closedError())
+        }
+        return try result.get()
+    }
+}

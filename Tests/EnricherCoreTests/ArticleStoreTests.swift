@@ -116,7 +116,9 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("a message already stored, saved again by an enricher that lost its partition, is written once")
+    @Test(
+        "a message already stored, saved again by an enricher that lost its partition, is written once; a replay rewrites"
+    )
     func redeliveredMessageStoredOnce() async throws {
         try await withStore { store, _ throws in
             let position = KafkaTopicPartitionOffset(topic: "t", partition: 0, offset: 5)
@@ -130,6 +132,9 @@ struct ArticleStoreTests {
             let recreated = HandledMessage(position: position, digest: 100, outcome: .stored)
             try await store.save([article("a", version: "v2")], handled: [recreated], group: "g")
             #expect(try await store.writeCounts() == ["a": 2, "b": 1])
+            // A replay under a newer enrichment version rewrites what the message stored.
+            try await store.save([article("a", version: "v3")], handled: [recreated], group: "g")
+            #expect(try await store.writeCounts() == ["a": 3, "b": 1])
         }
     }
 

@@ -1,14 +1,17 @@
 import Kafka
 
 extension EnricherService {
-    /// How many messages the assigned partitions hold past where this member will read next: its own next offset
-    /// where it read the partition this run, else the group's committed offset, else (no commit yet, reading from
-    /// the earliest) the partition's start. Partitions of a replay from a time that it has not read are taken as
+    /// How many messages the topic's partitions hold past where the group will read next: this member's own next
+    /// offset where it read the partition this run, else the group's committed offset, else (no commit yet, reading
+    /// from the earliest) the partition's start. Partitions of a replay from a time that it has not read are taken as
     /// read: their start is where that time falls, which only the broker knows.
+    ///
+    /// The partitions other members own count too: a member that stopped without leaving the group keeps its
+    /// partitions until its session times out, and the survivors must not call the topic read before then.
     func remainingMessages(
         in partitions: Set<KafkaTopicPartition>, after nextOffsets: [KafkaTopicPartition: Int64]
     ) async throws(KafkaError) -> Int64 {
-        let owned = partitions.sorted()
+        let owned = partitions.union(try await consumer.partitions(of: configuration.topic)).sorted()
         guard !owned.isEmpty else { return 0 }
         let marks = try await consumer.watermarks(of: owned)
         let unread = owned.filter { nextOffsets[$0] == nil }

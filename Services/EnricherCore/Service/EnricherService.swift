@@ -151,7 +151,8 @@ public final class EnricherService: Service, Sendable {
                 ContinuousClock.now >= max(lastActivity + idle, nextIdleCheck ?? lastActivity)
             {
                 // Quiet is not idle: a partition's messages may come seconds after another's. Stop only once every
-                // assigned partition is read to its end, or after ten quiet periods in a row, saying what is left.
+                // partition of the topic is read to its end by the group, or after ten quiet periods in a row, saying
+                // what is left.
                 let remaining: String
                 do {
                     let count = try await remainingMessages(in: assignment.owned, after: nextOffsets)
@@ -168,10 +169,10 @@ public final class EnricherService: Service, Sendable {
                 }
                 let quiet = ContinuousClock.now - lastActivity
                 if quiet >= idle * 10 {
-                    logger.error("no message for \(quiet) with \(remaining) left on the assigned partitions, stopping")
+                    logger.error("no message for \(quiet) with \(remaining) left on the topic's partitions, stopping")
                     return
                 }
-                logger.info("no message for \(idle), but \(remaining) remain on the assigned partitions; waiting")
+                logger.info("no message for \(idle), but \(remaining) remain on the topic's partitions; waiting")
                 nextIdleCheck = .now + idle
             }
         }

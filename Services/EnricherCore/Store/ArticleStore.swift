@@ -73,8 +73,9 @@ public final class ArticleStore: Sendable {
     /// Stores a batch of articles in one transaction: all of them or none.
     ///
     /// Each article replaces any earlier version of itself, its entity links and mentions, unless its message is
-    /// already recorded as stored: an enricher that lost the message's partition in a rebalance may store its
-    /// batch after the new owner checked the message, and the article must still be written once.
+    /// already recorded as stored and the article is stored with the same enrichment version: an enricher that
+    /// lost the message's partition in a rebalance may store its batch after the new owner checked the message, and
+    /// the article must still be written once. A replay under a newer enrichment version rewrites it.
     /// - Parameters:
     ///   - handled: the messages of the batch and what became of them (see ``outcome(of:)``); its stored
     ///     messages, when there are as many as articles, are the articles' messages in the same order.
@@ -92,7 +93,7 @@ public final class ArticleStore: Sendable {
             let paired = storedMessages.count == articles.count
             try await pool.write { db in
                 for (index, article) in articles.enumerated() {
-                    if paired, try Self.isStored(storedMessages[index], in: db) { continue }
+                    if paired, try Self.isStored(storedMessages[index], as: article, in: db) { continue }
                     try Self.save(article, in: db)
                 }
                 for message in handled {
@@ -123,14 +124,21 @@ public final class ArticleStore: Sendable {
         try file.checkStillInPlace()
     }
 
-    /// Whether `message` is recorded, with the same digest, as stored.
-    private static func isStored(_ message: HandledMessage, in db: Database) throws -> Bool {
+    /// Whether `message` is recorded, with the same digest, as stored, and `article` is stored under its
+    /// enrichment version.
+    private static func isStored(_ message: HandledMessage, as article: EnrichedArticle, in db: Database) throws -> Bool
+    {
         let row = try Row.fetchOne(
-            db,
-            sql: "SELECT digest, outcome FROM handled_messages WHERE topic = ? AND partition = ? AND offset = ?",
+            db.cachedStatement(
+                sql: "SELECT digest, outcome FROM handled_messages WHERE topic = ? AND partition = ? AND offset = ?"),
             arguments: [message.position.topic, message.position.partition, message.position.offset])
-        guard let row else { return false }
-        return row["digest"] as Int64 == message.digest && row["outcome"] == HandledMessage.Outcome.stored.rawValue
+        guard let row, row["digest"] as Int64 == message.digest,
+            row["outcome"] == HandledMessage.Outcome.stored.rawValue
+        else { return false }
+        let version = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT enrichment_version FROM articles WHERE id = ?"),
+            arguments: [article.articleID])
+        return version == article.enrichmentVersion
     }
 
     /// What became of the message at this position, if the store recorded it with the same digest; nil when it
