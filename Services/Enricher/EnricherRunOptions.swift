@@ -22,7 +22,11 @@ struct EnricherRunOptions: ParsableArguments {
     @Option(help: "The SQLite database file.")
     var db = "akhbar.sqlite"
 
-    @Option(help: "Exit 0 once no message arrived for this many seconds after partitions were assigned.")
+    @Option(
+        help: """
+            Exit 0 once the group has read every partition of the topic to its end and no message arrived for this \
+            many seconds (after ten such quiet periods with messages left, exit 0 saying how many).
+            """)
     var untilIdle: Double?
 
     @Option(help: "Store and commit after this many messages…")
