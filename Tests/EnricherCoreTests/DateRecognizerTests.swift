@@ -14,6 +14,13 @@ struct DateRecognizerTests {
         enricher = try ArticleEnricher()
     }
 
+    /// Expects `text` to hold one date, written as `mention`, of value `value`.
+    func expectOneDate(in text: String, mention: String, value: String) throws {
+        let found = try dates(text)
+        #expect(found.map(\.value) == [value])
+        #expect(found.first?.mentions.map(\.text) == [mention])
+    }
+
     /// The text's dates, tagged as a clean line without a publication date.
     func dates(_ text: String, publishedAt: Date? = nil) throws -> [Entity] {
         try enricher.tag(cleanLines: text, publishedAt: publishedAt).filter { $0.type == .date }
@@ -60,9 +67,7 @@ struct DateRecognizerTests {
         ]
     )
     func ranges(text: String, mention: String, value: String) throws {
-        let found = try dates(text)
-        #expect(found.map(\.value) == [value])
-        #expect(found.first?.mentions.map(\.text) == [mention])
+        try expectOneDate(in: text, mention: mention, value: value)
     }
 
     @Test(
@@ -115,9 +120,7 @@ struct DateRecognizerTests {
         ]
     )
     func marksInDates(text: String, mention: String, value: String) throws {
-        let found = try dates(text)
-        #expect(found.map(\.value) == [value])
-        #expect(found.first?.mentions.map(\.text) == [mention])
+        try expectOneDate(in: text, mention: mention, value: value)
     }
 
     @Test("a month after شهر is a date: of the year the text states, else of an unknown year")
@@ -139,9 +142,7 @@ struct DateRecognizerTests {
         ]
     )
     func decades(text: String, mention: String, value: String) throws {
-        let found = try dates(text)
-        #expect(found.map(\.value) == [value])
-        #expect(found.first?.mentions.map(\.text) == [mention])
+        try expectOneDate(in: text, mention: mention, value: value)
     }
 
     @Test("an age in decades, and العشرينات without a century, are not dates")
