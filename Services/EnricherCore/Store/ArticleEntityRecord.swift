@@ -3,7 +3,7 @@ import GRDB
 
 /// One row of `article_entities`: an entity as it appears in one article, with the value it has
 /// there (a date's ISO value depends on the article's publication year).
-struct ArticleEntityRecord: Codable, FetchableRecord, PersistableRecord {
+struct ArticleEntityRecord: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "article_entities"
 
     var articleID: String

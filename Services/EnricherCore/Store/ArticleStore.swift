@@ -128,13 +128,7 @@ public final class ArticleStore: Sendable {
     /// enrichment version.
     private static func isStored(_ message: HandledMessage, as article: EnrichedArticle, in db: Database) throws -> Bool
     {
-        let row = try Row.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT digest, outcome FROM handled_messages WHERE topic = ? AND partition = ? AND offset = ?"),
-            arguments: [message.position.topic, message.position.partition, message.position.offset])
-        guard let row, row["digest"] as Int64 == message.digest,
-            row["outcome"] == HandledMessage.Outcome.stored.rawValue
-        else { return false }
+        guard try outcome(of: message, in: db) == .stored else { return false }
         let version = try String.fetchOne(
             db.cachedStatement(sql: "SELECT enrichment_version FROM articles WHERE id = ?"),
             arguments: [article.articleID])
@@ -144,14 +138,17 @@ public final class ArticleStore: Sendable {
     /// What became of the message at this position, if the store recorded it with the same digest; nil when it
     /// did not, or recorded a different message there.
     public func outcome(of message: HandledMessage) async throws(StoreError) -> HandledMessage.Outcome? {
-        try await read { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: "SELECT digest, outcome FROM handled_messages WHERE topic = ? AND partition = ? AND offset = ?",
-                arguments: [message.position.topic, message.position.partition, message.position.offset])
-            guard let row, row["digest"] as Int64 == message.digest else { return nil }
-            return HandledMessage.Outcome(rawValue: row["outcome"])
-        }
+        try await read { db in try Self.outcome(of: message, in: db) }
+    }
+
+    /// ``outcome(of:)`` inside a transaction that is already open.
+    private static func outcome(of message: HandledMessage, in db: Database) throws -> HandledMessage.Outcome? {
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT digest, outcome FROM handled_messages WHERE topic = ? AND partition = ? AND offset = ?"),
+            arguments: [message.position.topic, message.position.partition, message.position.offset])
+        guard let row, row["digest"] as Int64 == message.digest else { return nil }
+        return HandledMessage.Outcome(rawValue: row["outcome"])
     }
 
     /// The next offset to read per partition, as the batches stored for `group` recorded it.

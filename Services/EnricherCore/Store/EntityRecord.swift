@@ -1,9 +1,8 @@
 import ArabicText
-import ArticleModel
 import GRDB
 
 /// One row of `entities`: an entity known across articles, by its stable id.
-struct EntityRecord: Codable, FetchableRecord, PersistableRecord {
+struct EntityRecord: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "entities"
 
     var id: String
@@ -21,13 +20,6 @@ struct EntityRecord: Codable, FetchableRecord, PersistableRecord {
         static let id = Column(CodingKeys.id)
         static let type = Column(CodingKeys.type)
         static let canonical = Column(CodingKeys.canonical)
-    }
-
-    init(_ entity: Entity) {
-        id = entity.id
-        type = entity.type.rawValue
-        canonical = entity.canonical
-        canonicalKey = Self.key(of: entity.canonical)
     }
 
     static func key(of name: String) -> String {

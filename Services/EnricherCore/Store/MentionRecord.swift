@@ -2,7 +2,7 @@ import ArticleModel
 import GRDB
 
 /// One row of `mentions`: where an entity occurs in an article's clean body.
-struct MentionRecord: Codable, FetchableRecord, PersistableRecord {
+struct MentionRecord: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "mentions"
 
     var articleID: String

@@ -17,7 +17,7 @@ enum SearchTerms {
         forEachWord(of: text) { word in
             var seen: [ArraySlice<Unicode.Scalar>] = []
             for segmentation in tokenizer.segmentations(ofWord: word) {
-                let term = stemScalars(tokenizer.baseScalars(ofWord: word, segmentation))
+                let term = TaggedWord.withoutArticle(scalars: tokenizer.baseScalars(ofWord: word, segmentation))
                 guard !seen.contains(where: { $0.elementsEqual(term) }) else { continue }
                 seen.append(term)
                 if !terms.isEmpty { terms.append(" ") }
@@ -48,10 +48,6 @@ enum SearchTerms {
 
     /// A base without a leading article, as the tagger compares names.
     private static func stem(_ base: [Unicode.Scalar]) -> String {
-        String(scalars: stemScalars(base))
-    }
-
-    private static func stemScalars(_ base: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
-        TaggedWord.withoutArticle(scalars: base)
+        String(scalars: TaggedWord.withoutArticle(scalars: base))
     }
 }

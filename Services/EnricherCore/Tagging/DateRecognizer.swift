@@ -22,6 +22,9 @@ struct DateRecognizer: Sendable {
     private static let rangeJoiners = WordHashSet(["و", "الي", "حتي", "-", "\u{2013}"])
     /// Words before a month name that make it a date on its own: "شهر يوليوز".
     private static let monthWords = WordHashSet(["شهر", "الشهر"])
+    /// Brackets around a number: "(3)". Sets built once: a literal in the call would be built for every word.
+    private static let openingBrackets: Set<String> = ["("]
+    private static let closingBrackets: Set<String> = [")"]
     /// Commas between a month and its year.
     private static let yearCommas: Set<String> = ["\u{060C}", ","]
     /// Words that introduce a bare year and belong to its mention.
@@ -182,13 +185,13 @@ struct DateRecognizer: Sendable {
 
     /// The number written at `position`, bare or in parentheses ("(3)"), and the position after it.
     func number(at position: Int, in context: ParagraphContext, digits: ClosedRange<Int>) -> (Int, Int)? {
-        let opened = context.isPunctuation(at: position, in: ["("])
+        let opened = context.isPunctuation(at: position, in: Self.openingBrackets)
         let numeral = opened ? position + 1 : position
         guard context.words.indices.contains(numeral) else { return nil }
         let word = context.words[numeral]
         guard word.kind == .number, digits.contains(word.key.count), let value = Int(word.key) else { return nil }
         guard opened else { return (value, numeral + 1) }
-        return context.isPunctuation(at: numeral + 1, in: [")"]) ? (value, numeral + 2) : nil
+        return context.isPunctuation(at: numeral + 1, in: Self.closingBrackets) ? (value, numeral + 2) : nil
     }
 
     /// A day of the month at `position`, and the position after it.
