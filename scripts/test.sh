@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The whole test suite: builds, starts a local broker on its own port, runs `swift test` with the
-# integration tests pointed at it, then the Python round trip (scripts/test-python.sh), and stops the
-# broker whatever happens. Called by `make test`.
+# The whole test suite: builds, starts a local broker and a private PostgreSQL cluster on their own
+# ports, runs `swift test` with the integration tests pointed at them, then the Python round trip
+# (scripts/test-python.sh), and stops both whatever happens. Called by `make test`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PORT="${AKHBAR_TEST_BROKER_PORT:-19092}"
+POSTGRES_PORT="${AKHBAR_TEST_POSTGRES_PORT:-15433}"
+POSTGRES_PASSWORD="${AKHBAR_POSTGRES_PASSWORD:-akhbar-test}"
 # The differential normalizer test runs pyarabic from the venv that scripts/setup.sh fills.
 export AKHBAR_PYTHON="$ROOT/.tools/venv/bin/python"
 
@@ -17,7 +19,12 @@ swift build --build-tests --explicit-target-dependency-import-check error
 
 deploy/broker.sh down "$PORT"
 BROKERS="$(deploy/broker.sh up "$PORT")"
-trap 'deploy/broker.sh down "$PORT"' EXIT
+trap 'deploy/postgres.sh down "$POSTGRES_PORT" || true; deploy/broker.sh down "$PORT"' EXIT
+
+# The PostgreSQL store's tests: the cluster keeps its data between runs, reset empties the database.
+AKHBAR_TEST_POSTGRES="$(AKHBAR_POSTGRES_PASSWORD="$POSTGRES_PASSWORD" deploy/postgres.sh reset "$POSTGRES_PORT")"
+export AKHBAR_TEST_POSTGRES
+export PGPASSWORD="$POSTGRES_PASSWORD"
 
 AKHBAR_TEST_BROKERS="$BROKERS" swift test --skip-build "$@"
 
