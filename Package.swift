@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // MARK: Shared
@@ -104,11 +106,26 @@ let package = Package(
             ],
             path: "Services/Ingest"
         ),
+        .target(name: "StorePort", dependencies: ["ArticleModel", "ArabicText"], path: "Services/StorePort"),
+        .target(
+            name: "SQLiteStore",
+            dependencies: ["StorePort", "ArticleModel", "ArabicText", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Services/SQLiteStore"
+        ),
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "StorePort", "ArticleModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/PostgresStore"
+        ),
         .target(
             name: "EnricherCore",
             dependencies: [
-                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka", "SeededRandom", "ServiceContracts",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka", "SeededRandom", "ServiceContracts", "StorePort",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,7 +138,8 @@ let package = Package(
         .executableTarget(
             name: "akhbar-enricher",
             dependencies: [
-                "EnricherCore", "ArabicText", "ArticleModel", "GRPCHosting", "Kafka", "ServiceCommandLine",
+                "EnricherCore", "ArabicText", "ArticleModel", "GRPCHosting", "Kafka", "ServiceCommandLine", "StorePort",
+                "SQLiteStore", "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -155,8 +173,10 @@ let package = Package(
         .executableTarget(
             name: "akhbar-store-benchmark",
             dependencies: [
-                "ArticleModel", "EnricherCore", "BenchmarkSupport", "Kafka", "ServiceCommandLine",
+                "ArticleModel", "EnricherCore", "BenchmarkSupport", "ServiceCommandLine", "StorePort", "SQLiteStore",
+                "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/Benchmarks/StoreBenchmark"
         ),
@@ -164,7 +184,7 @@ let package = Package(
             name: "akhbar-grpc-benchmark",
             dependencies: [
                 "ArticleCodec", "ArticleModel", "BenchmarkSupport", "EnricherCore", "GRPCHosting", "IngestCore",
-                "Kafka", "SeededRandom", "ServiceCommandLine", "ServiceContracts",
+                "Kafka", "SeededRandom", "ServiceCommandLine", "ServiceContracts", "SQLiteStore", "StorePort",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -198,16 +218,24 @@ let package = Package(
         ),
         .testTarget(
             name: "EnricherCoreTests",
-            dependencies: [
-                "EnricherCore", "ArticleModel", "ArabicText", "FixtureFiles", "Kafka",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
+            dependencies: ["EnricherCore", "ArticleModel", "ArabicText", "FixtureFiles", "Kafka", "StorePort"],
             path: "Tests/EnricherCoreTests",
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: [
+                "StorePort", "SQLiteStore", "PostgresStore", "ArticleModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/StoreTests"
         ),
         .testTarget(
             name: "GRPCServiceTests",
             dependencies: [
-                "ArticleCodec", "ArticleModel", "EnricherCore", "GRPCHosting", "ServiceContracts",
+                "ArticleCodec", "ArticleModel", "EnricherCore", "GRPCHosting", "ServiceContracts", "SQLiteStore",
+                "StorePort",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -217,7 +245,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "IngestCore", "EnricherCore", "ArticleModel", "ArticleCodec", "Kafka", "FixtureFiles",
+                "IngestCore", "EnricherCore", "ArticleModel", "ArticleCodec", "Kafka", "FixtureFiles", "SQLiteStore",
+                "StorePort",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/IntegrationTests"

@@ -2,8 +2,7 @@
 """Consistency checks of the deployment files that no generic linter makes (run by deploy/lint.sh).
 
 - Every flag that the compose file, the Kubernetes manifests, the Dockerfile and deploy/README.md
-  pass to akhbar-ingest or akhbar-enricher is declared in the Swift sources (flags the code is
-  still to get are listed in PENDING_FLAGS and reported, not failed).
+  pass to akhbar-ingest or akhbar-enricher is declared in the Swift sources.
 - The resource bundle the Dockerfile checks for is the one SwiftPM makes for Package.swift.
 - Every COPY source of the Dockerfile exists and is not excluded by Dockerfile.dockerignore.
 - The Kubernetes files agree with each other: names, the metrics port, the probes, the replica
@@ -34,13 +33,6 @@ DEPLOY = ROOT / "deploy"
 K8S = DEPLOY / "k8s"
 K8S_POSTGRES = K8S / "postgres"
 
-# Flags the deployment files use ahead of the code. Remove an entry once the code declares it.
-PENDING_FLAGS: dict[str, dict[str, str]] = {
-    "akhbar-enricher": {
-        "--store": "issue 14, the PostgreSQL store",
-        "--store-password-file": "issue 14, the PostgreSQL store",
-    },
-}
 METRICS_PORT = 9464
 
 # Where each program's options are declared.
@@ -82,12 +74,6 @@ def declared_flags(program: str) -> set[str]:
 DECLARED = {program: declared_flags(program) for program in PROGRAM_SOURCES}
 
 
-def check_pending_flags() -> None:
-    for program, pending in PENDING_FLAGS.items():
-        for flag in sorted(set(pending) & DECLARED.get(program, set())):
-            notices.append(f"{program} {flag} is in the code now: remove it from PENDING_FLAGS")
-
-
 def check_command(where: str, argv: list[str]) -> None:
     """argv starts with the program's name; flags are the arguments that start with --."""
     program = Path(str(argv[0])).name
@@ -99,9 +85,6 @@ def check_command(where: str, argv: list[str]) -> None:
             continue
         flag = argument.split("=", 1)[0]
         if flag in DECLARED[program]:
-            continue
-        if flag in PENDING_FLAGS.get(program, {}):
-            notices.append(f"{where}: {program} {flag} is not in the code yet ({PENDING_FLAGS[program][flag]})")
             continue
         problem(f"{where}: {program} has no flag {flag}")
 
@@ -456,7 +439,6 @@ def check_readme() -> None:
 
 
 def main() -> int:
-    check_pending_flags()
     check_dockerfile()
     check_compose()
     check_kubernetes()

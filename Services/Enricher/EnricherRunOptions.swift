@@ -19,8 +19,7 @@ struct EnricherRunOptions: ParsableArguments {
     @Option(help: "The consumer group; enrichers in one group share the partitions.")
     var group = "akhbar-enrichers"
 
-    @Option(help: "The SQLite database file.")
-    var db = "akhbar.sqlite"
+    @OptionGroup var storage: StoreOptions
 
     @Option(
         help: """
@@ -96,7 +95,7 @@ struct EnricherRunOptions: ParsableArguments {
             logger.info("enrichment version", metadata: ["version": "\(enricher.enrichmentVersion)"])
             service = try EnricherService(
                 configuration: configuration,
-                store: try ArticleStore(path: db),
+                store: try await storage.open(creating: true, logger: logger),
                 enricher: enricher,
                 logger: logger
             )

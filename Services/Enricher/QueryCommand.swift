@@ -2,9 +2,11 @@ import ArgumentParser
 import ArticleModel
 import EnricherCore
 import Foundation
+import Logging
 import ServiceCommandLine
+import StorePort
 
-/// `akhbar-enricher query …`: the calls of the ArticleQuery gRPC service, read from the SQLite file directly.
+/// `akhbar-enricher query …`: the calls of the ArticleQuery gRPC service, read from the store directly.
 struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
@@ -17,8 +19,7 @@ struct QueryCommand: AsyncParsableCommand {
 
     /// The options every query takes.
     struct Options: ParsableArguments {
-        @Option(help: "The SQLite database file.")
-        var db = "akhbar.sqlite"
+        @OptionGroup var storage: StoreOptions
 
         @Flag(help: "Print JSON Lines.")
         var json = false
@@ -27,9 +28,9 @@ struct QueryCommand: AsyncParsableCommand {
         var limit = 20
 
         /// Runs `body` against the store, turning store errors into a message and exit code 1.
-        func run(_ name: String, _ body: (ArticleStore) async throws(StoreError) -> Void) async throws {
+        func run(_ name: String, _ body: (any ArticleStore) async throws(StoreError) -> Void) async throws {
             do {
-                try await body(try ArticleStore(path: db, access: .existing))
+                try await body(try await storage.open(creating: false, logger: Logger(label: "akhbar.query")))
             } catch {
                 printToStandardError("akhbar-enricher query \(name): \(error)")
                 throw ExitCode.failure
@@ -56,8 +57,8 @@ struct QueryCommand: AsyncParsableCommand {
                     + "\(entity.canonical)  (\(entity.id))")
         }
 
-        func printNext(_ cursor: PageCursor?) {
-            if let cursor { printToStandardError("next page: --page-token \(cursor.token)") }
+        func printNext(_ token: PageToken?) {
+            if let token { printToStandardError("next page: --page-token \(token)") }
         }
 
         private static func day(_ date: Date) -> String {
@@ -70,9 +71,7 @@ struct QueryCommand: AsyncParsableCommand {
         @Option(help: "Start after the page that printed this token.")
         var pageToken: String?
 
-        func cursor() throws(StoreError) -> PageCursor? {
-            try pageToken.map { token throws(StoreError) in try PageCursor(token: token) }
-        }
+        var token: PageToken? { pageToken.map(PageToken.init) }
     }
 
     struct Article: AsyncParsableCommand {
@@ -110,7 +109,8 @@ struct QueryCommand: AsyncParsableCommand {
         @Option(help: "Only articles from this source.")
         var source: String?
         @Flag(
-            help: "Best match first (among the \(ArticleStore.relevanceWindow) newest matches) instead of newest first."
+            help:
+                "Best match first (among the \(ArticleSearch.relevanceWindow) newest matches) instead of newest first."
         )
         var relevance = false
 
@@ -119,7 +119,7 @@ struct QueryCommand: AsyncParsableCommand {
                 text: text, entityIDs: entityIDs, entityType: type?.type, publishedFrom: from?.date,
                 publishedBefore: before?.date, source: source, order: relevance ? .relevance : .newest)
             try await options.run("search") { store throws(StoreError) in
-                options.print(try await store.searchArticles(search, after: try paging.cursor(), limit: options.limit))
+                options.print(try await store.searchArticles(search, after: paging.token, limit: options.limit))
             }
         }
     }
@@ -137,7 +137,7 @@ struct QueryCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.run("entities") { store throws(StoreError) in
                 let page = try await store.entities(
-                    type: type?.type, prefix: prefix, after: try paging.cursor(), limit: options.limit)
+                    type: type?.type, prefix: prefix, after: paging.token, limit: options.limit)
                 page.items.forEach { options.print($0) }
                 options.printNext(page.next)
             }
@@ -155,7 +155,7 @@ struct QueryCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.run("entity-articles") { store throws(StoreError) in
                 options.print(
-                    try await store.articles(mentioning: id, after: try paging.cursor(), limit: options.limit))
+                    try await store.articles(mentioning: id, after: paging.token, limit: options.limit))
             }
         }
     }

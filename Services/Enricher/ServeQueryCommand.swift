@@ -4,34 +4,35 @@ import Foundation
 import GRPCHosting
 import Logging
 import ServiceCommandLine
+import StorePort
 
-/// `akhbar-enricher serve-query`: ArticleQuery over gRPC on a store file.
+/// `akhbar-enricher serve-query`: ArticleQuery over gRPC on the store.
 ///
 /// A command of its own rather than part of `run`: queries need no broker, so they keep answering while
 /// enrichers restart, rebalance or replay, and analysts' load scales apart from the consumers. SQLite in WAL
-/// mode lets this reader run beside any number of enrichers writing the same file.
+/// mode lets this reader run beside any number of enrichers writing the same file; PostgreSQL, beside enrichers on
+/// any number of hosts.
 struct ServeQueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve-query",
-        abstract: "Serve akhbar.v1.ArticleQuery and the gRPC health service over a store file.",
+        abstract: "Serve akhbar.v1.ArticleQuery and the gRPC health service over the store.",
         discussion: """
             Prints "listening on HOST:PORT" once it accepts calls; SIGTERM or SIGINT lets running calls \
             finish, then exits.
             """
     )
 
-    @Option(help: "The SQLite database file the enrichers write.")
-    var db = "akhbar.sqlite"
+    @OptionGroup var storage: StoreOptions
 
     @OptionGroup var server: GRPCServerOptions
 
     func run() async throws {
         let logger = Logger(label: "akhbar.query")
         let configuration: GRPCServerConfiguration
-        let store: ArticleStore
+        let store: any ArticleStore
         do {
             configuration = try server.configuration()
-            store = try ArticleStore(path: db, access: .existing)
+            store = try await storage.open(creating: false, logger: logger)
         } catch {
             printToStandardError("akhbar-enricher serve-query: \(error)")
             throw ExitCode.failure

@@ -1,6 +1,8 @@
 import ArgumentParser
 import EnricherCore
+import Logging
 import ServiceCommandLine
+import StorePort
 
 /// Prints what the store holds.
 struct ShowCommand: AsyncParsableCommand {
@@ -9,8 +11,7 @@ struct ShowCommand: AsyncParsableCommand {
         abstract: "Print stored articles with their entities, as a table or as JSON Lines."
     )
 
-    @Option(help: "The SQLite database file.")
-    var db = "akhbar.sqlite"
+    @OptionGroup var storage: StoreOptions
 
     @Flag(help: "Print JSON Lines, one object per article.")
     var json = false
@@ -23,7 +24,8 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let articles = try await ArticleStore(path: db, access: .existing).articles(limit: limit)
+            let store = try await storage.open(creating: false, logger: Logger(label: "akhbar.show"))
+            let articles = try await store.articles(limit: limit)
             for article in articles {
                 print(json ? JSONLines.article(article, includeBody: body) : EntityTable.article(article) + "\n")
             }

@@ -5,7 +5,9 @@ import Foundation
 import GRPCCore
 import GRPCHosting
 import GRPCNIOTransportHTTP2
+import SQLiteStore
 import ServiceContracts
+import StorePort
 import SwiftProtobuf
 import Testing
 
@@ -30,16 +32,17 @@ struct QueryServerTests {
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-grpc-\(UUID()).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let store = try ArticleStore(path: path)
+        let store = try SQLiteArticleStore(path: path)
         let hammouchi = Entity(
             id: "PERSON:عبد لطيف حموشي", type: .person, canonical: "عبد اللطيف حموشي",
             mentions: [EntityMention(text: "عبد اللطيف حموشي", start: 4, end: 20)])
-        try await store.save([
-            Self.article("full", "زار عبد اللطيف حموشي مقر الإنتربول.", entities: [hammouchi]),
-            Self.article("short", "التقى حموشي بنظيره في الرباط."),
-            Self.article("vienna", "وصل الوفد لفيينا ثم عاد بفيينا إلى مكتبه."),
-            Self.article("other", "اجتماع في باريس حول الأمن."),
-        ])
+        try await store.save(
+            [
+                Self.article("full", "زار عبد اللطيف حموشي مقر الإنتربول.", entities: [hammouchi]),
+                Self.article("short", "التقى حموشي بنظيره في الرباط."),
+                Self.article("vienna", "وصل الوفد لفيينا ثم عاد بفيينا إلى مكتبه."),
+                Self.article("other", "اجتماع في باريس حول الأمن."),
+            ].map(IndexedArticle.init))
         let configuration = GRPCServerConfiguration(
             port: 0, token: try BearerToken(Self.token), maxRequestBytes: maxRequestBytes)
         let server = GRPCServerService(configuration: configuration, services: [ArticleQueryRPCService(store: store)])
@@ -161,7 +164,7 @@ struct QueryServerTests {
     func portInUse() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-grpc-\(UUID()).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let store = try ArticleStore(path: path)
+        let store = try SQLiteArticleStore(path: path)
         let first = GRPCServerService(
             configuration: GRPCServerConfiguration(port: 0), services: [ArticleQueryRPCService(store: store)])
         try await first.whileServing { port in

@@ -1,6 +1,8 @@
 import EnricherCore
 import Foundation
 import Kafka
+import SQLiteStore
+import StorePort
 import Testing
 
 /// Faults that once lost data or blocked a partition: a re-created topic, a huge poison message, a database
@@ -25,7 +27,7 @@ extension OperationsTests {
                 #expect(await second.waitForExit(timeout: .seconds(120)) == 0, "\(second.printed.suffix(2_000))")
                 print("after the topic was created again: \(second.summary ?? [:])")
                 #expect(second.summary?["stored"] == 20 && second.summary?["skipped"] == 0)
-                #expect(try await ArticleStore(path: db).articleCount() == 50)
+                #expect(try await SQLiteArticleStore(path: db).articleCount() == 50)
             }
         }
     }
@@ -102,7 +104,7 @@ extension OperationsTests {
     func lockedStoreIsWaitedOut() async throws {
         try await Self.withIngested(300, partitions: 2) { topic, db, group, count in
             // Open, as a query server would keep it: the file exists in WAL mode before the lock is taken.
-            let reader = try ArticleStore(path: db)
+            let reader = try SQLiteArticleStore(path: db)
             // A second writer on the same file, as another enricher mid-transaction, for longer than the busy
             // timeout (5 s) and the enricher's max.poll.interval (10 s) together.
             let holder = Process()

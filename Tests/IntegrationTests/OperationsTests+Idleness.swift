@@ -1,5 +1,7 @@
 import EnricherCore
 import Foundation
+import SQLiteStore
+import StorePort
 import Testing
 
 /// `--until-idle` as the benchmark and the demo use it: caught up on every partition, then quiet.
@@ -17,7 +19,7 @@ extension OperationsTests {
             #expect(await enricher.waitForExit(timeout: .seconds(300)) == 0, "\(enricher.printed.suffix(2_000))")
             print("\(count) articles on 4 partitions, --until-idle 3: \(enricher.summary ?? [:])")
             #expect(enricher.summary?["stored"] == count)
-            #expect(try await ArticleStore(path: db).articleCount() == count)
+            #expect(try await SQLiteArticleStore(path: db).articleCount() == count)
         }
     }
 }

@@ -2,6 +2,8 @@ import ArticleModel
 import EnricherCore
 import Foundation
 import Kafka
+import SQLiteStore
+import StorePort
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -71,7 +73,7 @@ struct OperationsTests {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if FileManager.default.fileExists(atPath: db),
-                (try? await ArticleStore(path: db).articleCount()) ?? 0 >= count
+                (try? await SQLiteArticleStore(path: db).articleCount()) ?? 0 >= count
             {
                 return
             }
@@ -90,7 +92,7 @@ struct OperationsTests {
                 let status = await enricher.waitForExit(timeout: .seconds(240))
                 #expect(status == 0, "\(enricher.printed.suffix(2_000))")
             }
-            let writes = try await ArticleStore(path: db).writeCounts()
+            let writes = try await SQLiteArticleStore(path: db).writeCounts()
             #expect(writes.count == count)
             #expect(writes.values.allSatisfy { $0 == 1 }, "stored twice: \(writes.filter { $0.value > 1 }.count)")
             let survivors = enrichers.dropFirst().compactMap(\.summary)
@@ -111,14 +113,14 @@ struct OperationsTests {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...1_500, using: &generator)))
                 enricher.kill()
                 _ = await enricher.waitForExit(timeout: .seconds(10))
-                stored = try await ArticleStore(path: db).articleCount()
+                stored = try await SQLiteArticleStore(path: db).articleCount()
                 print("crash \(crash): \(stored) articles stored")
             }
             let last = try Self.enricher(topic: topic, group: group, db: db)
             let status = await last.waitForExit(timeout: .seconds(300))
             #expect(status == 0, "\(last.printed.suffix(2_000))")
             print("after 5 crashes, the last run: \(last.summary ?? [:])")
-            let writes = try await ArticleStore(path: db).writeCounts()
+            let writes = try await SQLiteArticleStore(path: db).writeCounts()
             #expect(writes.count == count)
             #expect(writes.values.allSatisfy { $0 == 1 }, "stored twice: \(writes.filter { $0.value > 1 }.count)")
         }
@@ -129,9 +131,9 @@ struct OperationsTests {
         try await Self.withIngested(200, partitions: 1) { topic, db, group, count in
             // As a crash leaves it: the store holds the first 80 messages' batch, Kafka has no commit.
             let batch = try await TopicReader.read(topic: topic, count: 80)
-            try await ArticleStore(path: db).save(
+            try await SQLiteArticleStore(path: db).save(
                 [], handled: batch.prefix(80).map { HandledMessage($0, outcome: .stored) },
-                consumed: [KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: 80)], group: group)
+                consumed: [MessagePosition(topic: topic, partition: 0, offset: 80)], group: group)
             let enricher = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
             #expect(await enricher.waitForExit(timeout: .seconds(120)) == 0)
             let summary = try #require(enricher.summary)
@@ -148,14 +150,14 @@ struct OperationsTests {
             let status = await first.waitForExit(timeout: .seconds(15))
             #expect(status == 0, "\(first.printed.suffix(2_000))")
             let firstConsumed = try #require(first.summary?["consumed"])
-            #expect(try await ArticleStore(path: db).articleCount() == firstConsumed)
+            #expect(try await SQLiteArticleStore(path: db).articleCount() == firstConsumed)
 
             let second = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
             #expect(await second.waitForExit(timeout: .seconds(240)) == 0)
             let secondCounts = try #require(second.summary)
             #expect(secondCounts["consumed"] == count - firstConsumed)
             #expect(secondCounts["skipped"] == 0)
-            let writes = try await ArticleStore(path: db).writeCounts()
+            let writes = try await SQLiteArticleStore(path: db).writeCounts()
             #expect(writes.count == count && writes.values.allSatisfy { $0 == 1 })
         }
     }
@@ -175,7 +177,7 @@ struct OperationsTests {
                 let group = BrokerFixture.uniqueName("g")
                 let first = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
                 #expect(await first.waitForExit(timeout: .seconds(120)) == 0)
-                let before = try await ArticleStore(path: db).articles()
+                let before = try await SQLiteArticleStore(path: db).articles()
                 #expect(before.count == count)
                 let canonical = "جمهورية كوكتاميرا"
                 #expect(!before.contains { $0.entities.contains { $0.canonical == canonical } })
@@ -197,7 +199,7 @@ struct OperationsTests {
                     ["--from", "earliest", "--gazetteers", gazetteers.path])
                 #expect(await replay.waitForExit(timeout: .seconds(120)) == 0, "\(replay.printed.suffix(2_000))")
                 #expect(replay.summary?["stored"] == count)
-                let after = try await ArticleStore(path: db).articles()
+                let after = try await SQLiteArticleStore(path: db).articles()
                 #expect(after.count == count)
                 #expect(Set(after.map(\.enrichmentVersion)).count == 1)
                 #expect(after[0].enrichmentVersion != before[0].enrichmentVersion)
@@ -205,7 +207,7 @@ struct OperationsTests {
                 #expect(
                     zip(after.sorted { $0.articleID < $1.articleID }, before.sorted { $0.articleID < $1.articleID })
                         .allSatisfy { $0.enrichedAt > $1.enrichedAt })
-                #expect(try await ArticleStore(path: db).writeCounts().values.allSatisfy { $0 == 2 })
+                #expect(try await SQLiteArticleStore(path: db).writeCounts().values.allSatisfy { $0 == 2 })
             }
         }
     }

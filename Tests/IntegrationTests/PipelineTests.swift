@@ -5,6 +5,8 @@ import FixtureFiles
 import Foundation
 import IngestCore
 import Kafka
+import SQLiteStore
+import StorePort
 import Testing
 
 /// ingest → real broker → enricher → real SQLite file, through the same library code the two
@@ -47,7 +49,7 @@ struct PipelineTests {
         return summary
     }
 
-    private static func enrich(topic: String, group: String, store: ArticleStore) async throws -> EnricherCounters {
+    private static func enrich(topic: String, group: String, store: any ArticleStore) async throws -> EnricherCounters {
         let service = try EnricherService(
             configuration: EnricherConfiguration(
                 topic: topic,
@@ -65,12 +67,12 @@ struct PipelineTests {
         return service.counters
     }
 
-    private static func withDatabase<T>(_ body: (ArticleStore) async throws -> T) async throws -> T {
+    private static func withDatabase<T>(_ body: (any ArticleStore) async throws -> T) async throws -> T {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID()).sqlite").path
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        return try await body(try ArticleStore(path: path))
+        return try await body(try SQLiteArticleStore(path: path))
     }
 
     @Test(

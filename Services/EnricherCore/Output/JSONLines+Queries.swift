@@ -1,5 +1,6 @@
 import ArticleModel
 import Foundation
+public import StorePort
 
 /// JSON Lines renderings of store query results, with the field names of the gRPC messages.
 extension JSONLines {

@@ -3,6 +3,7 @@ import ArticleModel
 import Foundation
 public import GRPCCore
 public import ServiceContracts
+public import StorePort
 import SwiftProtobuf
 
 /// `akhbar.v1.ArticleQuery` over gRPC: read-only calls on the enricher's store.
@@ -18,9 +19,9 @@ public struct ArticleQueryRPCService: Akhbar_V1_ArticleQuery.SimpleServiceProtoc
     static let maxQueryCharacters = 1_000
     static let maxEntityIDs = 20
 
-    private let store: ArticleStore
+    private let store: any ArticleStore
 
-    public init(store: ArticleStore) {
+    public init(store: any ArticleStore) {
         self.store = store
     }
 
@@ -66,7 +67,7 @@ public struct ArticleQueryRPCService: Akhbar_V1_ArticleQuery.SimpleServiceProtoc
         }
         return .with {
             $0.articles = page.items.map(Akhbar_V1_ArticleSummary.init)
-            $0.nextPageToken = page.next?.token ?? ""
+            $0.nextPageToken = page.next?.value ?? ""
         }
     }
 
@@ -84,7 +85,7 @@ public struct ArticleQueryRPCService: Akhbar_V1_ArticleQuery.SimpleServiceProtoc
         }
         return .with {
             $0.entities = page.items.map(Akhbar_V1_EntitySummary.init)
-            $0.nextPageToken = page.next?.token ?? ""
+            $0.nextPageToken = page.next?.value ?? ""
         }
     }
 
@@ -99,7 +100,7 @@ public struct ArticleQueryRPCService: Akhbar_V1_ArticleQuery.SimpleServiceProtoc
         return .with {
             $0.entity = Akhbar_V1_EntitySummary(entity)
             $0.articles = page.items.map(Akhbar_V1_ArticleSummary.init)
-            $0.nextPageToken = page.next?.token ?? ""
+            $0.nextPageToken = page.next?.value ?? ""
         }
     }
 
@@ -143,22 +144,16 @@ public struct ArticleQueryRPCService: Akhbar_V1_ArticleQuery.SimpleServiceProtoc
         } catch let error as StoreError {
             switch error.code {
             case .invalidCursor: throw RPCError(code: .invalidArgument, message: error.message)
-            case .locked: throw RPCError(code: .unavailable, message: error.description)
+            case .locked, .unavailable: throw RPCError(code: .unavailable, message: error.description)
             default: throw RPCError(code: .internalError, message: error.description)
             }
         }
     }
 
-    /// The cursor and page size a request asks for.
-    private static func paging(_ token: String, _ size: Int32) throws(RPCError) -> (PageCursor?, Int) {
+    /// The page token and page size a request asks for; the store checks the token.
+    private static func paging(_ token: String, _ size: Int32) throws(RPCError) -> (PageToken?, Int) {
         guard size >= 0 else { throw RPCError(code: .invalidArgument, message: "page_size must not be negative") }
-        let cursor: PageCursor?
-        do {
-            cursor = token.isEmpty ? nil : try PageCursor(token: token)
-        } catch {
-            throw RPCError(code: .invalidArgument, message: error.message)
-        }
-        return (cursor, size == 0 ? defaultPageSize : min(Int(size), maxPageSize))
+        return (token.isEmpty ? nil : PageToken(token), size == 0 ? defaultPageSize : min(Int(size), maxPageSize))
     }
 
     private static func order(_ order: Akhbar_V1_SearchOrder) throws(RPCError) -> ArticleSearch.Order {

@@ -1,6 +1,7 @@
 import ArticleCodec
 import ArticleModel
 import Foundation
+import StorePort
 import SwiftProtobuf
 
 /// The wire messages of the store's query results.

@@ -5,6 +5,7 @@ public import Kafka
 public import Logging
 import Metrics
 public import ServiceLifecycle
+public import StorePort
 import Synchronization
 
 /// The enricher as a long-running service: consumes raw articles as a member of the consumer
@@ -14,7 +15,7 @@ public final class EnricherService: Service, Sendable {
     let configuration: EnricherConfiguration
     let consumer: KafkaConsumer
     private let deadLetters: DeadLetterPublisher
-    let store: ArticleStore
+    let store: any ArticleStore
     private let enricher: ArticleEnricher
     let logger: Logger
     let countersBox = Mutex(EnricherCounters())
@@ -35,7 +36,7 @@ public final class EnricherService: Service, Sendable {
     /// - Throws: `KafkaError` when a client cannot be created (bad configuration, librdkafka too old).
     public init(
         configuration: EnricherConfiguration,
-        store: ArticleStore,
+        store: any ArticleStore,
         enricher: ArticleEnricher,
         logger: Logger
     ) throws(KafkaError) {
@@ -99,7 +100,7 @@ public final class EnricherService: Service, Sendable {
         var assigned = false
         var lastActivity = ContinuousClock.now
         // Where the store says each partition's stored messages end; see `handle`.
-        var storedOffsets: [KafkaTopicPartition: Int64] = [:]
+        var storedOffsets: [TopicPartition: Int64] = [:]
         var assignment = AssignmentWatch()
         // The next offset to read per partition, from the messages of this run; see `remainingMessages`.
         var nextOffsets: [KafkaTopicPartition: Int64] = [:]
@@ -110,7 +111,8 @@ public final class EnricherService: Service, Sendable {
                 lastActivity = .now
                 let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
                 nextOffsets[partition] = message.offset + 1
-                if let stored = storedOffsets[partition], message.offset < stored,
+                if let stored = storedOffsets[TopicPartition(topic: message.topic, partition: message.partition)],
+                    message.offset < stored,
                     try await store.outcome(of: HandledMessage(message, outcome: .stored)) != nil
                 {
                     // Handled by a batch whose Kafka commit was lost (a crash, a lost partition): not again. The
@@ -194,9 +196,9 @@ public final class EnricherService: Service, Sendable {
             return
         }
         let started = ContinuousClock.now
-        let article: EnrichedArticle
+        let article: IndexedArticle
         do throws(ArticleTooLargeError) {
-            article = try enricher.enrich(raw, now: Date())
+            article = IndexedArticle(try enricher.enrich(raw, now: Date()))
         } catch {
             try await deadLetter(message, code: ArticleTooLargeError.code, reason: error.description, into: &batch)
             return
@@ -238,7 +240,8 @@ public final class EnricherService: Service, Sendable {
             ]
         )
         try await deadLetters.send(message, code: code, reason: reason)
-        try await writeRetryingWhileLocked { () async throws(StoreError) in try await store.save([], handled: [record])
+        try await writeRetryingWhileLocked { () async throws(StoreError) in
+            try await store.save([], handled: [record], consumed: [], group: configuration.consumer.groupID)
         }
         countersBox.withLock { $0.deadLettered += 1 }
         metrics.deadLettered.increment()
@@ -252,7 +255,7 @@ public final class EnricherService: Service, Sendable {
         do {
             try await writeRetryingWhileLocked { () async throws(StoreError) in
                 try await store.save(
-                    batch.articles, handled: batch.storedMessages, consumed: batch.commitOffsets,
+                    batch.articles, handled: batch.storedMessages, consumed: batch.consumedPositions,
                     group: configuration.consumer.groupID)
             }
         } catch {

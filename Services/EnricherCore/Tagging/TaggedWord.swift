@@ -63,14 +63,9 @@ struct TaggedWord: Sendable {
         withoutArticle(scalars: key.unicodeScalars)
     }
 
-    /// ``withoutArticle(_:)`` on scalars. Compared scalar by scalar: String.hasPrefix normalizes both sides first.
-    /// Inlined: left generic, it ran tagging 12% slower (`make bench-tag`).
+    /// ``withoutArticle(_:)`` on scalars.
     @inline(__always)
     static func withoutArticle<Scalars: Collection<Unicode.Scalar>>(scalars: Scalars) -> Scalars.SubSequence {
-        guard scalars.count >= 4, scalars.starts(with: article) else { return scalars[...] }
-        return scalars.dropFirst(2)
+        DefiniteArticle.strip(from: scalars)
     }
-
-    /// ال, built once: an array literal in the call would be built for every word.
-    private static let article: [Unicode.Scalar] = ["\u{0627}", "\u{0644}"]
 }

@@ -10,8 +10,10 @@ import GRPCNIOTransportHTTP2
 import IngestCore
 import Kafka
 import Logging
+import SQLiteStore
 import ServiceCommandLine
 import ServiceContracts
+import StorePort
 import SwiftProtobuf
 
 /// Prints the latency of ArticleQuery calls on a large store and the throughput of
@@ -61,20 +63,21 @@ struct StoreBuilder {
     let path: String
     let articles: Int
 
-    func build() async throws -> ArticleStore {
+    func build() async throws -> any ArticleStore {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        var store = try ArticleStore(path: path)
+        var store = try SQLiteArticleStore(path: path)
         let present = try await store.articleCount()
         if present == articles {
             print("store: \(path) already holds \(articles) articles")
             return store
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        store = try ArticleStore(path: path)
+        store = try SQLiteArticleStore(path: path)
         let start = ContinuousClock.now
         for batchStart in stride(from: 0, to: articles, by: 1_000) {
-            try await store.save((batchStart..<min(articles, batchStart + 1_000)).map(news.article))
+            try await store.save(
+                (batchStart..<min(articles, batchStart + 1_000)).map { IndexedArticle(news.article($0)) })
         }
         let seconds = start.duration(to: .now).seconds
         let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576
@@ -87,7 +90,7 @@ struct StoreBuilder {
 
 /// Latency of query calls, each case timed call by call through a gRPC client on loopback.
 struct QueryLatency {
-    let store: ArticleStore
+    let store: any ArticleStore
     let news: SyntheticNews
     let calls: Int
 
@@ -164,7 +167,7 @@ struct QueryLatency {
         }
         all += deep
         print(Latency.line("pages 2-10 of الأمن", deep))
-        print("SearchArticles (page of 20), best match first among the \(ArticleStore.relevanceWindow) newest matches")
+        print("SearchArticles (page of 20), best match first among the \(ArticleSearch.relevanceWindow) newest matches")
         for (name, request) in searches.dropLast() {
             var ranked = request
             ranked.order = .relevance

@@ -3,16 +3,19 @@ import ArticleModel
 import BenchmarkSupport
 import EnricherCore
 import Foundation
-import Kafka
+import Logging
+import PostgresStore
+import SQLiteStore
 import ServiceCommandLine
+import StorePort
 
-/// Prints how fast the SQLite store saves enriched articles as the enricher service does: batches in one
-/// transaction each, with the batch's handled messages and consumed offsets, into a fresh file.
+/// Prints how fast a store saves enriched articles as the enricher service does: batches in one transaction each,
+/// with the batch's handled messages and consumed offsets, into a fresh SQLite file or a fresh PostgreSQL schema.
 @main
 struct StoreBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "akhbar-store-benchmark",
-        abstract: "Measure articles/s and ms per article of saving enriched articles to a fresh SQLite store."
+        abstract: "Measure articles/s and ms per article of saving enriched articles to a fresh store."
     )
 
     @Option(help: "Articles to save, enriched from pages built out of the seeds.")
@@ -24,28 +27,52 @@ struct StoreBenchmark: AsyncParsableCommand {
     @Option(help: "The folder of seed pages the articles are built from.")
     var seeds = "Fixtures/seeds"
 
+    @Option(
+        help: """
+            A PostgreSQL server to measure instead of SQLite (postgres://USER@HOST:PORT/DB, password in PGPASSWORD); \
+            the benchmark writes into a new schema of its own and drops it at the end.
+            """)
+    var store: String?
+
     func run() async throws {
         let enriched = try enrichedArticles()
+        let indexingStarted = ContinuousClock.now
+        let indexed = enriched.map(IndexedArticle.init)
+        let indexing = (ContinuousClock.now - indexingStarted) / .seconds(1)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-store-bench-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try ArticleStore(path: directory.appendingPathComponent("store.sqlite").path)
+        let schema = "bench_\(UInt32.random(in: 0...UInt32.max))"
+        let store: any ArticleStore =
+            if let address = self.store {
+                try await PostgresArticleStore(
+                    configuration: try PostgresStoreConfiguration(
+                        address: address + (address.contains("?") ? "&" : "?") + "schema=\(schema)"),
+                    logger: Logger(label: "akhbar.store-benchmark"))
+            } else {
+                try SQLiteArticleStore(path: directory.appendingPathComponent("store.sqlite").path)
+            }
 
         let entities = enriched.reduce(0) { $0 + $1.entities.count }
-        print("\(enriched.count) articles, \(entities) entities, batches of \(batchSize)")
+        print(
+            "\(self.store == nil ? "SQLite" : "PostgreSQL (schema \(schema))"): \(enriched.count) articles, "
+                + "\(entities) entities, batches of \(batchSize)")
+        print(
+            "indexing (search terms, alias keys), done by the enricher: \(String(format: "%.2f", indexing * 1000 / Double(enriched.count))) ms per article"
+        )
         let started = ContinuousClock.now
         var offset: Int64 = 0
         for batch in stride(from: 0, to: enriched.count, by: batchSize) {
-            let part = Array(enriched[batch..<min(batch + batchSize, enriched.count)])
+            let part = Array(indexed[batch..<min(batch + batchSize, indexed.count)])
             let handled = part.map { _ in
                 offset += 1
                 return HandledMessage(
-                    position: KafkaTopicPartitionOffset(topic: "bench", partition: 0, offset: offset), digest: offset,
+                    position: MessagePosition(topic: "bench", partition: 0, offset: offset), digest: offset,
                     outcome: .stored)
             }
             try await store.save(
                 part, handled: handled,
-                consumed: [KafkaTopicPartitionOffset(topic: "bench", partition: 0, offset: offset + 1)], group: "bench")
+                consumed: [MessagePosition(topic: "bench", partition: 0, offset: offset + 1)], group: "bench")
         }
         let seconds = (ContinuousClock.now - started) / .seconds(1)
         print(

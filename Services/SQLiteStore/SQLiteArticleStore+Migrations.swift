@@ -1,6 +1,7 @@
 import GRDB
+import StorePort
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// The schema, as named migrations. Append new migrations; never edit a released one.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -80,7 +81,7 @@ extension ArticleStore {
                 let body: String = row["body"]
                 try db.execute(
                     sql: "INSERT INTO article_search (article_id, terms) VALUES (?, ?)",
-                    arguments: [row["id"], SearchTerms.indexed(title + "\n" + body)])
+                    arguments: [row["id"], SearchKeys.indexed(title + "\n" + body)])
             }
         }
         migrator.registerMigration("v5: query keys and counts") { db in
@@ -95,7 +96,7 @@ extension ArticleStore {
                 let canonical: String = row["canonical"]
                 try db.execute(
                     sql: "UPDATE entities SET canonical_key = ? WHERE id = ?",
-                    arguments: [EntityRecord.key(of: canonical), row["id"]])
+                    arguments: [SearchKeys.name(canonical), row["id"]])
             }
             try db.execute(
                 sql: """

@@ -1,7 +1,8 @@
 import ArticleModel
 import GRDB
+import StorePort
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// Rebuilds the model value of a stored article: its entities in tagging order, each with its
     /// mentions in text order.
     static func article(from record: ArticleRecord, in db: Database) throws -> EnrichedArticle {

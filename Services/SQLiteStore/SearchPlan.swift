@@ -1,5 +1,7 @@
 import ArticleModel
+import Foundation
 import GRDB
+import StorePort
 
 /// The SQL of one article search: the rows that drive it, its conditions and order, and how a row
 /// becomes the cursor of the next page.
@@ -24,7 +26,7 @@ struct SearchPlan {
 
     init(_ search: ArticleSearch, after cursor: PageCursor?) throws(StoreError) {
         var entityIDs = search.entityIDs[...]
-        let match = SearchTerms.match(search.text)
+        let match = Self.match(SearchKeys.queryTerms(search.text))
         var source: SQL
         let drivenByArticles: Bool
         if let match {
@@ -61,7 +63,7 @@ struct SearchPlan {
             // would walk most of the index when they are selective.
             relevanceWindow = """
                 SELECT s.rowid FROM article_search s WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY s.rowid DESC LIMIT 1 OFFSET \(ArticleStore.relevanceWindow - 1)
+                ORDER BY s.rowid DESC LIMIT 1 OFFSET \(ArticleSearch.relevanceWindow - 1)
                 """
         }
         for id in entityIDs {
@@ -89,8 +91,15 @@ struct SearchPlan {
             conditions.append("(s.rank > \(rank) OR (s.rank = \(rank) AND s.article_id > \(id)))")
         case (.published, .published(let key, let id)?):
             conditions.append("(\(sortKey) < \(key) OR (\(sortKey) = \(key) AND \(idColumn) < \(id)))")
-        default: throw ArticleStore.mismatchedCursor
+        default: throw PageToken.mismatched
         }
+    }
+
+    /// An FTS5 query that matches texts holding every one of `terms`; nil when there are none.
+    private static func match(_ terms: [String]) -> String? {
+        guard !terms.isEmpty else { return nil }
+        // Quoted: a term is a string to FTS5, never an operator, whatever the user typed.
+        return terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
     }
 
     /// The ids and sort keys of one page of `limit` rows.

@@ -1,40 +1,11 @@
-public import ArticleModel
-public import Foundation
+import ArticleModel
 import GRDB
+public import StorePort
 
-/// Totals over the store.
-public struct StoreStats: Sendable, Equatable {
-    /// Distinct entities and their mentions, for one entity type.
-    public struct TypeCount: Sendable, Equatable {
-        public let entities: Int
-        public let mentions: Int
-    }
-
-    /// How many stored articles share one value of a field.
-    public struct ArticleCount: Sendable, Equatable {
-        public let key: String
-        public let articles: Int
-    }
-
-    public let articles: Int
-    public let entities: Int
-    public let mentions: Int
-    /// Every entity type, with zeros for types not seen.
-    public let byType: [EntityType: TypeCount]
-    /// Articles per source, most first; no source counts under "".
-    public let bySource: [ArticleCount]
-    /// Articles per enrichment version, most first: how far a replay has got.
-    public let byEnrichmentVersion: [ArticleCount]
-    public let oldestPublished: Date?
-    public let newestPublished: Date?
-    public let lastEnriched: Date?
-}
-
-extension ArticleStore {
+extension SQLiteArticleStore {
     public func stats() async throws(StoreError) -> StoreStats {
         try await read { db in
-            var byType = Dictionary(
-                uniqueKeysWithValues: EntityType.allCases.map { ($0, StoreStats.TypeCount(entities: 0, mentions: 0)) })
+            var byType: [EntityType: StoreStats.TypeCount] = [:]
             let typeRows = try Row.fetchAll(
                 db,
                 sql: """
@@ -63,8 +34,6 @@ extension ArticleStore {
                     """)
             return StoreStats(
                 articles: totals?["articles"] ?? 0,
-                entities: byType.values.reduce(0) { $0 + $1.entities },
-                mentions: byType.values.reduce(0) { $0 + $1.mentions },
                 byType: byType,
                 bySource: try counts(by: "source"),
                 byEnrichmentVersion: try counts(by: "enrichment_version"),

@@ -1,33 +1,55 @@
-import EnricherCore
+import ArticleModel
 import Foundation
-import Kafka
+import GRDB
+import SQLiteStore
+import StorePort
 import Testing
 
-extension ArticleStoreTests {
+/// What only the SQLite backend can meet: its file and its locks.
+@Suite("SQLite store")
+struct SQLiteStoreTests {
+    private let fixtures = ArticleStoreConformanceTests()
+
     private static func temporaryPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID()).sqlite").path
     }
 
-    @Test("a message is known as handled only at its position with the same digest: a re-created topic's is new")
-    func handledMessagesNeedTheSameDigest() async throws {
-        try await withStore { store, _ in
-            let position = KafkaTopicPartitionOffset(topic: "t", partition: 0, offset: 7)
-            try await store.save(
-                [article("a")], handled: [HandledMessage(position: position, digest: 42, outcome: .stored)])
-            #expect(
-                try await store.outcome(of: HandledMessage(position: position, digest: 42, outcome: .stored)) == .stored
-            )
-            #expect(
-                try await store.outcome(of: HandledMessage(position: position, digest: 43, outcome: .stored)) == nil)
-            let elsewhere = KafkaTopicPartitionOffset(topic: "t", partition: 1, offset: 7)
-            #expect(
-                try await store.outcome(of: HandledMessage(position: elsewhere, digest: 42, outcome: .stored)) == nil)
-            // The message now at that offset replaces the record.
-            try await store.save([], handled: [HandledMessage(position: position, digest: 43, outcome: .deadLettered)])
-            #expect(
-                try await store.outcome(of: HandledMessage(position: position, digest: 43, outcome: .stored))
-                    == .deadLettered)
+    /// A store in a fresh temporary file, removed when the test ends.
+    private func withStore(_ body: (SQLiteArticleStore, String) async throws -> Void) async throws {
+        let path = Self.temporaryPath()
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
+        try await body(try SQLiteArticleStore(path: path), path)
+    }
+
+    private func article(_ id: String) -> EnrichedArticle { fixtures.article(id) }
+
+    @Test("a database another writer holds locked: .locked after the busy wait, nothing of the batch stored")
+    func lockedDatabase() async throws {
+        try await withStore { store, path throws in
+            // Another process's connection, holding the write lock across accesses.
+            var configuration = Configuration()
+            configuration.allowsUnsafeTransactions = true
+            let other = try DatabaseQueue(path: path, configuration: configuration)
+            try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+            await #expect {
+                try await store.save([article("a")], consumed: [.init(topic: "t", partition: 0, offset: 1)], group: "g")
+            } throws: { error in
+                (error as? StoreError)?.code == .locked
+            }
+            try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+            #expect(try await store.articleCount() == 0)
+            #expect(try await store.storedOffsets(group: "g").isEmpty)
+        }
+    }
+
+    @Test("a file that is not a database is refused with a typed error")
+    func notADatabase() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { try SQLiteArticleStore(path: path) }
     }
 
     @Test("a database deleted while open fails the next save with .removed instead of writing into the void")
@@ -35,7 +57,7 @@ extension ArticleStoreTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try ArticleStore(path: directory.appendingPathComponent("s.sqlite").path)
+        let store = try SQLiteArticleStore(path: directory.appendingPathComponent("s.sqlite").path)
         try await store.save([article("before")])
         try FileManager.default.removeItem(at: directory)
         await #expect(throws: StoreError(.removed, "")) { try await store.save([self.article("after")]) }
@@ -50,14 +72,14 @@ extension ArticleStoreTests {
     func missingDatabaseForReaders() throws {
         let path = Self.temporaryPath()
         #expect {
-            try ArticleStore(path: path, access: .existing)
+            try SQLiteArticleStore(path: path, access: .existing)
         } throws: { error in
             (error as? StoreError)?.code == .cannotOpen && "\(error)".contains(path)
         }
         #expect(!FileManager.default.fileExists(atPath: path))
         let unopenable = "/nonexistent-\(UUID())/s.sqlite"
         #expect {
-            try ArticleStore(path: unopenable)
+            try SQLiteArticleStore(path: unopenable)
         } throws: { error in
             (error as? StoreError)?.code == .cannotOpen && "\(error)".contains(unopenable)
         }
@@ -70,12 +92,12 @@ extension ArticleStoreTests {
             _ = try? Self.chattr("-i", path)
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        try await ArticleStore(path: path).save([article("a")])
+        try await SQLiteArticleStore(path: path).save([article("a")])
         // chattr needs CAP_LINUX_IMMUTABLE and a file system that keeps the flag; where either is missing there is
         // nothing to test.
         guard (try? Self.chattr("+i", path)) == 0 else { return }
         #expect {
-            try ArticleStore(path: path)
+            try SQLiteArticleStore(path: path)
         } throws: { error in
             (error as? StoreError)?.code == .cannotOpen && "\(error)".contains("not writable")
         }

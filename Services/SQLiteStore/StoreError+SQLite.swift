@@ -1,11 +1,13 @@
 import GRDB
+import StorePort
 
 extension StoreError {
-    /// Classifies any error thrown by GRDB so that callers see a `StoreError` only.
-    static func from(_ error: any Error, file: String = #fileID, line: Int = #line) -> StoreError {
+    /// Classifies any error thrown by GRDB so that callers see a `StoreError` only; SQLite's code stays in the
+    /// message for whoever reads the log.
+    static func from(_ error: any Error) -> StoreError {
         if let storeError = error as? StoreError { return storeError }
         guard let dbError = error as? DatabaseError else {
-            return StoreError(.other, String(describing: error), file: file, line: line)
+            return StoreError(.other, String(describing: error))
         }
         let code: Code =
             switch dbError.resultCode {
@@ -19,10 +21,6 @@ extension StoreError {
             }
         return StoreError(
             code,
-            dbError.message ?? dbError.description,
-            sqliteCode: dbError.resultCode.primaryResultCode.rawValue,
-            file: file,
-            line: line
-        )
+            "\(dbError.message ?? dbError.description) [SQLite code \(dbError.resultCode.primaryResultCode.rawValue)]")
     }
 }

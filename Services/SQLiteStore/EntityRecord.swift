@@ -1,4 +1,3 @@
-import ArabicText
 import GRDB
 
 /// One row of `entities`: an entity known across articles, by its stable id.
@@ -20,9 +19,5 @@ struct EntityRecord: Codable, FetchableRecord, TableRecord {
         static let id = Column(CodingKeys.id)
         static let type = Column(CodingKeys.type)
         static let canonical = Column(CodingKeys.canonical)
-    }
-
-    static func key(of name: String) -> String {
-        ArabicNormalizer().matchingKey(name).string
     }
 }

@@ -1,23 +1,24 @@
-/// A failure of the article store, with a code callers can match on.
+/// A failure of an article store, with a code callers can match on, whatever the backend.
 ///
-/// `diskFull` and `locked` mean the batch was not stored: the enricher must stop without
+/// `diskFull`, `locked` and `unavailable` mean the batch was not stored: the enricher must stop without
 /// committing offsets, so the messages are delivered again after the cause is fixed.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: String, Sendable {
-            case cannotOpen, migration, diskFull, locked, corrupt, constraint, io, removed, invalidCursor, other
+            case cannotOpen, migration, diskFull, locked, corrupt, constraint, io, removed, invalidCursor,
+                unavailable, authentication, other
         }
         private let value: Value
 
-        /// The database file could not be opened or created.
+        /// The database could not be opened or created.
         public static let cannotOpen = Code(value: .cannotOpen)
         /// A schema migration failed.
         public static let migration = Code(value: .migration)
-        /// SQLite reported a full disk (SQLITE_FULL).
+        /// The database has no room left for the write.
         public static let diskFull = Code(value: .diskFull)
-        /// Another connection holds a lock for longer than the busy timeout.
+        /// Another writer holds a lock for longer than the store waits, or a transaction lost a conflict.
         public static let locked = Code(value: .locked)
-        /// The file is not a database or is damaged.
+        /// The database is not one of ours or is damaged.
         public static let corrupt = Code(value: .corrupt)
         /// A row broke an integrity rule of the schema.
         public static let constraint = Code(value: .constraint)
@@ -27,7 +28,11 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let removed = Code(value: .removed)
         /// A page token that this store did not hand out (or that was altered).
         public static let invalidCursor = Code(value: .invalidCursor)
-        /// Any other SQLite failure.
+        /// The database server cannot be reached or went away.
+        public static let unavailable = Code(value: .unavailable)
+        /// The database server refused the credentials.
+        public static let authentication = Code(value: .authentication)
+        /// Any other failure of the backend.
         public static let other = Code(value: .other)
 
         public var description: String { value.rawValue }
@@ -35,28 +40,18 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
 
     public let code: Code
     public let message: String
-    /// The SQLite primary result code, when the failure came from SQLite.
-    public let sqliteCode: Int32?
-    public let file: String
-    public let line: Int
 
-    public init(_ code: Code, _ message: String, sqliteCode: Int32? = nil, file: String = #fileID, line: Int = #line) {
+    public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
-        self.sqliteCode = sqliteCode
-        self.file = file
-        self.line = line
     }
 
-    /// The same error, its message naming the database at `path` when it does not already.
-    func about(_ path: String) -> StoreError {
-        message.contains(path)
-            ? self : StoreError(code, "\(path): \(message)", sqliteCode: sqliteCode, file: file, line: line)
+    /// The same error, its message naming `place` (a file, a server) when it does not already.
+    public func about(_ place: String) -> StoreError {
+        message.contains(place) ? self : StoreError(code, "\(place): \(message)")
     }
 
-    public var description: String {
-        "store error (\(code)): \(message)" + (sqliteCode.map { " [SQLite code \($0)]" } ?? "")
-    }
+    public var description: String { "store error (\(code)): \(message)" }
 }
 
 extension StoreError: Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import StorePort
 
 /// The database file as it was opened, to notice when it is deleted or replaced underneath the store.
 ///

@@ -1,13 +1,11 @@
 public import ArticleModel
 import Foundation
 import GRDB
-public import Kafka
+public import StorePort
 
-/// The SQLite store of enriched articles (WAL mode, through a GRDB `DatabasePool`).
-///
-/// Saving upserts by article id, so a message delivered twice, or a replay of the whole topic,
-/// replaces rows instead of adding them.
-public final class ArticleStore: Sendable {
+/// The embedded store of enriched articles: one SQLite file in WAL mode, through a GRDB `DatabasePool`. Several
+/// enrichers on one host may share it; enrichers on several hosts need a server database.
+public final class SQLiteArticleStore: ArticleStore {
     /// Whether opening may create the database.
     public enum Access: Sendable {
         /// Create the file when it is missing: the enricher, whose first batch starts the store.
@@ -70,22 +68,10 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    /// Stores a batch of articles in one transaction: all of them or none.
-    ///
-    /// Each article replaces any earlier version of itself, its entity links and mentions, unless its message is
-    /// already recorded as stored and the article is stored with the same enrichment version: an enricher that
-    /// lost the message's partition in a rebalance may store its batch after the new owner checked the message, and
-    /// the article must still be written once. A replay under a newer enrichment version rewrites it.
-    /// - Parameters:
-    ///   - handled: the messages of the batch and what became of them (see ``outcome(of:)``); its stored
-    ///     messages, when there are as many as articles, are the articles' messages in the same order.
-    ///   - consumed: the next offset to read per partition once the batch is stored, recorded for `group` in
-    ///     the same transaction (see ``storedOffsets(group:)``).
-    /// - Throws: `StoreError`; on `.diskFull` or `.locked` nothing of the batch was stored, and `.removed` means
-    ///   the database file was deleted or replaced while open, so what was written is lost with it.
+    /// See ``ArticleStore/save(_:handled:consumed:group:)``; `.removed` means the database file was deleted or
+    /// replaced while open, so what was written is lost with it.
     public func save(
-        _ articles: [EnrichedArticle], handled: [HandledMessage] = [], consumed: [KafkaTopicPartitionOffset] = [],
-        group: String = ""
+        _ articles: [IndexedArticle], handled: [HandledMessage], consumed: [MessagePosition], group: String
     ) async throws(StoreError) {
         try file.checkStillInPlace()
         do {
@@ -126,8 +112,10 @@ public final class ArticleStore: Sendable {
 
     /// Whether `message` is recorded, with the same digest, as stored, and `article` is stored under its
     /// enrichment version.
-    private static func isStored(_ message: HandledMessage, as article: EnrichedArticle, in db: Database) throws -> Bool
+    private static func isStored(_ message: HandledMessage, as indexed: IndexedArticle, in db: Database) throws
+        -> Bool
     {
+        let article = indexed.article
         guard try outcome(of: message, in: db) == .stored else { return false }
         let version = try String.fetchOne(
             db.cachedStatement(sql: "SELECT enrichment_version FROM articles WHERE id = ?"),
@@ -135,8 +123,6 @@ public final class ArticleStore: Sendable {
         return version == article.enrichmentVersion
     }
 
-    /// What became of the message at this position, if the store recorded it with the same digest; nil when it
-    /// did not, or recorded a different message there.
     public func outcome(of message: HandledMessage) async throws(StoreError) -> HandledMessage.Outcome? {
         try await read { db in try Self.outcome(of: message, in: db) }
     }
@@ -151,21 +137,19 @@ public final class ArticleStore: Sendable {
         return HandledMessage.Outcome(rawValue: row["outcome"])
     }
 
-    /// The next offset to read per partition, as the batches stored for `group` recorded it.
-    public func storedOffsets(group: String) async throws(StoreError) -> [KafkaTopicPartition: Int64] {
+    public func storedOffsets(group: String) async throws(StoreError) -> [TopicPartition: Int64] {
         try await read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT topic, partition, next_offset FROM consumer_offsets WHERE group_id = ?",
                 arguments: [group])
-            var offsets: [KafkaTopicPartition: Int64] = [:]
+            var offsets: [TopicPartition: Int64] = [:]
             for row in rows {
-                offsets[KafkaTopicPartition(topic: row["topic"], partition: row["partition"])] = row["next_offset"]
+                offsets[TopicPartition(topic: row["topic"], partition: row["partition"])] = row["next_offset"]
             }
             return offsets
         }
     }
 
-    /// How many times each stored article was written, by id.
     public func writeCounts() async throws(StoreError) -> [String: Int] {
         try await read { db in
             var counts: [String: Int] = [:]
@@ -178,7 +162,8 @@ public final class ArticleStore: Sendable {
 
     // Rows are written through cached statements with positional arguments: encoding records
     // through Codable and compiling each statement again cost more than SQLite's own work.
-    private static func save(_ article: EnrichedArticle, in db: Database) throws {
+    private static func save(_ indexed: IndexedArticle, in db: Database) throws {
+        let article = indexed.article
         let previousWrites =
             try Int.fetchOne(
                 db.cachedStatement(sql: "SELECT write_count FROM articles WHERE id = ?"), arguments: [article.articleID]
@@ -190,7 +175,7 @@ public final class ArticleStore: Sendable {
         // Replacing the links drops this article's old mentions through the cascade.
         try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?")
             .execute(arguments: [article.articleID])
-        let entities = try EntityAliases.link(article.entities, in: db)
+        let entities = indexed.linkingShortNames(to: try EntityAliases.fullNames(for: indexed.shortNameKeys, in: db))
         let upsertEntity = try db.cachedStatement(
             sql: """
                 INSERT INTO entities (id, type, canonical, canonical_key) VALUES (?, ?, ?, ?)
@@ -201,9 +186,10 @@ public final class ArticleStore: Sendable {
             sql: "INSERT INTO article_entities (article_id, entity_id, value, position) VALUES (?, ?, ?, ?)")
         let insertMention = try db.cachedStatement(
             sql: "INSERT INTO mentions (article_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
-        for (position, entity) in entities.enumerated() {
+        for (position, linked) in entities.enumerated() {
+            let entity = linked.entity
             try upsertEntity.execute(arguments: [
-                entity.id, entity.type.rawValue, entity.canonical, EntityRecord.key(of: entity.canonical),
+                entity.id, entity.type.rawValue, entity.canonical, linked.canonicalKey,
             ])
             try insertLink.execute(arguments: [article.articleID, entity.id, entity.value, position])
             for mention in entity.mentions {
@@ -220,17 +206,18 @@ public final class ArticleStore: Sendable {
                 """
         ).execute(arguments: [article.articleID])
         try EntityAliases.learn(from: entities, in: db)
-        try replaceSearchRow(of: article, in: db)
+        try replaceSearchRow(of: indexed, in: db)
     }
 
     /// Replaces the article's row of the full-text index, found through `articles.search_rowid`.
-    private static func replaceSearchRow(of article: EnrichedArticle, in db: Database) throws {
+    private static func replaceSearchRow(of indexed: IndexedArticle, in db: Database) throws {
+        let article = indexed.article
         try db.cachedStatement(
             sql: "DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?)"
         ).execute(arguments: [article.articleID])
         let rowid = try SearchRowID.free(forArticle: article.articleID, publishedAt: article.publishedAt, in: db)
         try db.cachedStatement(sql: "INSERT INTO article_search (rowid, article_id, terms) VALUES (?, ?, ?)")
-            .execute(arguments: [rowid, article.articleID, SearchTerms.indexed(article.title + "\n" + article.body)])
+            .execute(arguments: [rowid, article.articleID, indexed.searchTerms])
         try db.cachedStatement(sql: "UPDATE articles SET search_rowid = ? WHERE id = ?")
             .execute(arguments: [rowid, article.articleID])
     }
@@ -244,15 +231,11 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    /// The number of stored articles.
     public func articleCount() async throws(StoreError) -> Int {
         try await read { db in try ArticleRecord.fetchCount(db) }
     }
 
-    /// Stored articles with their entities, newest publication first, then by id.
-    ///
-    /// - Parameter limit: at most this many articles; all when nil.
-    public func articles(limit: Int? = nil) async throws(StoreError) -> [EnrichedArticle] {
+    public func articles(limit: Int?) async throws(StoreError) -> [EnrichedArticle] {
         try await read { db in
             let records = try ArticleRecord.all()
                 .order(ArticleRecord.Columns.publishedAt.desc, ArticleRecord.Columns.id)
@@ -262,7 +245,6 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    /// The stored article with this id, or nil.
     public func article(id: String) async throws(StoreError) -> EnrichedArticle? {
         try await read { db in
             try ArticleRecord.fetchOne(db, key: id).map { try Self.article(from: $0, in: db) }

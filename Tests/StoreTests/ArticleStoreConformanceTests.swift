@@ -1,23 +1,13 @@
 import ArticleModel
-import EnricherCore
 import Foundation
-import GRDB
-import Kafka
+import StorePort
 import Testing
 
-@Suite("ArticleStore")
-struct ArticleStoreTests {
-    /// A store in a fresh temporary file, removed when the test ends.
-    func withStore(_ body: (ArticleStore, String) async throws -> Void) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID()).sqlite").path
-        defer {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
-        try await body(try ArticleStore(path: path), path)
-    }
-
+/// One behaviour, every backend: each case runs against SQLite and, when the run has one, PostgreSQL.
+@Suite("ArticleStore conformance")
+struct ArticleStoreConformanceTests {
     /// Moscow, mentioned once at scalar offset `start`.
-    private func moscow(at start: Int) -> Entity {
+    func moscow(at start: Int) -> Entity {
         Entity(
             id: "LOCATION:موسكو", type: .location, canonical: "موسكو",
             mentions: [EntityMention(text: "موسكو", start: start, end: start + 5)])
@@ -50,9 +40,9 @@ struct ArticleStoreTests {
         )
     }
 
-    @Test("a saved article reads back equal, entities in order")
-    func roundTrip() async throws {
-        try await withStore { store, _ throws in
+    @Test("a saved article reads back equal, entities in order", arguments: StoreBackend.all)
+    func roundTrip(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             let original = article("a1")
             try await store.save([original])
             let stored = try #require(try await store.article(id: "a1"))
@@ -60,9 +50,10 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("saving the same article again replaces it: no new rows, new version and entities")
-    func upsertReplaces() async throws {
-        try await withStore { store, _ throws in
+    @Test(
+        "saving the same article again replaces it: no new rows, new version and entities", arguments: StoreBackend.all)
+    func upsertReplaces(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             try await store.save([article("a1"), article("a2")])
             let changed = article(
                 "a1",
@@ -83,9 +74,9 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("a batch with a bad row stores nothing of the batch")
-    func batchIsAtomic() async throws {
-        try await withStore { store, _ throws in
+    @Test("a batch with a bad row stores nothing of the batch", arguments: StoreBackend.all)
+    func batchIsAtomic(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             let bad = article(
                 "bad",
                 entities: [
@@ -98,12 +89,14 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("a batch records its consumed offsets in the same transaction; each save counts one more write")
-    func offsetsAndWriteCounts() async throws {
-        try await withStore { store, _ throws in
+    @Test(
+        "a batch records its consumed offsets in the same transaction; each save counts one more write",
+        arguments: StoreBackend.all)
+    func offsetsAndWriteCounts(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             let offsets = [
-                KafkaTopicPartitionOffset(topic: "t", partition: 0, offset: 42),
-                KafkaTopicPartitionOffset(topic: "t", partition: 1, offset: 7),
+                MessagePosition(topic: "t", partition: 0, offset: 42),
+                MessagePosition(topic: "t", partition: 1, offset: 7),
             ]
             try await store.save([article("a"), article("b")], consumed: offsets, group: "g")
             try await store.save(
@@ -117,14 +110,14 @@ struct ArticleStoreTests {
     }
 
     @Test(
-        "a message already stored, saved again by an enricher that lost its partition, is written once; a replay rewrites"
-    )
-    func redeliveredMessageStoredOnce() async throws {
-        try await withStore { store, _ throws in
-            let position = KafkaTopicPartitionOffset(topic: "t", partition: 0, offset: 5)
+        "a message already stored, saved again by an enricher that lost its partition, is written once; a replay rewrites",
+        arguments: StoreBackend.all)
+    func redeliveredMessageStoredOnce(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
+            let position = MessagePosition(topic: "t", partition: 0, offset: 5)
             let message = HandledMessage(position: position, digest: 99, outcome: .stored)
             let other = HandledMessage(
-                position: KafkaTopicPartitionOffset(topic: "t", partition: 0, offset: 6), digest: 7, outcome: .stored)
+                position: MessagePosition(topic: "t", partition: 0, offset: 6), digest: 7, outcome: .stored)
             try await store.save([article("a")], handled: [message], group: "g")
             try await store.save([article("a"), article("b")], handled: [message, other], group: "g")
             #expect(try await store.writeCounts() == ["a": 1, "b": 1])
@@ -138,28 +131,11 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("a database another writer holds locked: .locked after the busy wait, nothing of the batch stored")
-    func lockedDatabase() async throws {
-        try await withStore { store, path throws in
-            // Another process's connection, holding the write lock across accesses.
-            var configuration = Configuration()
-            configuration.allowsUnsafeTransactions = true
-            let other = try DatabaseQueue(path: path, configuration: configuration)
-            try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
-            await #expect {
-                try await store.save([article("a")], consumed: [.init(topic: "t", partition: 0, offset: 1)], group: "g")
-            } throws: { error in
-                (error as? StoreError)?.code == .locked
-            }
-            try other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-            #expect(try await store.articleCount() == 0)
-            #expect(try await store.storedOffsets(group: "g").isEmpty)
-        }
-    }
-
-    @Test("a later article that writes only the surname gets the full-named person's id and canonical form")
-    func aliasesLinkAcrossArticles() async throws {
-        try await withStore { store, _ throws in
+    @Test(
+        "a later article that writes only the surname gets the full-named person's id and canonical form",
+        arguments: StoreBackend.all)
+    func aliasesLinkAcrossArticles(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             let full = Entity(
                 id: "PERSON:عبد اللطيف حموشي", type: .person, canonical: "عبد اللطيف حموشي",
                 mentions: [
@@ -181,9 +157,11 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("search matches spelling variants, clitics and the article: الحموشي finds حموشي, فيينا finds لفيينا")
-    func searchIgnoresVariantsAndClitics() async throws {
-        try await withStore { store, _ throws in
+    @Test(
+        "search matches spelling variants, clitics and the article: الحموشي finds حموشي, فيينا finds لفيينا",
+        arguments: StoreBackend.all)
+    func searchIgnoresVariantsAndClitics(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             func stored(_ id: String, _ body: String) -> EnrichedArticle {
                 var value = article(id, entities: [])
                 value.body = body
@@ -207,9 +185,11 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("search filters: entity ids, entity type, publication range and source, each and together")
-    func searchFilters() async throws {
-        try await withStore { store, _ throws in
+    @Test(
+        "search filters: entity ids, entity type, publication range and source, each and together",
+        arguments: StoreBackend.all)
+    func searchFilters(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             let moscow = self.moscow(at: 0)
             var early = article("early")
             early.publishedAt = Date(timeIntervalSince1970: 1_600_000_000)
@@ -247,9 +227,11 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("pages: every article once whatever the page size, with and without text; foreign tokens refused")
-    func paging() async throws {
-        try await withStore { store, _ throws in
+    @Test(
+        "pages: every article once whatever the page size, with and without text; foreign tokens refused",
+        arguments: StoreBackend.all)
+    func paging(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             var articles: [EnrichedArticle] = []
             for index in 0..<7 {
                 var value = article("a\(index)")
@@ -265,26 +247,32 @@ struct ArticleStoreTests {
             for search in searches {
                 for size in [1, 2, 3, 7, 8] {
                     var seen: [String] = []
-                    var cursor: PageCursor?
+                    var token: PageToken?
                     repeat {
-                        let page = try await store.searchArticles(search, after: cursor, limit: size)
+                        // Through its text, as a client hands it back.
+                        let page = try await store.searchArticles(
+                            search, after: token.map { PageToken($0.value) }, limit: size)
                         seen += page.items.map(\.id)
-                        cursor = try page.next.map { token throws(StoreError) in try PageCursor(token: token.token) }
-                    } while cursor != nil
+                        token = page.next
+                    } while token != nil
                     #expect(seen.sorted() == articles.map(\.articleID).sorted(), "\(search) in pages of \(size)")
                 }
             }
-            #expect(throws: StoreError(.invalidCursor, "")) { try PageCursor(token: "not a token") }
-            let entityCursor = PageCursor.articleCount(3, id: "x")
             await #expect(throws: StoreError(.invalidCursor, "")) {
-                try await store.searchArticles(ArticleSearch(), after: entityCursor)
+                try await store.searchArticles(ArticleSearch(), after: PageToken("not a token"), limit: 5)
+            }
+            let entityToken = try #require(try await store.entities(limit: 1).next)
+            await #expect(throws: StoreError(.invalidCursor, "")) {
+                try await store.searchArticles(ArticleSearch(), after: entityToken, limit: 5)
             }
         }
     }
 
-    @Test("entities by article count, co-occurrences, an entity's articles newest first, stats")
-    func entityQueries() async throws {
-        try await withStore { store, _ throws in
+    @Test(
+        "entities by article count, co-occurrences, an entity's articles newest first, stats",
+        arguments: StoreBackend.all)
+    func entityQueries(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             let moscow = self.moscow(at: 30)
             var older = article("older")
             older.publishedAt = Date(timeIntervalSince1970: 1_700_000_000)
@@ -302,12 +290,13 @@ struct ArticleStoreTests {
             #expect(try await store.entities(prefix: "عبد اللطيف حموشى").items.map(\.id) == ["PERSON:عبد اللطيف حموشي"])
             #expect(try await store.entities(prefix: "%").items.isEmpty)
             let firstPage = try await store.entities(limit: 2)
-            let secondPage = try await store.entities(after: firstPage.next, limit: 2)
+            let secondPage = try await store.entities(type: nil, prefix: "", after: firstPage.next, limit: 2)
             #expect(firstPage.items.count == 2 && secondPage.items.count == 1 && secondPage.next == nil)
             let together = try await store.coOccurrences(of: "PERSON:عبد اللطيف حموشي")
             #expect(together.map(\.entity.id) == ["LOCATION:فيينا", "LOCATION:موسكو"])
             #expect(together.map(\.sharedArticles) == [2, 1])
-            #expect(try await store.coOccurrences(of: "PERSON:عبد اللطيف حموشي", type: .organization).isEmpty)
+            #expect(
+                try await store.coOccurrences(of: "PERSON:عبد اللطيف حموشي", type: .organization, limit: 20).isEmpty)
             #expect(
                 try await store.articles(mentioning: "PERSON:عبد اللطيف حموشي").items.map(\.id) == ["newer", "older"])
             #expect(try await store.entity(id: "PERSON:عبد اللطيف حموشي")?.mentionCount == 2)
@@ -321,9 +310,11 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("a date whose year is unknown is stored, read back and found by its month like any other")
-    func yearlessDate() async throws {
-        try await withStore { store, _ throws in
+    @Test(
+        "a date whose year is unknown is stored, read back and found by its month like any other",
+        arguments: StoreBackend.all)
+    func yearlessDate(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             func date(_ value: String, at start: Int) -> Entity {
                 Entity(
                     id: "DATE:\(value)", type: .date, canonical: value,
@@ -339,9 +330,9 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("articles come newest first and honour the limit")
-    func listing() async throws {
-        try await withStore { store, _ throws in
+    @Test("articles come newest first and honour the limit", arguments: StoreBackend.all)
+    func listing(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             var older = article("old")
             older.publishedAt = Date(timeIntervalSince1970: 1_600_000_000)
             try await store.save([older, article("new")])
@@ -350,9 +341,11 @@ struct ArticleStoreTests {
         }
     }
 
-    @Test("a day of date-only articles shares one millisecond: all searchable, between the days around them")
-    func sameMillisecondArticles() async throws {
-        try await withStore { store, _ throws in
+    @Test(
+        "a day of date-only articles shares one millisecond: all searchable, between the days around them",
+        arguments: StoreBackend.all)
+    func sameMillisecondArticles(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
             let midnight = Date(timeIntervalSince1970: 1_748_390_400)
             func dated(_ id: String, _ date: Date) -> EnrichedArticle {
                 var value = article(id, entities: [])
@@ -362,23 +355,39 @@ struct ArticleStoreTests {
             let day = (0..<3_000).map { dated("day-\($0)", midnight) }
             try await store.save([dated("before", midnight - 86_400)] + day + [dated("after", midnight + 86_400)])
             var found: [String] = []
-            var cursor: PageCursor?
+            var token: PageToken?
             repeat {
-                let page = try await store.searchArticles(ArticleSearch(text: "حموشي"), after: cursor, limit: 500)
+                let page = try await store.searchArticles(ArticleSearch(text: "حموشي"), after: token, limit: 500)
                 found += page.items.map(\.id)
-                cursor = page.next
-            } while cursor != nil
+                token = page.next
+            } while token != nil
             #expect(found.count == 3_002)
             #expect(found.first == "after" && found.last == "before")
             #expect(Set(found.dropFirst().dropLast()) == Set(day.map(\.articleID)))
         }
     }
 
-    @Test("a file that is not a database is refused with a typed error")
-    func notADatabase() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID()).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.self) { try ArticleStore(path: path) }
+    @Test(
+        "a message is known as handled only at its position with the same digest: a re-created topic's is new",
+        arguments: StoreBackend.all)
+    func handledMessagesNeedTheSameDigest(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
+            let position = MessagePosition(topic: "t", partition: 0, offset: 7)
+            try await store.save(
+                [article("a")], handled: [HandledMessage(position: position, digest: 42, outcome: .stored)])
+            #expect(
+                try await store.outcome(of: HandledMessage(position: position, digest: 42, outcome: .stored)) == .stored
+            )
+            #expect(
+                try await store.outcome(of: HandledMessage(position: position, digest: 43, outcome: .stored)) == nil)
+            let elsewhere = MessagePosition(topic: "t", partition: 1, offset: 7)
+            #expect(
+                try await store.outcome(of: HandledMessage(position: elsewhere, digest: 42, outcome: .stored)) == nil)
+            // The message now at that offset replaces the record.
+            try await store.save([], handled: [HandledMessage(position: position, digest: 43, outcome: .deadLettered)])
+            #expect(
+                try await store.outcome(of: HandledMessage(position: position, digest: 43, outcome: .stored))
+                    == .deadLettered)
+        }
     }
 }

@@ -1,0 +1,57 @@
+public import ArabicText
+
+/// The keys under which articles and entities are indexed and found, the same for every backend.
+///
+/// Both sides use matching keys, so أ/إ/ا, ى/ي and ة/ه variants meet. An article is indexed under every reading
+/// of each word without its proclitics and article (لفيينا also as فيينا, الحموشي as حموشي); a query word is read
+/// once, without its article only, so that فيينا finds لفيينا and بفيينا, and الحموشي finds حموشي and
+/// عبد اللطيف حموشي.
+public enum SearchKeys {
+    private static let tokenizer = ArabicTokenizer()
+
+    /// The space-separated terms to index for `text`.
+    public static func indexed(_ text: String) -> String {
+        // Built as scalars: a String per reading and a Set<String> per word cost more than the tokenizer.
+        var terms: [Unicode.Scalar] = []
+        forEachWord(of: text) { word in
+            var seen: [ArraySlice<Unicode.Scalar>] = []
+            for segmentation in tokenizer.segmentations(ofWord: word) {
+                let term = DefiniteArticle.strip(from: tokenizer.baseScalars(ofWord: word, segmentation))
+                guard !seen.contains(where: { $0.elementsEqual(term) }) else { continue }
+                seen.append(term)
+                if !terms.isEmpty { terms.append(" ") }
+                terms += term
+            }
+        }
+        return String(scalars: terms)
+    }
+
+    /// The terms a text query asks for, each to be found among an article's ``indexed(_:)`` terms; empty when the
+    /// query has no words.
+    public static func queryTerms(_ query: String) -> [String] {
+        var terms: [String] = []
+        forEachWord(of: query) { word in
+            let base = tokenizer.baseScalars(ofWord: word, tokenizer.segment(word))
+            terms.append(String(scalars: DefiniteArticle.strip(from: base)))
+        }
+        return terms
+    }
+
+    /// The key a name is listed and prefix-matched under.
+    public static func name(_ name: String) -> String {
+        ArabicNormalizer().matchingKey(name).string
+    }
+
+    /// The key of a person's alias: the matching key without a leading article, so حموشي and الحموشي meet.
+    public static func alias(_ name: String) -> String {
+        String(scalars: DefiniteArticle.strip(from: ArabicNormalizer().matchingKey(name).scalars))
+    }
+
+    /// Calls `body` with the scalars of each word or number of the matching key of `text`.
+    private static func forEachWord(of text: String, _ body: (ArraySlice<Unicode.Scalar>) -> Void) {
+        let key = ArabicNormalizer().matchingKey(text)
+        for token in tokenizer.tokenize(key) where token.kind != .punctuation {
+            body(key.scalars[token.normalizedRange])
+        }
+    }
+}
