@@ -221,13 +221,21 @@ let package = Package(
             dependencies: ["EnricherCore", "ArticleModel", "ArabicText", "FixtureFiles", "Kafka", "StorePort"],
             path: "Tests/EnricherCoreTests",
         ),
+        .target(
+            name: "StoreTestSupport",
+            dependencies: [
+                "StorePort", "SQLiteStore", "PostgresStore", "ArticleModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/StoreTestSupport"
+        ),
         .testTarget(
             name: "StoreTests",
             dependencies: [
-                "StorePort", "SQLiteStore", "PostgresStore", "ArticleModel",
+                "StorePort", "SQLiteStore", "PostgresStore", "StoreTestSupport", "ArticleModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Tests/StoreTests"
         ),
@@ -246,7 +254,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "IngestCore", "EnricherCore", "ArticleModel", "ArticleCodec", "Kafka", "FixtureFiles", "SQLiteStore",
-                "StorePort",
+                "StorePort", "StoreTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/IntegrationTests"

@@ -24,7 +24,17 @@ struct BatchWriter {
             """, logger: logger)
         let stored = handled.filter { $0.outcome == .stored }
         let skipped = stored.count == articles.count ? try await alreadyStored(articles, as: stored) : []
-        let toWrite = articles.enumerated().filter { !skipped.contains($0.offset) }.map(\.element)
+        // An article twice in one batch (two messages with one id) is written once, as its later version, and
+        // counted as written twice, as one write after the other would have.
+        var writes: [String: Int] = [:]
+        var latest: [String: IndexedArticle] = [:]
+        var order: [String] = []
+        for (index, article) in articles.enumerated() where !skipped.contains(index) {
+            let id = article.article.articleID
+            if latest.updateValue(article, forKey: id) == nil { order.append(id) }
+            writes[id, default: 0] += 1
+        }
+        let toWrite = order.map { latest[$0]! }
         guard !toWrite.isEmpty else { return }
 
         var aliases = try await knownAliases(for: toWrite.reduce(into: Set()) { $0.formUnion($1.shortNameKeys) })
@@ -40,7 +50,7 @@ struct BatchWriter {
         try await connection.query(
             "DELETE FROM article_entities WHERE article_id = ANY(\(writtenIDs)::text[])", logger: logger)
         for (article, linked) in linkedArticles {
-            try await upsert(article)
+            try await upsert(article, writes: writes[article.article.articleID] ?? 1)
             try await insertLinks(of: article.article, linked)
             for entity in linked {
                 deltas[entity.entity.id, default: EntityCounts()].add(
@@ -122,7 +132,7 @@ struct BatchWriter {
             "SELECT id FROM entities WHERE id = ANY(\(rest)::text[]) ORDER BY id FOR UPDATE", logger: logger)
     }
 
-    private func upsert(_ indexed: IndexedArticle) async throws {
+    private func upsert(_ indexed: IndexedArticle, writes: Int) async throws {
         let article = indexed.article
         try await connection.query(
             """
@@ -130,11 +140,11 @@ struct BatchWriter {
                 write_count, search_vector)
             VALUES (\(article.articleID), \(article.url), \(article.source), \(article.publishedAt),
                 \(SortKey.of(article.publishedAt)), \(article.title), \(article.body), \(article.enrichmentVersion),
-                \(article.enrichedAt), 1, to_tsvector('simple', \(indexed.searchTerms)))
+                \(article.enrichedAt), \(Int32(writes)), to_tsvector('simple', \(indexed.searchTerms)))
             ON CONFLICT (id) DO UPDATE SET url = excluded.url, source = excluded.source,
                 published_at = excluded.published_at, sort_key = excluded.sort_key, title = excluded.title,
                 body = excluded.body, enrichment_version = excluded.enrichment_version,
-                enriched_at = excluded.enriched_at, write_count = articles.write_count + 1,
+                enriched_at = excluded.enriched_at, write_count = articles.write_count + excluded.write_count,
                 search_vector = excluded.search_vector
             """, logger: logger)
     }

@@ -6,6 +6,13 @@ extension StoreError {
     /// server said and its SQLSTATE, never the query's values or the credentials.
     static func from(_ error: any Error) -> StoreError {
         if let storeError = error as? StoreError { return storeError }
+        if let transaction = error as? PostgresTransactionError {
+            // What went wrong first: the body, else BEGIN, COMMIT or ROLLBACK.
+            let cause =
+                transaction.closureError ?? transaction.beginError ?? transaction.commitError
+                ?? transaction.rollbackError
+            return cause.map(from) ?? StoreError(.other, "a PostgreSQL transaction failed")
+        }
         guard let error = error as? PSQLError else {
             return StoreError(.other, String(describing: error))
         }

@@ -3,6 +3,7 @@ import Foundation
 import Kafka
 import SQLiteStore
 import StorePort
+import StoreTestSupport
 import Testing
 
 /// Faults that once lost data or blocked a partition: a re-created topic, a huge poison message, a database
@@ -14,7 +15,7 @@ extension OperationsTests {
             try await Self.withDatabasePath { db in
                 let group = BrokerFixture.uniqueName("g")
                 try await Self.ingest(try Self.writeArticles(30, idPrefix: "old"), topic: topic)
-                let first = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 3)
+                let first = try Self.enricher(topic: topic, group: group, store: .sqlite(db), untilIdle: 3)
                 #expect(await first.waitForExit(timeout: .seconds(120)) == 0, "\(first.printed.suffix(2_000))")
                 #expect(first.summary?["stored"] == 30)
 
@@ -23,7 +24,7 @@ extension OperationsTests {
                 try await admin.createTopic(name: topic, partitions: 1, replicationFactor: -1, timeout: .seconds(30))
                 try await Self.ingest(try Self.writeArticles(20, idPrefix: "new"), topic: topic)
 
-                let second = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 3)
+                let second = try Self.enricher(topic: topic, group: group, store: .sqlite(db), untilIdle: 3)
                 #expect(await second.waitForExit(timeout: .seconds(120)) == 0, "\(second.printed.suffix(2_000))")
                 print("after the topic was created again: \(second.summary ?? [:])")
                 #expect(second.summary?["stored"] == 20 && second.summary?["skipped"] == 0)
@@ -47,7 +48,7 @@ extension OperationsTests {
                 try await Self.ingest(try Self.writeArticles(5), topic: topic)
 
                 let group = BrokerFixture.uniqueName("g")
-                let first = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 3)
+                let first = try Self.enricher(topic: topic, group: group, store: .sqlite(db), untilIdle: 3)
                 #expect(await first.waitForExit(timeout: .seconds(120)) == 0, "\(first.printed.suffix(2_000))")
                 #expect(first.summary?["dead-lettered"] == 2 && first.summary?["stored"] == 5)
 
@@ -63,7 +64,7 @@ extension OperationsTests {
 
                 // A replay reads both again but does not send them to the dead-letter topic twice.
                 let replay = try Self.enricher(
-                    "replay", topic: topic, group: group, db: db, untilIdle: 3, ["--from", "earliest"])
+                    "replay", topic: topic, group: group, store: .sqlite(db), untilIdle: 3, ["--from", "earliest"])
                 #expect(await replay.waitForExit(timeout: .seconds(120)) == 0, "\(replay.printed.suffix(2_000))")
                 #expect(replay.summary?["dead-lettered"] == 0 && replay.summary?["skipped"] == 2)
                 #expect(try await queue.list(idle: .seconds(2)).count == 2)
@@ -83,15 +84,15 @@ extension OperationsTests {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let db = directory.appendingPathComponent("store.sqlite").path
-            let first = try Self.enricher(topic: topic, group: group, db: db)
-            try await Self.waitForRows(100, in: db)
+            let first = try Self.enricher(topic: topic, group: group, store: .sqlite(db))
+            try await Self.waitForRows(100, in: .sqlite(db))
             try FileManager.default.removeItem(at: directory)
             #expect(await first.waitForExit(timeout: .seconds(60)) == 1, "\(first.printed.suffix(2_000))")
             #expect(first.printed.contains("was deleted or replaced"))
             let storedBefore = try #require(first.summary?["stored"])
 
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let second = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
+            let second = try Self.enricher(topic: topic, group: group, store: .sqlite(db), untilIdle: 5)
             #expect(await second.waitForExit(timeout: .seconds(240)) == 0, "\(second.printed.suffix(2_000))")
             print("deleted after \(storedBefore) stored; the rerun: \(second.summary ?? [:])")
             #expect(second.summary?["stored"] == count - storedBefore)
@@ -102,7 +103,8 @@ extension OperationsTests {
         "another writer holds the store's lock past max.poll.interval: the enricher keeps its partitions and stores all"
     )
     func lockedStoreIsWaitedOut() async throws {
-        try await Self.withIngested(300, partitions: 2) { topic, db, group, count in
+        try await Self.withIngested(300, partitions: 2) { topic, store, group, count in
+            let db = try #require(store.sqlitePath)
             // Open, as a query server would keep it: the file exists in WAL mode before the lock is taken.
             let reader = try SQLiteArticleStore(path: db)
             // A second writer on the same file, as another enricher mid-transaction, for longer than the busy
@@ -122,7 +124,7 @@ extension OperationsTests {
             holder.standardOutput = locked
             try holder.run()
             _ = locked.fileHandleForReading.availableData
-            let enricher = try Self.enricher(topic: topic, group: group, db: db, untilIdle: 5)
+            let enricher = try Self.enricher(topic: topic, group: group, store: .sqlite(db), untilIdle: 5)
             #expect(await enricher.waitForExit(timeout: .seconds(180)) == 0, "\(enricher.printed.suffix(2_000))")
             holder.waitUntilExit()
             print("a store locked for 16 s: \(enricher.summary ?? [:])")

@@ -2,6 +2,7 @@ import EnricherCore
 import Foundation
 import SQLiteStore
 import StorePort
+import StoreTestSupport
 import Testing
 
 /// `--until-idle` as the benchmark and the demo use it: caught up on every partition, then quiet.
@@ -12,14 +13,12 @@ extension OperationsTests {
             // The enricher's default batch size and interval, as users run it; the other tests batch smaller.
             let enricher = try ServiceProcess(
                 "akhbar-enricher",
-                [
-                    "--brokers", BrokerFixture.brokers ?? "", "--topic", topic, "--group", group, "--db", db,
-                    "--until-idle", "3",
-                ])
+                ["--brokers", BrokerFixture.brokers ?? "", "--topic", topic, "--group", group] + db.arguments
+                    + ["--until-idle", "3"])
             #expect(await enricher.waitForExit(timeout: .seconds(300)) == 0, "\(enricher.printed.suffix(2_000))")
             print("\(count) articles on 4 partitions, --until-idle 3: \(enricher.summary ?? [:])")
             #expect(enricher.summary?["stored"] == count)
-            #expect(try await SQLiteArticleStore(path: db).articleCount() == count)
+            #expect(try await db.open().articleCount() == count)
         }
     }
 }

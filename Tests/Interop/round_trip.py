@@ -15,7 +15,11 @@ grpcio-tools generated from Shared/ArticleCodec/Proto (see scripts/test-python.s
      service answers SERVING without a token;
   6. starts a second query server with a certificate made by openssl and calls it over TLS.
 
-Usage: round_trip.py GENERATED_DIR  (environment: AKHBAR_BIN, AKHBAR_TEST_BROKERS, AKHBAR_ROOT)
+The store is a SQLite file in a temporary folder, or the PostgreSQL store AKHBAR_ROUND_TRIP_STORE
+names (a postgres:// address; the password in PGPASSWORD), which must be empty.
+
+Usage: round_trip.py GENERATED_DIR  (environment: AKHBAR_BIN, AKHBAR_TEST_BROKERS, AKHBAR_ROOT,
+optionally AKHBAR_ROUND_TRIP_STORE)
 Exits 0 when every check passed; prints each check as it goes.
 """
 
@@ -38,6 +42,7 @@ from akhbar.v1 import ingest_service_pb2_grpc, query_service_pb2_grpc  # noqa: E
 ROOT = pathlib.Path(os.environ["AKHBAR_ROOT"])
 BIN = pathlib.Path(os.environ["AKHBAR_BIN"])
 BROKERS = os.environ["AKHBAR_TEST_BROKERS"]
+POSTGRES_STORE = os.environ.get("AKHBAR_ROUND_TRIP_STORE")
 SEEDS = sorted((ROOT / "Fixtures" / "seeds").glob("*.txt"))
 # Kafka values are framed: magic "AK", schema version, message kind ("R" for RawArticle), protobuf.
 FRAME_MAGIC = b"AK"
@@ -236,7 +241,7 @@ def check_limits(ingest, query, ingest_address):
         check(check_health(b"", timeout=10) == b"\x08\x01", "health Check without a token: SERVING")
 
 
-def check_tls(database, workdir):
+def check_tls(store, workdir):
     """A query server with a certificate: TLS clients that trust it are served, plaintext ones are not."""
     certificate, key = workdir / "tls.crt", workdir / "tls.key"
     subprocess.run(
@@ -245,7 +250,7 @@ def check_tls(database, workdir):
         check=True, capture_output=True,
     )
     process, address = start("query-tls", [
-        "akhbar-enricher", "serve-query", "--db", database, "--port", "0",
+        "akhbar-enricher", "serve-query", *store, "--port", "0",
         "--tls-cert", str(certificate), "--tls-key", str(key),
     ], workdir)
     try:
@@ -270,6 +275,8 @@ def main():
     with tempfile.TemporaryDirectory() as directory:
         workdir = pathlib.Path(directory)
         database = str(workdir / "store.sqlite")
+        store = ["--store", POSTGRES_STORE] if POSTGRES_STORE else ["--db", database]
+        print(f"store: {POSTGRES_STORE or 'SQLite'}")
         processes = []
         try:
             ingest_process, ingest_address = start("ingest", [
@@ -278,13 +285,14 @@ def main():
             ], workdir)
             processes.append(ingest_process)
             enricher, _ = start("enricher", [
-                "akhbar-enricher", "run", "--brokers", BROKERS, "--topic", topic, "--group", topic, "--db", database,
+                "akhbar-enricher", "run", "--brokers", BROKERS, "--topic", topic, "--group", topic, *store,
             ], workdir)
             processes.append(enricher)
-            # serve-query refuses a database that does not exist; the enricher creates it as it starts.
-            wait_for_file(database, enricher)
+            if not POSTGRES_STORE:
+                # serve-query refuses a database that does not exist; the enricher creates it as it starts.
+                wait_for_file(database, enricher)
             query_process, query_address = start("query", [
-                "akhbar-enricher", "serve-query", "--db", database, "--port", "0",
+                "akhbar-enricher", "serve-query", *store, "--port", "0",
             ], workdir)
             processes.append(query_process)
 
@@ -303,7 +311,7 @@ def main():
                       f"Stats: {stats.article_count} articles, {stats.entity_count} entities")
                 read_back(query, ids)
                 check_limits(ingest, query, ingest_address)
-            check_tls(database, workdir)
+            check_tls(store, workdir)
         except Exception:
             for log in sorted(workdir.glob("*.log")):
                 print(f"--- {log.name}\n{log.read_text()[-4000:]}", file=sys.stderr)

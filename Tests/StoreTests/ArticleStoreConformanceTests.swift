@@ -1,6 +1,7 @@
 import ArticleModel
 import Foundation
 import StorePort
+import StoreTestSupport
 import Testing
 
 /// One behaviour, every backend: each case runs against SQLite and, when the run has one, PostgreSQL.
@@ -388,6 +389,20 @@ struct ArticleStoreConformanceTests {
             #expect(
                 try await store.outcome(of: HandledMessage(position: position, digest: 43, outcome: .stored))
                     == .deadLettered)
+        }
+    }
+
+    @Test(
+        "one batch holding an article twice stores its later version, counted as two writes",
+        arguments: StoreBackend.all)
+    func articleTwiceInABatch(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
+            let later = article("a", version: "v2", entities: [moscow(at: 0)])
+            try await store.save([article("a"), article("b"), later])
+            #expect(try await store.article(id: "a") == later)
+            #expect(try await store.writeCounts() == ["a": 2, "b": 1])
+            #expect(try await store.entity(id: "LOCATION:موسكو")?.articleCount == 1)
+            #expect(try await store.entity(id: "LOCATION:فيينا")?.articleCount == 1)
         }
     }
 }

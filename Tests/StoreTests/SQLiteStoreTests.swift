@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import SQLiteStore
 import StorePort
+import StoreTestSupport
 import Testing
 
 /// What only the SQLite backend can meet: its file and its locks.
@@ -32,13 +33,13 @@ struct SQLiteStoreTests {
             var configuration = Configuration()
             configuration.allowsUnsafeTransactions = true
             let other = try DatabaseQueue(path: path, configuration: configuration)
-            try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+            try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
             await #expect {
                 try await store.save([article("a")], consumed: [.init(topic: "t", partition: 0, offset: 1)], group: "g")
             } throws: { error in
                 (error as? StoreError)?.code == .locked
             }
-            try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+            try other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
             #expect(try await store.articleCount() == 0)
             #expect(try await store.storedOffsets(group: "g").isEmpty)
         }
