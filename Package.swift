@@ -218,7 +218,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EnricherCoreTests",
-            dependencies: ["EnricherCore", "ArticleModel", "ArabicText", "FixtureFiles", "Kafka", "StorePort"],
+            dependencies: [
+                "EnricherCore", "ArticleCodec", "ArticleModel", "ArabicText", "FixtureFiles", "Kafka", "StorePort",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/EnricherCoreTests",
         ),
         .target(

@@ -1,4 +1,4 @@
-public import ArabicText
+import ArabicText
 
 /// The keys under which articles and entities are indexed and found, the same for every backend.
 ///

@@ -122,6 +122,11 @@ public struct KafkaWatermarks: Hashable, Sendable {
     public let low: Int64
     /// The offset the next message will get.
     public let high: Int64
+
+    public init(low: Int64, high: Int64) {
+        self.low = low
+        self.high = high
+    }
 }
 
 extension KafkaConsumer {

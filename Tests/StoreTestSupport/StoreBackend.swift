@@ -1,5 +1,5 @@
 public import ArticleModel
-public import Foundation
+import Foundation
 import Logging
 import PostgresNIO
 import PostgresStore

@@ -23,7 +23,7 @@ struct DeadLetterPublisher: Sendable {
         ]
     }
 
-    let producer: KafkaProducer
+    let sink: any DeadLetterSink
     let topic: String
 
     /// Room left in a message for record framing beyond key, value and headers.
@@ -46,7 +46,7 @@ struct DeadLetterPublisher: Sendable {
         ]
         let value = message.value ?? []
         let framing = (message.key?.count ?? 0) + (message.headers + reasons).reduce(0) { $0 + $1.byteCount }
-        let fits = max(0, producer.maxMessageBytes - framing - Self.slackBytes)
+        let fits = max(0, sink.maxMessageBytes - framing - Self.slackBytes)
         let attempts: [(valueBytes: Int, keepsKeyAndHeaders: Bool)] = [
             (min(fits, value.count), true), (min(fits, value.count, 64 * 1_024), true), (0, true), (0, false),
         ]
@@ -56,7 +56,7 @@ struct DeadLetterPublisher: Sendable {
                 headers.append(KafkaHeader(key: Header.originalBytes, value: Array(String(value.count).utf8)))
             }
             do {
-                _ = try await producer.send(
+                try await sink.send(
                     topic: topic, key: attempt.keepsKeyAndHeaders ? message.key : nil,
                     value: Array(value.prefix(attempt.valueBytes)), headers: headers)
                 return

@@ -11,13 +11,14 @@ extension EnricherService {
     func remainingMessages(
         in partitions: Set<KafkaTopicPartition>, after nextOffsets: [KafkaTopicPartition: Int64]
     ) async throws(KafkaError) -> Int64 {
-        let owned = partitions.union(try await consumer.partitions(of: configuration.topic)).sorted()
+        let owned = partitions.union(try await consumer.partitions(of: configuration.topic, timeout: .seconds(5)))
+            .sorted()
         guard !owned.isEmpty else { return 0 }
-        let marks = try await consumer.watermarks(of: owned)
+        let marks = try await consumer.watermarks(of: owned, timeout: .seconds(5))
         let unread = owned.filter { nextOffsets[$0] == nil }
         var positions = nextOffsets
         if !unread.isEmpty {
-            for committed in try await consumer.committedOffsets(for: unread) {
+            for committed in try await consumer.committedOffsets(for: unread, timeout: .seconds(10)) {
                 positions[committed.topicPartition] = committed.offset
             }
         }

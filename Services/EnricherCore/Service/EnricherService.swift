@@ -13,7 +13,7 @@ import Synchronization
 /// committed, so a crash at any moment loses nothing (messages are delivered again and upserted).
 public final class EnricherService: Service, Sendable {
     let configuration: EnricherConfiguration
-    let consumer: KafkaConsumer
+    let consumer: any MessageSource
     private let deadLetters: DeadLetterPublisher
     let store: any ArticleStore
     private let enricher: ArticleEnricher
@@ -33,22 +33,37 @@ public final class EnricherService: Service, Sendable {
     /// Whether the service has subscribed and is consuming (a member without partitions is ready too).
     public var isReady: Bool { isReadyBox.withLock { $0 } }
 
-    /// - Throws: `KafkaError` when a client cannot be created (bad configuration, librdkafka too old).
+    /// A service with the clients it runs on: a consumer in the group, a dead-letter sink and a store.
     public init(
+        configuration: EnricherConfiguration,
+        source: any MessageSource,
+        deadLetters: any DeadLetterSink,
+        store: any ArticleStore,
+        enricher: ArticleEnricher,
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.consumer = source
+        self.deadLetters = DeadLetterPublisher(sink: deadLetters, topic: configuration.deadLetterTopic)
+        self.store = store
+        self.enricher = enricher
+        self.logger = logger
+    }
+
+    /// A service on Kafka clients made from `configuration`.
+    ///
+    /// - Throws: `KafkaError` when a client cannot be created (bad configuration, librdkafka too old).
+    public convenience init(
         configuration: EnricherConfiguration,
         store: any ArticleStore,
         enricher: ArticleEnricher,
         logger: Logger
     ) throws(KafkaError) {
-        self.configuration = configuration
-        self.consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger)
-        self.deadLetters = DeadLetterPublisher(
-            producer: try KafkaProducer(configuration: configuration.producer, logger: logger),
-            topic: configuration.deadLetterTopic
-        )
-        self.store = store
-        self.enricher = enricher
-        self.logger = logger
+        self.init(
+            configuration: configuration,
+            source: try KafkaConsumer(configuration: configuration.consumer, logger: logger),
+            deadLetters: try KafkaDeadLetterSink(configuration: configuration, logger: logger),
+            store: store, enricher: enricher, logger: logger)
     }
 
     /// Runs until graceful shutdown, cancellation, or (with `untilIdle`) an idle topic.
@@ -57,8 +72,7 @@ public final class EnricherService: Service, Sendable {
     ///   fatal `KafkaError`.
     public func run() async throws {
         // Without a broker the consumer would wait in silence for ever, even with `untilIdle`.
-        try await deadLetters.producer.waitForBrokers(
-            configuration.consumer.bootstrapServers, patience: configuration.connectPatience, logger: logger)
+        try await deadLetters.sink.waitUntilReachable(patience: configuration.connectPatience, logger: logger)
         await ensureDeadLetterTopic()
         try consumer.subscribe(topics: [configuration.topic])
         isReadyBox.withLock { $0 = true }
@@ -73,11 +87,11 @@ public final class EnricherService: Service, Sendable {
             // stored finishes first, so that nothing writes to the store or commits after this returns.
             try? await batches.inFlight?.landing()
             await consumer.close()
-            await deadLetters.producer.shutdown(timeout: .seconds(10))
+            await deadLetters.sink.shutdown()
             throw error
         }
         await consumer.close()
-        await deadLetters.producer.shutdown(timeout: .seconds(10))
+        await deadLetters.sink.shutdown()
         logger.info("enricher stopped", metadata: ["counters": "\(counters)"])
     }
 
@@ -86,8 +100,7 @@ public final class EnricherService: Service, Sendable {
     private func ensureDeadLetterTopic() async {
         let topic = configuration.deadLetterTopic
         do throws(KafkaError) {
-            try await KafkaAdmin(configuration: configuration.admin, logger: logger)
-                .createTopic(name: topic, partitions: 1, replicationFactor: -1)
+            try await deadLetters.sink.createTopic(topic)
             logger.info("created dead-letter topic", metadata: ["topic": "\(topic)"])
         } catch  where error.code == .topicAlreadyExists {
             return
