@@ -49,13 +49,10 @@ struct BatchWriter {
         try await upsertEntities(linkedArticles.flatMap(\.1), alsoLocking: Array(deltas.keys))
         try await connection.query(
             "DELETE FROM article_entities WHERE article_id = ANY(\(writtenIDs)::text[])", logger: logger)
-        for (article, linked) in linkedArticles {
-            try await upsert(article, writes: writes[article.article.articleID] ?? 1)
-            try await insertLinks(of: article.article, linked)
-            for entity in linked {
-                deltas[entity.entity.id, default: EntityCounts()].add(
-                    articles: 1, mentions: entity.entity.mentions.count)
-            }
+        try await upsert(toWrite, writes: writes)
+        try await insertLinks(linkedArticles)
+        for entity in linkedArticles.flatMap(\.1) {
+            deltas[entity.entity.id, default: EntityCounts()].add(articles: 1, mentions: entity.entity.mentions.count)
         }
         try await apply(deltas)
         try await insertAliases(linkedArticles.flatMap(\.1))
@@ -132,15 +129,24 @@ struct BatchWriter {
             "SELECT id FROM entities WHERE id = ANY(\(rest)::text[]) ORDER BY id FOR UPDATE", logger: logger)
     }
 
-    private func upsert(_ indexed: IndexedArticle, writes: Int) async throws {
-        let article = indexed.article
+    /// Inserts or replaces the articles, one statement for the batch. Arrays of optionals do not bind, so a missing
+    /// url or source travels as '' with a flag, and a missing date as ``SortKey/unknown``.
+    private func upsert(_ articles: [IndexedArticle], writes: [String: Int]) async throws {
+        let rows = articles.map(\.article)
         try await connection.query(
             """
             INSERT INTO articles (id, url, source, published_at, sort_key, title, body, enrichment_version, enriched_at,
                 write_count, search_vector)
-            VALUES (\(article.articleID), \(article.url), \(article.source), \(article.publishedAt),
-                \(SortKey.of(article.publishedAt)), \(article.title), \(article.body), \(article.enrichmentVersion),
-                \(article.enrichedAt), \(Int32(writes)), to_tsvector('simple', \(indexed.searchTerms)))
+            SELECT r.id, CASE WHEN r.has_url THEN r.url END, CASE WHEN r.has_source THEN r.source END,
+                CASE WHEN r.sort_key <> \(SortKey.unknown) THEN \(unescaped: Self.instant("r.sort_key")) END, r.sort_key, r.title,
+                r.body, r.version, \(unescaped: Self.instant("r.enriched")), r.writes, to_tsvector('simple', r.terms)
+            FROM unnest(\(rows.map(\.articleID))::text[], \(rows.map { $0.url ?? "" })::text[],
+                \(rows.map { $0.url != nil })::bool[], \(rows.map { $0.source ?? "" })::text[],
+                \(rows.map { $0.source != nil })::bool[], \(rows.map { SortKey.of($0.publishedAt) })::int8[],
+                \(rows.map(\.title))::text[], \(rows.map(\.body))::text[], \(rows.map(\.enrichmentVersion))::text[],
+                \(rows.map { SortKey.of($0.enrichedAt) })::int8[], \(rows.map { Int32(writes[$0.articleID] ?? 1) })::int4[],
+                \(articles.map(\.searchTerms))::text[])
+                AS r(id, url, has_url, source, has_source, sort_key, title, body, version, enriched, writes, terms)
             ON CONFLICT (id) DO UPDATE SET url = excluded.url, source = excluded.source,
                 published_at = excluded.published_at, sort_key = excluded.sort_key, title = excluded.title,
                 body = excluded.body, enrichment_version = excluded.enrichment_version,
@@ -149,25 +155,36 @@ struct BatchWriter {
             """, logger: logger)
     }
 
-    private func insertLinks(of article: EnrichedArticle, _ entities: [IndexedEntity]) async throws {
-        guard !entities.isEmpty else { return }
-        let sortKey = SortKey.of(article.publishedAt)
+    /// The SQL of the instant `microseconds` (a column of ``SortKey`` values) names, exact to the microsecond.
+    private static func instant(_ microseconds: String) -> String {
+        "(timestamptz 'epoch' + \(microseconds) * interval '1 microsecond')"
+    }
+
+    /// Links every article to its entities, and the entities to their mentions: two statements for the batch.
+    private func insertLinks(_ articles: [(IndexedArticle, [IndexedEntity])]) async throws {
+        let links = articles.flatMap { article, entities in
+            entities.enumerated().map { (article.article, $0.offset, $0.element.entity) }
+        }
+        guard !links.isEmpty else { return }
         // A NULL value travels as '' with a flag: arrays of optionals do not bind.
         try await connection.query(
             """
             INSERT INTO article_entities (article_id, entity_id, value, position, sort_key)
-            SELECT \(article.articleID), e.id, CASE WHEN e.has_value THEN e.value END, e.position - 1, \(sortKey)
-            FROM unnest(\(entities.map(\.entity.id))::text[], \(entities.map { $0.entity.value ?? "" })::text[],
-                \(entities.map { $0.entity.value != nil })::bool[]) WITH ORDINALITY AS e(id, value, has_value, position)
+            SELECT l.article_id, l.entity_id, CASE WHEN l.has_value THEN l.value END, l.position, l.sort_key
+            FROM unnest(\(links.map(\.0.articleID))::text[], \(links.map(\.2.id))::text[],
+                \(links.map { $0.2.value ?? "" })::text[], \(links.map { $0.2.value != nil })::bool[],
+                \(links.map { Int32($0.1) })::int4[], \(links.map { SortKey.of($0.0.publishedAt) })::int8[])
+                AS l(article_id, entity_id, value, has_value, position, sort_key)
             """, logger: logger)
-        let mentions = entities.flatMap { entity in entity.entity.mentions.map { (entity.entity.id, $0) } }
+        let mentions = links.flatMap { article, _, entity in entity.mentions.map { (article.articleID, entity.id, $0) }
+        }
         guard !mentions.isEmpty else { return }
         try await connection.query(
             """
             INSERT INTO mentions (article_id, entity_id, start, "end", text)
-            SELECT \(article.articleID), * FROM unnest(\(mentions.map(\.0))::text[],
-                \(mentions.map { Int32($0.1.start) })::int4[], \(mentions.map { Int32($0.1.end) })::int4[],
-                \(mentions.map(\.1.text))::text[])
+            SELECT * FROM unnest(\(mentions.map(\.0))::text[], \(mentions.map(\.1))::text[],
+                \(mentions.map { Int32($0.2.start) })::int4[], \(mentions.map { Int32($0.2.end) })::int4[],
+                \(mentions.map(\.2.text))::text[])
             """, logger: logger)
     }
 

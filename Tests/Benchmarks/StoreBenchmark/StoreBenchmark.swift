@@ -30,7 +30,7 @@ struct StoreBenchmark: AsyncParsableCommand {
     @Option(
         help: """
             A PostgreSQL server to measure instead of SQLite (postgres://USER@HOST:PORT/DB, password in PGPASSWORD); \
-            the benchmark writes into a new schema of its own and drops it at the end.
+            the benchmark writes into a new schema of its own, which it names and leaves for inspection.
             """)
     var store: String?
 
