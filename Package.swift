@@ -184,7 +184,8 @@ let package = Package(
             name: "akhbar-grpc-benchmark",
             dependencies: [
                 "ArticleCodec", "ArticleModel", "BenchmarkSupport", "EnricherCore", "GRPCHosting", "IngestCore",
-                "Kafka", "SeededRandom", "ServiceCommandLine", "ServiceContracts", "SQLiteStore", "StorePort",
+                "Kafka", "SeededRandom", "ServiceCommandLine", "ServiceContracts", "SQLiteStore", "PostgresStore",
+                "StorePort",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),

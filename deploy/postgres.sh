@@ -163,10 +163,17 @@ start() {
     touch "$LOG_FILE"
     give_to_server "$LOG_FILE"
     # pg_ctl detaches the server into its own session; -w waits until it accepts connections (or
-    # gives up after START_SECONDS, e.g. after a long crash recovery). 9>&-: the server must not
-    # inherit this script's lock, or it would hold it for as long as it runs.
-    as_server "$PG_BIN/pg_ctl" start -D "$DATA" -l "$LOG_FILE" -s -w -t "$START_SECONDS" >/dev/null 9>&- \
-        || start_failed "the server did not start (waited up to ${START_SECONDS}s)"
+    # gives up after START_SECONDS, e.g. after a long crash recovery). The server must inherit no
+    # descriptor above 2: not this script's lock (it would hold it for as long as it runs), nor a
+    # caller's pipe or socket (a caller that learns of this script's exit through one, as Swift's
+    # Foundation.Process does, would wait for the server instead).
+    (
+        for fd in "/proc/$BASHPID/fd/"*; do
+            fd="${fd##*/}"
+            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+        done
+        as_server "$PG_BIN/pg_ctl" start -D "$DATA" -l "$LOG_FILE" -s -w -t "$START_SECONDS" >/dev/null
+    ) || start_failed "the server did not start (waited up to ${START_SECONDS}s)"
     local deadline=$((SECONDS + 10))
     until accepting; do
         [ "$SECONDS" -lt "$deadline" ] || start_failed "the server does not accept TCP connections on 127.0.0.1:$PORT"

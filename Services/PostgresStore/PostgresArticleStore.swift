@@ -3,6 +3,7 @@ import Foundation
 public import Logging
 import PostgresNIO
 public import StorePort
+import Synchronization
 
 /// The store of enriched articles in a PostgreSQL server, for enrichers on many hosts.
 ///
@@ -53,21 +54,63 @@ public final class PostgresArticleStore: ArticleStore {
     }
 
     /// Runs `body` in a transaction, turning every failure into a `StoreError`.
-    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
-        do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
-        } catch {
-            throw StoreError.from(error)
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T)
+        async throws(StoreError) -> T
+    {
+        let (client, logger) = (client, logger)
+        return try await Self.withPatience {
+            try await client.withTransaction(logger: logger) { connection in try await body(connection) }
         }
     }
 
     /// Runs a read on a pooled connection, turning every failure into a `StoreError`.
-    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
-        do {
-            return try await client.withConnection { connection in try await body(connection) }
-        } catch {
-            throw StoreError.from(error)
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T)
+        async throws(StoreError) -> T
+    {
+        let client = client
+        return try await Self.withPatience {
+            try await client.withConnection { connection in try await body(connection) }
         }
+    }
+
+    /// How long one transaction or read may take before the store gives up on the server: a batch takes well
+    /// under a second.
+    static let patience = Duration.seconds(60)
+
+    /// Runs `work`, giving up with `.unavailable` after ``patience``. A server restarted under a pooled connection can
+    /// leave a call waiting for ever, and an enricher waiting for ever holds its partitions without storing them;
+    /// one that gives up exits without committing, and its messages are read again.
+    private static func withPatience<T: Sendable>(_ work: @escaping @Sendable () async throws -> T)
+        async throws(StoreError) -> T
+    {
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<T, StoreError>, Never>) in
+            let answered = Mutex(false)
+            let first = { @Sendable (result: Result<T, StoreError>) in
+                if answered.withLock({ done in
+                    defer { done = true }; return !done
+                }) {
+                    continuation.resume(returning: result)
+                }
+            }
+            let timer = Mutex<Task<Void, any Error>?>(nil)
+            let worker = Task {
+                do {
+                    first(.success(try await work()))
+                } catch {
+                    first(.failure(StoreError.from(error)))
+                }
+                timer.withLock { $0?.cancel() }
+            }
+            timer.withLock {
+                $0 = Task {
+                    try await Task.sleep(for: patience)
+                    worker.cancel()
+                    first(.failure(StoreError(.unavailable, "no answer from the PostgreSQL server within \(patience)")))
+                }
+            }
+        }
+        return try result.get()
     }
 
     public func save(

@@ -10,6 +10,7 @@ import GRPCNIOTransportHTTP2
 import IngestCore
 import Kafka
 import Logging
+import PostgresStore
 import SQLiteStore
 import ServiceCommandLine
 import ServiceContracts
@@ -30,6 +31,13 @@ struct GRPCBenchmark: AsyncParsableCommand {
     @Option(help: "The store file; kept and reused while it holds exactly --articles articles.")
     var db = ".run/bench-grpc.sqlite"
 
+    @Option(
+        help: """
+            A PostgreSQL server to measure instead of the SQLite file (postgres://USER@HOST:PORT/DB, password in \
+            PGPASSWORD); the store goes in the schema bench_grpc_ARTICLES, kept and reused like the file.
+            """)
+    var store: String?
+
     @Option(help: "Timed calls per query case.")
     var calls = 200
 
@@ -48,7 +56,18 @@ struct GRPCBenchmark: AsyncParsableCommand {
     func run() async throws {
         let news = try SyntheticNews(
             seeds: try Measurement.seedPages(in: seeds), gazetteers: URL(fileURLWithPath: gazetteers))
-        let store = try await StoreBuilder(news: news, path: db, articles: articles).build()
+        let builder = StoreBuilder(news: news, articles: articles)
+        let store =
+            if let address = self.store {
+                try await builder.build(
+                    PostgresArticleStore(
+                        configuration: try PostgresStoreConfiguration(
+                            address: address + (address.contains("?") ? "&" : "?") + "schema=bench_grpc_\(articles)"),
+                        logger: Logger(label: "akhbar.grpc-benchmark")),
+                    named: "PostgreSQL schema bench_grpc_\(articles)")
+            } else {
+                try await builder.build(file: db)
+            }
         try await QueryLatency(store: store, news: news, calls: calls).run()
         if let brokers {
             try await PublishThroughput(news: news, brokers: brokers, articles: publishArticles).run()
@@ -57,33 +76,40 @@ struct GRPCBenchmark: AsyncParsableCommand {
     }
 }
 
-/// Fills a store with generated articles unless the file already holds exactly that many.
+/// Fills a store with generated articles unless it already holds exactly that many.
 struct StoreBuilder {
     let news: SyntheticNews
-    let path: String
     let articles: Int
 
-    func build() async throws -> any ArticleStore {
+    /// A SQLite file, made again when it holds another number of articles.
+    func build(file path: String) async throws -> any ArticleStore {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        var store = try SQLiteArticleStore(path: path)
+        if try await SQLiteArticleStore(path: path).articleCount() != articles {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        return try await build(SQLiteArticleStore(path: path), named: path)
+    }
+
+    /// `store`, filled unless it holds the articles already; it must then be empty.
+    func build(_ store: any ArticleStore, named name: String) async throws -> any ArticleStore {
         let present = try await store.articleCount()
         if present == articles {
-            print("store: \(path) already holds \(articles) articles")
+            print("store: \(name) already holds \(articles) articles")
             return store
         }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        store = try SQLiteArticleStore(path: path)
+        guard present == 0 else {
+            throw ValidationError("\(name) holds \(present) articles, not \(articles): empty it first")
+        }
         let start = ContinuousClock.now
         for batchStart in stride(from: 0, to: articles, by: 1_000) {
             try await store.save(
                 (batchStart..<min(articles, batchStart + 1_000)).map { IndexedArticle(news.article($0)) })
         }
         let seconds = start.duration(to: .now).seconds
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576
         print(
             "store: wrote \(articles) articles in \(String(format: "%.0f", seconds)) s "
-                + "(\(Int(Double(articles) / seconds)) articles/s, \(size) MB) to \(path)")
+                + "(\(Int(Double(articles) / seconds)) articles/s) to \(name)")
         return store
     }
 }
