@@ -6,7 +6,8 @@ import Logging
 import StorePort
 import Synchronization
 
-/// A consumer that hands out a script of events, then nothing; it records what the service asked of it.
+/// A consumer that hands out a script of events, then nothing, holding back messages of paused partitions; it
+/// records what the service asked of it.
 final class ScriptedSource: MessageSource {
     struct State {
         var script: [KafkaConsumerEvent]
@@ -48,7 +49,13 @@ final class ScriptedSource: MessageSource {
                 state.commitsSeenAfterRevoke.append(state.commits.count)
                 state.revokedLast = false
             }
-            guard !state.script.isEmpty else { return nil }
+            guard let next = state.script.first else { return nil }
+            // As Kafka does: nothing from a paused partition until it is resumed.
+            if case .message(let message) = next,
+                state.paused.contains(KafkaTopicPartition(topic: message.topic, partition: message.partition))
+            {
+                return nil
+            }
             let event = state.script.removeFirst()
             if case .partitionsRevoked = event { state.revokedLast = true }
             return event
