@@ -74,7 +74,7 @@ extension SQLiteArticleStore {
             }
         }
         migrator.registerMigration("v4: full-text search") { db in
-            // Matching-key stems of title and body (SearchTerms); filled for the rows already stored.
+            // Matching-key stems of title and body (SearchKeys); filled for the rows already stored.
             try db.execute(sql: "CREATE VIRTUAL TABLE article_search USING fts5(article_id UNINDEXED, terms)")
             for row in try Row.fetchAll(db, sql: "SELECT id, title, body FROM articles") {
                 let title: String = row["title"]
