@@ -12,7 +12,7 @@ extension OperationsTests {
     @Test("a topic deleted and created again: new messages at reused offsets are stored, not skipped as the old ones")
     func recreatedTopicLosesNothing() async throws {
         try await BrokerFixture.withTopic(partitions: 1) { topic in
-            try await Self.withDatabasePath { db in
+            try await withTemporarySQLitePath { db in
                 let group = BrokerFixture.uniqueName("g")
                 try await Self.ingest(try Self.writeArticles(30, idPrefix: "old"), topic: topic)
                 let first = try Self.enricher(topic: topic, group: group, store: .sqlite(db), untilIdle: 3)
@@ -36,7 +36,7 @@ extension OperationsTests {
     @Test("a 5 MB poison message is dead-lettered cut to fit, with its size; runs again neither block nor repeat it")
     func hugePoisonMessageDoesNotBlock() async throws {
         try await BrokerFixture.withTopic(partitions: 1) { topic in
-            try await Self.withDatabasePath { db in
+            try await withTemporarySQLitePath { db in
                 var configuration = BrokerFixture.producerConfiguration()
                 configuration.librdkafkaOverrides["message.max.bytes"] = "8000000"
                 let producer = try KafkaProducer(configuration: configuration, logger: BrokerFixture.logger)

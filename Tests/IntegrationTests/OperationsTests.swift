@@ -48,14 +48,6 @@ struct OperationsTests {
                 + ["--until-idle", String(untilIdle), "--batch-size", "50", "--batch-interval-ms", "200"] + extra)
     }
 
-    static func withDatabasePath<T>(_ body: (String) async throws -> T) async throws -> T {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID()).sqlite").path
-        defer {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
-        return try await body(path)
-    }
-
     /// A topic with `count` generated articles ingested, an empty store of `backend` and a group name for `body`.
     static func withIngested(
         _ count: Int, partitions: Int32, backend: StoreBackend = .sqlite,
@@ -225,7 +217,7 @@ struct OperationsTests {
     @Test("--metrics-port: /health and /ready answer, and /metrics shows the counters and the lag moving")
     func metricsMoveDuringARun() async throws {
         try await BrokerFixture.withTopic(partitions: 2) { topic in
-            try await Self.withDatabasePath { db in
+            try await withTemporarySQLitePath { db in
                 let count = 1_000
                 try await Self.ingest(try Self.writeArticles(count), topic: topic)
                 let port = Int.random(in: 20_000...30_000)

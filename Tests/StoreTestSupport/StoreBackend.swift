@@ -28,11 +28,7 @@ public enum StoreBackend: String, CustomTestStringConvertible, Sendable {
     public func withLocation<T>(_ body: (StoreLocation) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID()).sqlite").path
-            defer {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
-            return try await body(.sqlite(path))
+            return try await withTemporarySQLitePath { try await body(.sqlite($0)) }
         case .postgres:
             let address = try #require(Self.postgresAddress, "AKHBAR_TEST_POSTGRES is not set")
             let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
@@ -47,6 +43,16 @@ public enum StoreBackend: String, CustomTestStringConvertible, Sendable {
             }
         }
     }
+}
+
+/// Runs `body` with the path of a SQLite file of its own in the temporary folder; the file and its `-wal` and `-shm`
+/// are removed when `body` returns.
+public func withTemporarySQLitePath<T>(_ body: (String) async throws -> T) async throws -> T {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-\(UUID()).sqlite").path
+    defer {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+    return try await body(path)
 }
 
 /// Where a test's store lives, as the store API opens it and as the command line names it.

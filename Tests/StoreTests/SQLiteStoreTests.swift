@@ -17,11 +17,7 @@ struct SQLiteStoreTests {
 
     /// A store in a fresh temporary file, removed when the test ends.
     private func withStore(_ body: (SQLiteArticleStore, String) async throws -> Void) async throws {
-        let path = Self.temporaryPath()
-        defer {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
-        try await body(try SQLiteArticleStore(path: path), path)
+        try await withTemporarySQLitePath { path in try await body(try SQLiteArticleStore(path: path), path) }
     }
 
     private func article(_ id: String) -> EnrichedArticle { fixtures.article(id) }
