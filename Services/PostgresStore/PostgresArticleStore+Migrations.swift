@@ -97,7 +97,17 @@ extension PostgresArticleStore {
                     PRIMARY KEY (group_id, topic, partition)
                 )
                 """,
-            ])
+            ]),
+        // A ranked search reads the vector of each of its window's rows. Out of line, or compressed with pglz
+        // (most article vectors are both by default), that costs ten times the rest of the query. Rows up to a
+        // page keep the vector inline and uncompressed; larger ones still go out of line. Rows written before
+        // this step keep their old layout until rewritten (a replay rewrites them).
+        Migration(
+            version: 2, name: "search vectors inline and uncompressed",
+            statements: [
+                "ALTER TABLE articles SET (toast_tuple_target = 8160)",
+                "ALTER TABLE articles ALTER COLUMN search_vector SET STORAGE EXTERNAL",
+            ]),
     ]
 
     /// Brings the schema up to date, once however many enrichers start together: the first to take the advisory

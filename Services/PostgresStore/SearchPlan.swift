@@ -49,24 +49,26 @@ struct SearchPlan {
             conditions.append(
                 "\(sortColumn) > \(sql.bind(SortKey.unknown)) AND \(sortColumn) < \(sql.bind(SortKey.of(before)))")
         }
-        // The relevance window counts text matches in the date range only, as the SQLite store does.
+        // The relevance window counts text matches in the date range only, as the SQLite store does; the other
+        // conditions filter the window's rows, which carry what they need.
         let windowConditions = conditions
         conditions = []
+        let row = kind == .relevance ? (id: "w.id", source: "w.source") : (id: idColumn, source: "a.source")
         for id in entityIDs {
             conditions.append(
-                "EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = \(idColumn) AND x.entity_id = \(sql.bind(id)))"
+                "EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = \(row.id) AND x.entity_id = \(sql.bind(id)))"
             )
         }
         if let type = search.entityType {
             conditions.append(
                 """
                 EXISTS (SELECT 1 FROM article_entities x JOIN entities e ON e.id = x.entity_id
-                        WHERE x.article_id = \(idColumn) AND e.type = \(sql.bind(type.rawValue)))
+                        WHERE x.article_id = \(row.id) AND e.type = \(sql.bind(type.rawValue)))
                 """)
         }
         if let wanted = search.source {
             if source.hasPrefix("article_entities") { source += " JOIN articles a ON a.id = \(idColumn)" }
-            conditions.append("a.source = \(sql.bind(wanted))")
+            conditions.append("\(row.source) = \(sql.bind(wanted))")
         }
 
         switch (kind, cursor) {
@@ -89,7 +91,7 @@ struct SearchPlan {
                     SELECT a.id, a.source, a.sort_key, ts_rank(a.search_vector, plainto_tsquery('simple', \(queryText))) AS rank
                     FROM articles a WHERE \(window)
                     ORDER BY a.sort_key DESC, a.id DESC LIMIT \(ArticleSearch.relevanceWindow))
-                SELECT w.id, w.sort_key, w.rank FROM w AS w JOIN articles a ON a.id = w.id \(outer)
+                SELECT w.id, w.sort_key, w.rank FROM w \(outer)
                 ORDER BY w.rank DESC, w.id LIMIT \(limit)
                 """)
         } else {
