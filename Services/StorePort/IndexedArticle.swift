@@ -9,9 +9,15 @@ public struct IndexedArticle: Sendable, Equatable {
     /// The article's entities in tagging order, with their keys.
     public let entities: [IndexedEntity]
 
+    /// Indexes the article under ``SearchKeys/indexed(_:)`` of its title and body.
     public init(_ article: EnrichedArticle) {
+        self.init(article, searchTerms: SearchKeys.indexed(article.title + "\n" + article.body))
+    }
+
+    /// Indexes the article under terms the caller collected from its own analysis of the title and body.
+    public init(_ article: EnrichedArticle, searchTerms: String) {
         self.article = article
-        searchTerms = SearchKeys.indexed(article.title + "\n" + article.body)
+        self.searchTerms = searchTerms
         entities = article.entities.map(IndexedEntity.init)
     }
 

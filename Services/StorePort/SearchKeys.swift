@@ -1,4 +1,4 @@
-import ArabicText
+public import ArabicText
 
 /// The keys under which articles and entities are indexed and found, the same for every backend.
 ///
@@ -11,19 +11,9 @@ public enum SearchKeys {
 
     /// The space-separated terms to index for `text`.
     public static func indexed(_ text: String) -> String {
-        // Built as scalars: a String per reading and a Set<String> per word cost more than the tokenizer.
-        var terms: [Unicode.Scalar] = []
-        forEachWord(of: text) { word in
-            var seen: [ArraySlice<Unicode.Scalar>] = []
-            for segmentation in tokenizer.segmentations(ofWord: word) {
-                let term = DefiniteArticle.strip(from: tokenizer.baseScalars(ofWord: word, segmentation))
-                guard !seen.contains(where: { $0.elementsEqual(term) }) else { continue }
-                seen.append(term)
-                if !terms.isEmpty { terms.append(" ") }
-                terms += term
-            }
-        }
-        return String(scalars: terms)
+        var terms = IndexedTerms()
+        terms.add(text)
+        return terms.text
     }
 
     /// The terms a text query asks for, each to be found among an article's ``indexed(_:)`` terms; empty when the
@@ -45,6 +35,42 @@ public enum SearchKeys {
     /// The key of a person's alias: the matching key without a leading article, so حموشي and الحموشي meet.
     public static func alias(_ name: String) -> String {
         String(scalars: DefiniteArticle.strip(from: ArabicNormalizer().matchingKey(name).scalars))
+    }
+
+    /// The terms of an article, collected word by word: ``indexed(_:)``'s, for a caller that has already split each
+    /// word into its readings (the enricher, whose tagger did).
+    public struct IndexedTerms: Sendable {
+        // Built as scalars: a String per reading and a Set<String> per word cost more than the tokenizer.
+        @usableFromInline var scalars: [Unicode.Scalar] = []
+
+        public init() {}
+
+        /// The terms so far, space-separated.
+        public var text: String { String(scalars: scalars) }
+
+        /// Adds the terms of every word of `text`.
+        public mutating func add(_ text: String) {
+            let tokenizer = SearchKeys.tokenizer
+            SearchKeys.forEachWord(of: text) { word in
+                add(
+                    readings: tokenizer.segmentations(ofWord: word).lazy.map { tokenizer.baseScalars(ofWord: word, $0) }
+                )
+            }
+        }
+
+        /// Adds one word's terms: each distinct base among its readings, without a leading article.
+        /// - Parameter bases: the word's matching key with each possible split of proclitics removed, ال kept.
+        @inlinable
+        public mutating func add<Base: Collection<Unicode.Scalar>>(readings bases: some Sequence<Base>) {
+            var seen: [Base.SubSequence] = []
+            for base in bases {
+                let term = DefiniteArticle.strip(from: base)
+                guard !seen.contains(where: { $0.elementsEqual(term) }) else { continue }
+                seen.append(term)
+                if !scalars.isEmpty { scalars.append(" ") }
+                scalars += term
+            }
+        }
     }
 
     /// Calls `body` with the scalars of each word or number of the matching key of `text`.

@@ -2,6 +2,7 @@ import ArabicText
 import ArticleModel
 import FixtureFiles
 import Foundation
+import StorePort
 import Testing
 
 @testable import EnricherCore
@@ -45,6 +46,27 @@ struct TaggingEnricherTests {
         let tagged = try enricher.tag(text: try FixtureFiles.seed("001"), publishedAt: Fixtures.publishedAt)
         #expect(article.entities.map(\.id) == tagged.map(\.id))
         #expect(article.entities.map { $0.mentions.map(\.text) } == tagged.map { $0.mentions.map(\.text) })
+    }
+
+    @Test(
+        "the search terms read from the tagger's analysis are those of the stored title and body",
+        arguments: ["000", "001", "002", "003", "004"])
+    func searchTermsFromTheAnalysis(seed: String) throws {
+        let indexed = try enricher.enrichForIndexing(raw(try FixtureFiles.seed(seed)), now: Fixtures.publishedAt)
+        let article = indexed.article
+        #expect(article == (try enricher.enrich(raw(try FixtureFiles.seed(seed)), now: Fixtures.publishedAt)))
+        #expect(indexed.searchTerms == SearchKeys.indexed(article.title + "\n" + article.body))
+    }
+
+    @Test("search terms of written text with clitics, Latin, digits and marks match a pass of their own")
+    func searchTermsOfWrittenText() throws {
+        let body = """
+            وقال الرئيسُ للصحفيين في بيروت إن "FSB" والأمم المتحدة ستعقدان لقاءً يوم 12 مايو ٢٠٢٥.
+            وبالمقابل، أكّد وزير الخارجية أنّ الاجتماع لن يُعقد قبل الثلاثاء.
+            """
+        let indexed = try enricher.enrichForIndexing(raw(body, title: "لقاء في بيروت"), now: Fixtures.publishedAt)
+        #expect(indexed.searchTerms == SearchKeys.indexed("لقاء في بيروت\n" + indexed.article.body))
+        #expect(indexed.searchTerms.split(separator: " ").contains("امم"))
     }
 
     @Test("a given title wins and its repeats leave the body")

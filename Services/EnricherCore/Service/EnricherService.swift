@@ -211,7 +211,7 @@ public final class EnricherService: Service, Sendable {
         let started = ContinuousClock.now
         let article: IndexedArticle
         do throws(ArticleTooLargeError) {
-            article = IndexedArticle(try enricher.enrich(raw, now: Date()))
+            article = try enricher.enrichForIndexing(raw, now: Date())
         } catch {
             try await deadLetter(message, code: ArticleTooLargeError.code, reason: error.description, into: &batch)
             return

@@ -1,6 +1,7 @@
 internal import ArabicText
 public import ArticleModel
 public import Foundation
+public import StorePort
 
 /// Cleans, normalizes and tags articles: the enricher service's and `akhbar-enricher tag`'s
 /// single entry point to text processing.
@@ -77,12 +78,32 @@ public struct ArticleEnricher: Sendable {
     ///   - now: the enrichment time.
     /// - Throws: ``ArticleTooLargeError`` when the cleaned body has more than ``maximumScalars``.
     public func enrich(_ raw: RawArticle, now: Date) throws(ArticleTooLargeError) -> EnrichedArticle {
+        try enrichment(of: raw, now: now).article
+    }
+
+    /// Enriches a raw article as ``enrich(_:now:)`` does, with the full-text terms a store indexes it under,
+    /// read from the tagger's analysis of the body rather than from another pass over it.
+    /// - Throws: ``ArticleTooLargeError`` when the cleaned body has more than ``maximumScalars``.
+    public func enrichForIndexing(_ raw: RawArticle, now: Date) throws(ArticleTooLargeError) -> IndexedArticle {
+        let (article, contexts) = try enrichment(of: raw, now: now)
+        var terms = SearchKeys.IndexedTerms()
+        terms.add(article.title)
+        for word in contexts.lazy.flatMap(\.words) where word.kind != .punctuation {
+            terms.add(readings: word.readings.lazy.map(\.base.unicodeScalars))
+        }
+        return IndexedArticle(article, searchTerms: terms.text)
+    }
+
+    private func enrichment(of raw: RawArticle, now: Date) throws(ArticleTooLargeError) -> (
+        article: EnrichedArticle, contexts: [ParagraphContext]
+    ) {
         let page = cleaner.clean(raw.body, knownTitle: raw.title)
         let body = ArticleBody(page: page, normalizer: normalizer)
         try checkSize(body.scalars.count)
+        let contexts = tagger.contexts(of: body.scalars, paragraphs: body.paragraphs)
         let entities = tagger.entities(
-            in: body.scalars, paragraphs: body.paragraphs, reference: Self.reference(raw.publishedAt, page))
-        return EnrichedArticle(
+            in: contexts, source: body.scalars, reference: Self.reference(raw.publishedAt, page))
+        let article = EnrichedArticle(
             articleID: raw.id,
             url: raw.url,
             source: raw.source ?? page.source,
@@ -93,6 +114,7 @@ public struct ArticleEnricher: Sendable {
             enrichmentVersion: enrichmentVersion,
             enrichedAt: now
         )
+        return (article, contexts)
     }
 
     /// Tags the text of a scraped page or raw file, with the same cleaning as ``enrich(_:now:)``.

@@ -14,8 +14,13 @@ struct EntityTagger: Sendable {
     ///   - reference: the publication day, which completes dates written without a year; without
     ///     one, the years the text states do (see ``YearAnchor``).
     func entities(in source: [Unicode.Scalar], paragraphs: [Range<Int>], reference: CivilDate?) -> [Entity] {
+        entities(in: contexts(of: source, paragraphs: paragraphs), source: source, reference: reference)
+    }
+
+    /// The paragraphs of a text analysed for tagging, once: the recognizers read them, and so may the caller.
+    func contexts(of source: [Unicode.Scalar], paragraphs: [Range<Int>]) -> [ParagraphContext] {
         let distinguishesAlefMaqsura = paragraphs.contains { source[$0].contains("\u{0649}") }
-        let contexts = paragraphs.enumerated().map { index, range in
+        return paragraphs.enumerated().map { index, range in
             ParagraphContext(
                 index: index,
                 analysis: ParagraphAnalysis(source: source[range], tokenizer: lexicon.tokenizer),
@@ -23,6 +28,10 @@ struct EntityTagger: Sendable {
                 distinguishesAlefMaqsura: distinguishesAlefMaqsura
             )
         }
+    }
+
+    /// The entities of analysed paragraphs (``contexts(of:paragraphs:)``) of `source`.
+    func entities(in contexts: [ParagraphContext], source: [Unicode.Scalar], reference: CivilDate?) -> [Entity] {
         let dates = DateRecognizer()
         // Every paragraph's dates are read first: the years they state date the others.
         let written = contexts.map(dates.dates(in:))
