@@ -122,24 +122,37 @@ let package = Package(
             ],
             path: "Services/PostgresStore"
         ),
+        // The entity tagger as the services load it: cleaning, the rules, the trained model and its data.
+        .target(
+            name: "EntityTagging",
+            dependencies: ["ArticleModel", "ArabicText", "SeededRandom", "StorePort"],
+            path: "Services/EntityTagging",
+            resources: [.copy("Resources")]
+        ),
+        // Training and scoring the tagger, for the command line only.
+        .target(
+            name: "TaggerTools",
+            dependencies: ["EntityTagging", "ArticleModel", "ArabicText", "SeededRandom"],
+            path: "Services/TaggerTools"
+        ),
         .target(
             name: "EnricherCore",
             dependencies: [
-                "ArticleModel", "ArticleCodec", "ArabicText", "Kafka", "SeededRandom", "ServiceContracts", "StorePort",
+                "EntityTagging", "ArticleModel", "ArticleCodec", "ArabicText", "Kafka", "ServiceContracts",
+                "StorePort",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            path: "Services/EnricherCore",
-            resources: [.copy("Resources")]
+            path: "Services/EnricherCore"
         ),
         .executableTarget(
             name: "akhbar-enricher",
             dependencies: [
-                "EnricherCore", "ArabicText", "ArticleModel", "GRPCHosting", "Kafka", "ServiceCommandLine", "StorePort",
-                "SQLiteStore", "PostgresStore",
+                "EnricherCore", "EntityTagging", "TaggerTools", "ArabicText", "ArticleModel", "GRPCHosting", "Kafka",
+                "ServiceCommandLine", "StorePort", "SQLiteStore", "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -164,7 +177,7 @@ let package = Package(
         .executableTarget(
             name: "akhbar-tag-benchmark",
             dependencies: [
-                "EnricherCore", "BenchmarkSupport", "ServiceCommandLine",
+                "EntityTagging", "BenchmarkSupport", "ServiceCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Benchmarks/TagBenchmark"
@@ -173,7 +186,7 @@ let package = Package(
         .executableTarget(
             name: "akhbar-store-benchmark",
             dependencies: [
-                "ArticleModel", "EnricherCore", "BenchmarkSupport", "ServiceCommandLine", "StorePort", "SQLiteStore",
+                "ArticleModel", "EntityTagging", "BenchmarkSupport", "ServiceCommandLine", "StorePort", "SQLiteStore",
                 "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -220,7 +233,8 @@ let package = Package(
         .testTarget(
             name: "EnricherCoreTests",
             dependencies: [
-                "EnricherCore", "ArticleCodec", "ArticleModel", "ArabicText", "FixtureFiles", "Kafka", "StorePort",
+                "EnricherCore", "EntityTagging", "TaggerTools", "ArticleCodec", "ArticleModel", "ArabicText",
+                "FixtureFiles", "Kafka", "StorePort",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/EnricherCoreTests",
@@ -257,8 +271,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "IngestCore", "EnricherCore", "ArticleModel", "ArticleCodec", "Kafka", "FixtureFiles", "SQLiteStore",
-                "StorePort", "StoreTestSupport",
+                "IngestCore", "EnricherCore", "EntityTagging", "ArticleModel", "ArticleCodec", "Kafka", "FixtureFiles",
+                "SQLiteStore", "StorePort", "StoreTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/IntegrationTests"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Makes the entity tagger's word knowledge, Services/EnricherCore/Resources/Knowledge/:
+"""Makes the entity tagger's word knowledge, Services/EntityTagging/Resources/Knowledge/:
 
   word-clusters.tsv  word<TAB>bits: a hierarchical clustering of the words of every corpus under
                      the data directory, by the words around them (tokens only, no tags);
@@ -203,7 +203,7 @@ def place_names(data: pathlib.Path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=pathlib.Path, default=ROOT.parent / "shared/data")
-    parser.add_argument("--output", type=pathlib.Path, default=ROOT / "Services/EnricherCore/Resources/Knowledge")
+    parser.add_argument("--output", type=pathlib.Path, default=ROOT / "Services/EntityTagging/Resources/Knowledge")
     arguments = parser.parse_args()
     arguments.output.mkdir(parents=True, exist_ok=True)
 

@@ -1,6 +1,7 @@
 import ArticleModel
 import EnricherCore
 import Foundation
+import TaggerTools
 
 /// The printout of `eval --articles`: a table per type and micro-averaged, then coreference,
 /// date values and every finding.

@@ -1,8 +1,10 @@
 import ArabicText
 import ArgumentParser
 import EnricherCore
+import EntityTagging
 import Foundation
 import ServiceCommandLine
+import TaggerTools
 
 /// Shows what the page cleaner keeps of scraped pages, or scores it against hand-labelled gold.
 struct CleanCommand: ParsableCommand {

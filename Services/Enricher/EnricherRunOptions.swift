@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnricherCore
+import EntityTagging
 import Foundation
 import Kafka
 import Logging

@@ -1,8 +1,10 @@
 import ArgumentParser
 import ArticleModel
 import EnricherCore
+import EntityTagging
 import Foundation
 import ServiceCommandLine
+import TaggerTools
 
 /// Scores entity tagging: the statistical tagger on CoNLL corpora, or the whole enricher on
 /// hand-made gold for whole articles.

@@ -1,5 +1,7 @@
 import EnricherCore
+import EntityTagging
 import Foundation
+import TaggerTools
 
 /// Prints entity scores as a table, with the published results on the same benchmark.
 enum ScoreTable {

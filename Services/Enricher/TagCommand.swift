@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArticleModel
 import EnricherCore
+import EntityTagging
 import Foundation
 import ServiceCommandLine
 

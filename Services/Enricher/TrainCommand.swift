@@ -1,7 +1,9 @@
 import ArgumentParser
 import EnricherCore
+import EntityTagging
 import Foundation
 import ServiceCommandLine
+import TaggerTools
 
 /// Trains the statistical entity tagger and writes its model file.
 struct TrainCommand: AsyncParsableCommand {

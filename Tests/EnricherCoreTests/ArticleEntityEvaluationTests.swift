@@ -1,6 +1,7 @@
 import ArticleModel
-import EnricherCore
+import EntityTagging
 import FixtureFiles
+import TaggerTools
 import Testing
 
 @Suite("Article gold evaluation")

@@ -1,5 +1,6 @@
-import EnricherCore
+import EntityTagging
 import FixtureFiles
+import TaggerTools
 import Testing
 
 @Suite("Cleaning gold")

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
+@testable import TaggerTools
 
 @Suite("CliticJoiner")
 struct CliticJoinerTests {

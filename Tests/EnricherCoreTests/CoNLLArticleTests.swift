@@ -1,5 +1,6 @@
 import ArticleModel
-import EnricherCore
+import EntityTagging
+import TaggerTools
 import Testing
 
 @Suite("CoNLL articles")

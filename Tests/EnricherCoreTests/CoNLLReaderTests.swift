@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
+@testable import TaggerTools
 
 @Suite("CoNLLReader")
 struct CoNLLReaderTests {

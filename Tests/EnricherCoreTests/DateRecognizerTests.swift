@@ -2,7 +2,7 @@ import ArticleModel
 import Foundation
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
 
 /// The forms of dates the tagger reads, on sentences written for them. Articles here have no
 /// publication date, so a day without a year keeps its year unknown.

@@ -1,4 +1,5 @@
-import EnricherCore
+import EntityTagging
+import TaggerTools
 import Testing
 
 @Suite("Enricher as a BIO tagger")

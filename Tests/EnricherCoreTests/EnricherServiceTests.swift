@@ -1,6 +1,7 @@
 import ArticleCodec
 import ArticleModel
 import EnricherCore
+import EntityTagging
 import Foundation
 import Kafka
 import Logging

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
 
 @Suite("MentionPropagation")
 struct MentionPropagationTests {

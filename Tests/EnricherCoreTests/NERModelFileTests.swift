@@ -2,7 +2,8 @@ import ArabicText
 import Foundation
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
+@testable import TaggerTools
 
 @Suite("NERModel file")
 struct NERModelFileTests {

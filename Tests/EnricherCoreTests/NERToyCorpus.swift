@@ -1,4 +1,5 @@
-@testable import EnricherCore
+@testable import EntityTagging
+@testable import TaggerTools
 
 /// A tiny corpus with a pattern a tagger must learn from context alone: made-up names after
 /// قال are people, after في places, and شركة starts a two-word organization.

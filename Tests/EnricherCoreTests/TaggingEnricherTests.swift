@@ -5,7 +5,7 @@ import Foundation
 import StorePort
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
 
 @Suite("ArticleEnricher")
 struct TaggingEnricherTests {

@@ -2,7 +2,7 @@ import ArabicText
 import Foundation
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
 
 @Suite("Gazetteer")
 struct TaggingGazetteerTests {

@@ -1,7 +1,7 @@
 import ArticleModel
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
 
 /// The kinds of names real news writes that lists alone miss, on sentences written for them.
 extension TaggingRuleTests {

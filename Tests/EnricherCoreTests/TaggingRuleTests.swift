@@ -2,7 +2,7 @@ import ArticleModel
 import Foundation
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
 
 /// The tagging rules on sentences written for them, away from the seeds.
 @Suite("Tagging rules")

@@ -2,7 +2,7 @@ import ArticleModel
 import Foundation
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
 
 /// Tagging time grows linearly with the text: texts built to stress each step that used to be
 /// quadratic (overlap resolution, linking, bare years, Latin names, title search) are tagged at

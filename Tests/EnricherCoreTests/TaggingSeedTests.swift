@@ -1,6 +1,6 @@
 import ArabicText
 import ArticleModel
-import EnricherCore
+import EntityTagging
 import FixtureFiles
 import Testing
 

@@ -1,7 +1,7 @@
 import ArabicText
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
 
 @Suite("WordKnowledge")
 struct WordKnowledgeTests {

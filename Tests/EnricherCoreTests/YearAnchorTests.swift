@@ -2,7 +2,7 @@ import ArticleModel
 import Foundation
 import Testing
 
-@testable import EnricherCore
+@testable import EntityTagging
 
 /// Where the year of a date written without one comes from: the publication, the page's own
 /// date, the years the text states, a weekday; never the clock.

@@ -188,7 +188,7 @@ struct OperationsTests {
                 let gazetteers = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID())")
                 defer { try? FileManager.default.removeItem(at: gazetteers) }
                 let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                    .deletingLastPathComponent().appendingPathComponent("Services/EnricherCore/Resources/Gazetteers")
+                    .deletingLastPathComponent().appendingPathComponent("Services/EntityTagging/Resources/Gazetteers")
                 try FileManager.default.copyItem(at: bundled, to: gazetteers)
                 let locations = gazetteers.appendingPathComponent("locations.tsv")
                 let handle = try FileHandle(forWritingTo: locations)

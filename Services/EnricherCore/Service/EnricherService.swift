@@ -1,5 +1,6 @@
 import ArticleCodec
 import ArticleModel
+public import EntityTagging
 import Foundation
 public import Kafka
 public import Logging

@@ -51,7 +51,7 @@ struct GRPCBenchmark: AsyncParsableCommand {
     var seeds = "Fixtures/seeds"
 
     @Option(help: "The folder of gazetteers names are drawn from.")
-    var gazetteers = "Services/EnricherCore/Resources/Gazetteers"
+    var gazetteers = "Services/EntityTagging/Resources/Gazetteers"
 
     func run() async throws {
         let news = try SyntheticNews(

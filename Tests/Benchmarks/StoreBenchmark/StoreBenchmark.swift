@@ -1,7 +1,7 @@
 import ArgumentParser
 import ArticleModel
 import BenchmarkSupport
-import EnricherCore
+import EntityTagging
 import Foundation
 import Logging
 import PostgresStore

@@ -1,6 +1,6 @@
 import ArgumentParser
 import BenchmarkSupport
-import EnricherCore
+import EntityTagging
 import Foundation
 import ServiceCommandLine
 

@@ -1,0 +1,119 @@
+package import ArabicText
+
+/// The gazetteers indexed for tagging: a phrase trie over every name and cue word, the
+/// function words, and a tokenizer that uses the known words to split proclitics.
+package struct TaggingLexicon: Sendable {
+    let gazetteer: Gazetteer
+    let tokenizer: ArabicTokenizer
+    private let index: PhraseIndex
+    /// Function words with ى kept (see ``TaggedWord/Reading/plainBase``).
+    private let functionWords: WordHashSet
+    /// Words of a general dictionary (``WordKnowledge/commonWords``): without capitals, a word in
+    /// it needs more evidence before it is read as a name.
+    let commonWords: WordHashSet
+
+    package init(gazetteer: Gazetteer, commonWords: WordHashSet = WordHashSet([])) {
+        let normalizer = ArabicNormalizer()
+        let splitter = ArabicTokenizer()
+        var index = PhraseIndex()
+        var knownWords = Set<String>()
+        var functionWords = Set<String>()
+        for (position, entry) in gazetteer.entries.enumerated() {
+            for form in entry.forms {
+                let key = normalizer.matchingKey(form)
+                let words = splitter.tokenize(key).map {
+                    String(scalars: key.scalars[$0.normalizedRange])
+                }
+                guard let first = words.first else { continue }
+                if entry.kind == .functionWord {
+                    let plain = ParagraphAnalysis.plainScalars(of: key, source: Array(form.unicodeScalars)[...])
+                    functionWords.insert(String(scalars: plain))
+                }
+                var variants = [words]
+                if entry.kind.ignoresArticle {
+                    let other = first.hasPrefix("ال") && first.count > 3 ? String(first.dropFirst(2)) : "ال" + first
+                    variants.append([other] + words.dropFirst())
+                }
+                for variant in variants {
+                    index.insert(variant, entry: position)
+                    knownWords.insert(variant[0])
+                }
+            }
+        }
+        self.gazetteer = gazetteer
+        self.commonWords = commonWords
+        self.index = index
+        self.functionWords = WordHashSet(functionWords)
+        self.tokenizer = ArabicTokenizer(lexicon: WordHashSet(knownWords))
+    }
+
+    func entry(_ position: Int) -> GazetteerEntry {
+        gazetteer.entries[position]
+    }
+
+    /// Every gazetteer phrase that starts at `start`, under every reading of its first word.
+    func matches(at start: Int, in words: [TaggedWord]) -> [PhraseMatch] {
+        var result: [PhraseMatch] = []
+        for reading in words[start].readings {
+            guard var node = index.child(of: PhraseIndex.root, hash: reading.baseHash) else { continue }
+            var end = start + 1
+            while true {
+                for position in index.entries(at: node) {
+                    result.append(
+                        PhraseMatch(entry: position, kind: entry(position).kind, words: start..<end, reading: reading)
+                    )
+                }
+                guard end < words.count, let next = index.child(of: node, hash: words[end].keyHash) else { break }
+                node = next
+                end += 1
+            }
+        }
+        return result
+    }
+
+    /// The longest organization listed as `head` followed by the words from `start` (تنظيم +
+    /// القاعدة), read with the first word's `reading`: a name the text gives without its head.
+    func organization(
+        namedAfter head: String, at start: Int, reading: TaggedWord.Reading, in words: [TaggedWord]
+    ) -> PhraseMatch? {
+        guard var node = index.child(of: PhraseIndex.root, head),
+            let first = index.child(of: node, hash: reading.baseHash)
+        else { return nil }
+        node = first
+        var end = start + 1
+        var best: PhraseMatch?
+        while true {
+            if let position = index.entries(at: node).first(where: { entry($0).kind == .organization }) {
+                best = PhraseMatch(entry: position, kind: .organization, words: start..<end, reading: reading)
+            }
+            guard end < words.count, let next = index.child(of: node, hash: words[end].keyHash) else { break }
+            node = next
+            end += 1
+        }
+        return best
+    }
+
+    /// Whether a reading of the word (whole, or without a conjunction or preposition) is a
+    /// function word.
+    /// - Parameter distinguishesAlefMaqsura: whether the text writes ى at all; a text that
+    ///   never does writes على as علي, so a final ي may stand for ى.
+    func isFunctionWord(_ word: TaggedWord, distinguishesAlefMaqsura: Bool) -> Bool {
+        word.readings.contains { reading in
+            let plain = reading.plainBase.unicodeScalars
+            if functionWords.contains(scalars: plain) { return true }
+            guard !distinguishesAlefMaqsura, plain.last == "\u{064A}" else { return false }
+            return functionWords.contains(scalars: plain.dropLast() + ["\u{0649}"])
+        }
+    }
+}
+
+/// A gazetteer phrase found in a paragraph.
+struct PhraseMatch: Sendable {
+    /// The position of the entry in the gazetteer.
+    let entry: Int
+    let kind: LexiconKind
+    /// The paragraph's words the phrase covers.
+    let words: Range<Int>
+    /// How the first word was read: the phrase starts at its base.
+    let reading: TaggedWord.Reading
+}
