@@ -35,4 +35,16 @@ struct CoNLLArticleTests {
         #expect(gold.count == 2)
         #expect(gold.contains { Set($0.surfaces) == ["ألمانيا", "بألمانيا", "وألمانيا"] })
     }
+
+    @Test("a proclitic glued to a name without the article (بتونس, لمصر) still makes one gold entity")
+    func procliticsWithoutArticle() {
+        let sentences = [
+            Self.sentence([("زار", "O"), ("تونس", "B-LOC"), ("ومصر", "B-LOC")]),
+            Self.sentence([("وعاد", "O"), ("من", "O"), ("بتونس", "B-LOC"), ("إلى", "O"), ("لمصر", "B-LOC")]),
+        ]
+        let gold = CoNLLArticle.articles(from: sentences)[0].gold.entities
+        #expect(gold.count == 2)
+        #expect(gold.contains { Set($0.surfaces) == ["تونس", "بتونس"] })
+        #expect(gold.contains { Set($0.surfaces) == ["ومصر", "لمصر"] })
+    }
 }

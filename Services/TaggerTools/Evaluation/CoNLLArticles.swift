@@ -39,18 +39,21 @@ public struct CoNLLArticle: Sendable {
             var groupOfKey: [String: Int] = [:]
             for name in names.sorted(by: { $0.split(separator: " ").count > $1.split(separator: " ").count }) {
                 let words = name.split(separator: " ")
-                let key = ArticleEntityEvaluation.comparisonKey(name)
-                if let group = groupOfKey[key] {
+                let keys = ArticleEntityEvaluation.comparisonKeys(name)
+                let group: Int
+                if let known = keys.lazy.compactMap({ groupOfKey[$0] }).first {
+                    group = known
                     groups[group].append(name)
                 } else if type == .person,
-                    let group = groups.firstIndex(where: { Self.contains($0[0].split(separator: " "), words) })
+                    let fuller = groups.firstIndex(where: { Self.contains($0[0].split(separator: " "), words) })
                 {
+                    group = fuller
                     groups[group].append(name)
-                    groupOfKey[key] = group
                 } else {
-                    groupOfKey[key] = groups.count
+                    group = groups.count
                     groups.append([name])
                 }
+                for key in keys where groupOfKey[key] == nil { groupOfKey[key] = group }
             }
             return groups.map { ArticleGold.GoldEntity(type: type, canonical: $0[0], surfaces: $0) }
         }
