@@ -2,7 +2,7 @@
 BROKER_PORT ?= 9092
 POSTGRES_PORT ?= 15432
 
-.PHONY: setup build demo test bench-text bench-tag bench-store bench-pipeline bench-grpc soak broker-up broker-down \
+.PHONY: setup build demo test bench-text bench-tag bench-instructions bench-store bench-pipeline bench-grpc soak broker-up broker-down \
         postgres-up postgres-down proto
 
 setup:
@@ -32,6 +32,10 @@ bench-text: setup
 bench-tag: setup
 	swift build -c release --product akhbar-tag-benchmark
 	.build/release/akhbar-tag-benchmark
+
+## Instructions per article of the enricher's per-article path (decode, clean, tag, index), by callgrind.
+bench-instructions: setup
+	scripts/bench-instructions.sh
 
 ## Saving enriched articles to a fresh SQLite store as the enricher does: articles/s, ms per article.
 bench-store: setup

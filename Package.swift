@@ -177,7 +177,7 @@ let package = Package(
         .executableTarget(
             name: "akhbar-tag-benchmark",
             dependencies: [
-                "EntityTagging", "BenchmarkSupport", "ServiceCommandLine",
+                "EntityTagging", "ArticleCodec", "ArticleModel", "BenchmarkSupport", "ServiceCommandLine", "StorePort",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Benchmarks/TagBenchmark"

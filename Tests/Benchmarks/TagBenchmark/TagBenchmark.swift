@@ -28,8 +28,16 @@ struct TagBenchmark: ParsableCommand {
     @Flag(help: "Time adversarial texts of growing size instead, up to the enricher's size limit.")
     var adversarial = false
 
+    @Option(
+        help: """
+            Run the enricher's per-article path (decode, clean, tag, index) once over this many articles and \
+            print nothing timed: for scripts/bench-instructions.sh, which counts its instructions.
+            """)
+    var perArticlePath: Int?
+
     func run() throws {
         if adversarial { return try runAdversarial() }
+        if let perArticlePath { return try runPerArticlePath(articles: perArticlePath) }
         let corpus = BenchmarkCorpus(seeds: try Measurement.seedPages(in: seeds), bytes: megabytes * 1_000_000)
         let bytes = corpus.byteCount
         let before = ResidentMemory.bytes() ?? 0
@@ -55,6 +63,15 @@ struct TagBenchmark: ParsableCommand {
             "  \(String(format: "%.0f", Double(corpus.pages.count) / seconds)) articles/s; "
                 + "\(entities) entities per pass")
         print("peak RSS: \((ResidentMemory.peakBytes() ?? 0) / 1_048_576) MB")
+    }
+
+    private func runPerArticlePath(articles: Int) throws {
+        let corpus = BenchmarkCorpus(seeds: try Measurement.seedPages(in: seeds), bytes: megabytes * 1_000_000)
+        let published = Date(timeIntervalSince1970: 1_748_433_600)
+        let messages = try PerArticlePath.messages(of: corpus.pages, count: articles, published: published)
+        let bytes = messages.reduce(0) { $0 + $1.count }
+        let entities = try PerArticlePath.run(messages: messages, enricher: try ArticleEnricher(), now: published)
+        print("per-article path: \(messages.count) articles, \(bytes) bytes encoded, \(entities) entities")
     }
 
     /// Times each adversarial text at 100, 200, 400 … KB and at the enricher's limit, and shows
