@@ -13,7 +13,8 @@ struct QueryCommand: AsyncParsableCommand {
         abstract: "Search stored articles and entities: tables on a terminal, JSON Lines with --json.",
         discussion: "When more results exist, the token of the next page is printed on standard error.",
         subcommands: [
-            Article.self, Search.self, Entities.self, EntityArticles.self, CoOccurrences.self, Stats.self,
+            Article.self, Search.self, Entities.self, EntityLookup.self, EntityArticles.self, CoOccurrences.self,
+            Stats.self,
         ]
     )
 
@@ -27,8 +28,9 @@ struct QueryCommand: AsyncParsableCommand {
         @Option(help: "Print at most this many results.")
         var limit = 20
 
-        /// Runs `body` against the store, turning store errors into a message and exit code 1.
-        func run(_ name: String, _ body: (any ArticleStore) async throws(StoreError) -> Void) async throws {
+        /// Runs `body` against the store, turning its errors (a ``StoreError``, an ``EntityReferenceError``) into a
+        /// message and exit code 1.
+        func run(_ name: String, _ body: (any ArticleStore) async throws -> Void) async throws {
             do {
                 try await body(try await storage.open(creating: false, logger: Logger(label: "akhbar.query")))
             } catch {
@@ -144,18 +146,39 @@ struct QueryCommand: AsyncParsableCommand {
         }
     }
 
+    struct EntityLookup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "entity",
+            abstract: "The entities a name names, written any way the articles write them (columns: type, articles, "
+                + "mentions).",
+            discussion: "الحموشي, حموشي and عبد اللطيف حموشي all find the person; المغرب and مغرب the country.")
+        @OptionGroup var options: Options
+        @Argument(help: "A name, as it is written in an article.")
+        var name: String
+        @Option(help: "Only entities of this type: \(EntityType.names).")
+        var type: EntityTypeArgument?
+
+        func run() async throws {
+            try await options.run("entity") { store in
+                let found = try await store.entities(named: name, type: type?.type, limit: options.limit)
+                guard !found.isEmpty else { throw EntityReferenceError.unknown(name) }
+                found.forEach { options.print($0) }
+            }
+        }
+    }
+
     struct EntityArticles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "entity-articles", abstract: "The articles that mention an entity, newest first.")
         @OptionGroup var options: Options
         @OptionGroup var paging: Paging
-        @Argument(help: "The entity id, as `query entities` prints it.")
-        var id: String
+        @Argument(help: "The entity id, as `query entities` prints it, or a name that names one entity.")
+        var entity: String
 
         func run() async throws {
-            try await options.run("entity-articles") { store throws(StoreError) in
-                options.print(
-                    try await store.articles(mentioning: id, after: paging.token, limit: options.limit))
+            try await options.run("entity-articles") { store in
+                let id = try await EntityReferenceError.resolve(entity, in: store)
+                options.print(try await store.articles(mentioning: id, after: paging.token, limit: options.limit))
             }
         }
     }
@@ -166,13 +189,14 @@ struct QueryCommand: AsyncParsableCommand {
             abstract: "The entities most often in the same articles as one entity (columns: type, shared, articles, "
                 + "mentions).")
         @OptionGroup var options: Options
-        @Argument(help: "The entity id, as `query entities` prints it.")
-        var id: String
+        @Argument(help: "The entity id, as `query entities` prints it, or a name that names one entity.")
+        var entity: String
         @Option(help: "Only co-occurring entities of this type: \(EntityType.names).")
         var type: EntityTypeArgument?
 
         func run() async throws {
-            try await options.run("co-occurrences") { store throws(StoreError) in
+            try await options.run("co-occurrences") { store in
+                let id = try await EntityReferenceError.resolve(entity, in: store)
                 for together in try await store.coOccurrences(of: id, type: type?.type, limit: options.limit) {
                     options.print(together.entity, sharedArticles: together.sharedArticles)
                 }

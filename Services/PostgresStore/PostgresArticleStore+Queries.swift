@@ -74,6 +74,24 @@ extension PostgresArticleStore {
         return try await summaries(query).first
     }
 
+    public func entities(named name: String, type: EntityType?, limit: Int) async throws(StoreError)
+        -> [EntitySummary]
+    {
+        guard let keys = SearchKeys.lookup(name) else { return [] }
+        var sql = SQLBuilder()
+        let typeCondition = type.map { "AND e.type = \(sql.bind($0.rawValue))" } ?? ""
+        let (canonicalKeys, aliasKey) = (sql.bind(keys.canonicalKeys), sql.bind(keys.aliasKey))
+        let query = sql.query(
+            """
+            SELECT \(Self.summaryColumns) FROM entities e
+            WHERE e.article_count > 0 \(typeCondition)
+              AND (e.canonical_key = ANY(\(canonicalKeys))
+                   OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = \(aliasKey)))
+            ORDER BY e.article_count DESC, e.id LIMIT \(max(1, limit))
+            """)
+        return try await summaries(query)
+    }
+
     public func coOccurrences(of entityID: String, type: EntityType?, limit: Int) async throws(StoreError)
         -> [CoOccurrence]
     {

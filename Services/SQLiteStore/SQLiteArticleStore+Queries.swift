@@ -76,6 +76,21 @@ extension SQLiteArticleStore {
         return try await read { db in try Row.fetchOne(db, SQLRequest<Row>(literal: query)).flatMap(Self.summary) }
     }
 
+    public func entities(named name: String, type: EntityType?, limit: Int) async throws(StoreError)
+        -> [EntitySummary]
+    {
+        guard let keys = SearchKeys.lookup(name) else { return [] }
+        let typeCondition: SQL = type.map { "AND e.type = \($0.rawValue)" } ?? ""
+        let query: SQL = """
+            SELECT \(Self.summaryColumns) FROM entities e
+            WHERE e.article_count > 0 \(typeCondition)
+              AND (e.canonical_key IN \(keys.canonicalKeys)
+                   OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = \(keys.aliasKey)))
+            ORDER BY e.article_count DESC, e.id LIMIT \(max(1, limit))
+            """
+        return try await read { db in try Row.fetchAll(db, SQLRequest<Row>(literal: query)).compactMap(Self.summary) }
+    }
+
     public func coOccurrences(of entityID: String, type: EntityType?, limit: Int)
         async throws(StoreError) -> [CoOccurrence]
     {

@@ -55,6 +55,11 @@ public protocol ArticleStore: Sendable {
     /// The entity with this id, if a stored article mentions it.
     func entity(id: String) async throws(StoreError) -> EntitySummary?
 
+    /// The entities `name` names, most articles first: those whose canonical form it spells, with or without the
+    /// article (المغرب, مغرب), and the people it names by any form the store has seen them written in, so that
+    /// الحموشي, حموشي and عبد اللطيف حموشي lead to one person. Keys as ``SearchKeys/lookup(_:)`` gives them.
+    func entities(named name: String, type: EntityType?, limit: Int) async throws(StoreError) -> [EntitySummary]
+
     /// The entities most often mentioned in the same articles as `entityID`, most shared articles first;
     /// optionally only those of one type.
     func coOccurrences(of entityID: String, type: EntityType?, limit: Int) async throws(StoreError) -> [CoOccurrence]

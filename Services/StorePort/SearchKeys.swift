@@ -32,6 +32,17 @@ public enum SearchKeys {
         ArabicNormalizer().matchingKey(name).string
     }
 
+    /// The keys a name is looked up under (``ArticleStore/entities(named:type:limit:)``): the canonical keys it may
+    /// be, with and without the article, and its alias key. Empty when the name has no letters or digits.
+    public static func lookup(_ name: String) -> (canonicalKeys: [String], aliasKey: String)? {
+        let key = Self.name(name)
+        let alias = Self.alias(name)
+        guard !alias.isEmpty else { return nil }
+        var keys = [key]
+        for candidate in [alias, "\u{0627}\u{0644}" + alias] where !keys.contains(candidate) { keys.append(candidate) }
+        return (keys, alias)
+    }
+
     /// The key of a person's alias: the matching key without a leading article, so حموشي and الحموشي meet.
     public static func alias(_ name: String) -> String {
         String(scalars: DefiniteArticle.strip(from: ArabicNormalizer().matchingKey(name).scalars))

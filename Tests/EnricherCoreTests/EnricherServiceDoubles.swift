@@ -212,6 +212,10 @@ final class MemoryStore: ArticleStore {
 
     func entity(id: String) async throws(StoreError) -> EntitySummary? { throw Self.noQueries }
 
+    func entities(named name: String, type: EntityType?, limit: Int) async throws(StoreError) -> [EntitySummary] {
+        throw Self.noQueries
+    }
+
     func coOccurrences(of entityID: String, type: EntityType?, limit: Int) async throws(StoreError) -> [CoOccurrence] {
         throw Self.noQueries
     }

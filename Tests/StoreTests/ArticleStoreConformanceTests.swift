@@ -270,6 +270,34 @@ struct ArticleStoreConformanceTests {
     }
 
     @Test(
+        "an entity is found by any name it was written with: الحموشي, حموشي, the full name; المغرب and مغرب",
+        arguments: StoreBackend.all)
+    func entitiesByName(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
+            let hammouchi = Entity(
+                id: "PERSON:عبد اللطيف حموشي", type: .person, canonical: "عبد اللطيف حموشي",
+                mentions: [
+                    EntityMention(text: "عبد اللطيف حموشي", start: 4, end: 20),
+                    EntityMention(text: "الحموشي", start: 30, end: 37),
+                ])
+            let morocco = Entity(
+                id: "LOCATION:المغرب", type: .location, canonical: "المغرب",
+                mentions: [EntityMention(text: "المغرب", start: 40, end: 46)])
+            try await store.save([article("a", entities: [hammouchi, morocco])])
+            for name in ["الحموشي", "حموشي", "عبد اللطيف حموشي", "عبد اللطيف حموشى"] {
+                #expect(
+                    try await store.entities(named: name, type: nil, limit: 5).map(\.id)
+                        == ["PERSON:عبد اللطيف حموشي"], "\(name)")
+            }
+            #expect(try await store.entities(named: "مغرب", type: nil, limit: 5).map(\.id) == ["LOCATION:المغرب"])
+            #expect(try await store.entities(named: "المغرب", type: .location, limit: 5).count == 1)
+            #expect(try await store.entities(named: "المغرب", type: .person, limit: 5).isEmpty)
+            #expect(try await store.entities(named: "اللطيف", type: nil, limit: 5).isEmpty)
+            #expect(try await store.entities(named: "«»", type: nil, limit: 5).isEmpty)
+        }
+    }
+
+    @Test(
         "entities by article count, co-occurrences, an entity's articles newest first, stats",
         arguments: StoreBackend.all)
     func entityQueries(backend: StoreBackend) async throws {
