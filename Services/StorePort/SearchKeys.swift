@@ -35,9 +35,10 @@ public enum SearchKeys {
     /// The keys a name is looked up under (``ArticleStore/entities(named:type:limit:)``): the canonical keys it may
     /// be, with and without the article, and its alias key. Empty when the name has no letters or digits.
     public static func lookup(_ name: String) -> (canonicalKeys: [String], aliasKey: String)? {
+        guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        else { return nil }
         let key = Self.name(name)
         let alias = Self.alias(name)
-        guard !alias.isEmpty else { return nil }
         var keys = [key]
         for candidate in [alias, "\u{0627}\u{0644}" + alias] where !keys.contains(candidate) { keys.append(candidate) }
         return (keys, alias)

@@ -35,10 +35,14 @@ struct QueryServerTests {
         let store = try SQLiteArticleStore(path: path)
         let hammouchi = Entity(
             id: "PERSON:عبد لطيف حموشي", type: .person, canonical: "عبد اللطيف حموشي",
-            mentions: [EntityMention(text: "عبد اللطيف حموشي", start: 4, end: 20)])
+            mentions: [
+                EntityMention(text: "عبد اللطيف حموشي", start: 4, end: 20),
+                EntityMention(text: "حموشي", start: 41, end: 46),
+            ])
         try await store.save(
             [
-                Self.article("full", "زار عبد اللطيف حموشي مقر الإنتربول.", entities: [hammouchi]),
+                Self.article(
+                    "full", "زار عبد اللطيف حموشي مقر الإنتربول، وقال حموشي إن التعاون مستمر.", entities: [hammouchi]),
                 Self.article("short", "التقى حموشي بنظيره في الرباط."),
                 Self.article("vienna", "وصل الوفد لفيينا ثم عاد بفيينا إلى مكتبه."),
                 Self.article("other", "اجتماع في باريس حول الأمن."),
@@ -79,6 +83,22 @@ struct QueryServerTests {
             #expect(try await found("فيينا") == ["vienna"])
             let article = try await query.getArticle(.with { $0.articleID = "full" }, metadata: Self.authorized).article
             #expect(article.entities.map(\.canonical) == ["عبد اللطيف حموشي"])
+        }
+    }
+
+    @Test("FindEntities: الحموشي, حموشي and the full name find the person; a name without letters is refused")
+    func findEntities() async throws {
+        try await withQueryServer { query, _ in
+            for name in ["الحموشي", "حموشي", "عبد اللطيف حموشي"] {
+                let found = try await query.findEntities(.with { $0.name = name }, metadata: Self.authorized)
+                #expect(found.entities.map(\.id) == ["PERSON:عبد لطيف حموشي"], "\(name)")
+            }
+            let none = try await query.findEntities(.with { $0.name = "باريس" }, metadata: Self.authorized)
+            #expect(none.entities.isEmpty)
+            #expect(
+                await code {
+                    _ = try await query.findEntities(.with { $0.name = "«»" }, metadata: Self.authorized)
+                } == .invalidArgument)
         }
     }
 

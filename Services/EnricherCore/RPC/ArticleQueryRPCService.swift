@@ -89,6 +89,21 @@ public struct ArticleQueryRPCService: Akhbar_V1_ArticleQuery.SimpleServiceProtoc
         }
     }
 
+    public func findEntities(request: Akhbar_V1_FindEntitiesRequest, context: ServerContext) async throws
+        -> Akhbar_V1_FindEntitiesResponse
+    {
+        guard request.name.count <= Self.maxQueryCharacters else {
+            throw RPCError(code: .invalidArgument, message: "name has more than \(Self.maxQueryCharacters) characters")
+        }
+        guard SearchKeys.lookup(request.name) != nil else {
+            throw RPCError(code: .invalidArgument, message: "name has no letter or digit")
+        }
+        let type = try Self.type(request.type)
+        let (_, limit) = try Self.paging("", request.pageSize)
+        let found = try await run { try await store.entities(named: request.name, type: type, limit: limit) }
+        return .with { $0.entities = found.map(Akhbar_V1_EntitySummary.init) }
+    }
+
     public func entityArticles(request: Akhbar_V1_EntityArticlesRequest, context: ServerContext) async throws
         -> Akhbar_V1_EntityArticlesResponse
     {

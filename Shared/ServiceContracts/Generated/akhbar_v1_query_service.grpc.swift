@@ -64,6 +64,19 @@ public enum Akhbar_V1_ArticleQuery: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "FindEntities" metadata.
+        public enum FindEntities: Sendable {
+            /// Request type for "FindEntities".
+            public typealias Input = Akhbar_V1_FindEntitiesRequest
+            /// Response type for "FindEntities".
+            public typealias Output = Akhbar_V1_FindEntitiesResponse
+            /// Descriptor for "FindEntities".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "akhbar.v1.ArticleQuery"),
+                method: "FindEntities",
+                type: .unary
+            )
+        }
         /// Namespace for "EntityArticles" metadata.
         public enum EntityArticles: Sendable {
             /// Request type for "EntityArticles".
@@ -108,6 +121,7 @@ public enum Akhbar_V1_ArticleQuery: Sendable {
             GetArticle.descriptor,
             SearchArticles.descriptor,
             ListEntities.descriptor,
+            FindEntities.descriptor,
             EntityArticles.descriptor,
             CoOccurrences.descriptor,
             Stats.descriptor
@@ -195,6 +209,25 @@ extension Akhbar_V1_ArticleQuery {
             request: GRPCCore.StreamingServerRequest<Akhbar_V1_ListEntitiesRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Akhbar_V1_ListEntitiesResponse>
+
+        /// Handle the "FindEntities" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Finds the entities a name names, however the articles wrote it (الحموشي, حموشي and
+        /// > عبد اللطيف حموشي find one person), most articles first.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Akhbar_V1_FindEntitiesRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Akhbar_V1_FindEntitiesResponse` messages.
+        func findEntities(
+            request: GRPCCore.StreamingServerRequest<Akhbar_V1_FindEntitiesRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Akhbar_V1_FindEntitiesResponse>
 
         /// Handle the "EntityArticles" method.
         ///
@@ -318,6 +351,25 @@ extension Akhbar_V1_ArticleQuery {
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Akhbar_V1_ListEntitiesResponse>
 
+        /// Handle the "FindEntities" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Finds the entities a name names, however the articles wrote it (الحموشي, حموشي and
+        /// > عبد اللطيف حموشي find one person), most articles first.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Akhbar_V1_FindEntitiesRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Akhbar_V1_FindEntitiesResponse` message.
+        func findEntities(
+            request: GRPCCore.ServerRequest<Akhbar_V1_FindEntitiesRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Akhbar_V1_FindEntitiesResponse>
+
         /// Handle the "EntityArticles" method.
         ///
         /// > Source IDL Documentation:
@@ -438,6 +490,25 @@ extension Akhbar_V1_ArticleQuery {
             context: GRPCCore.ServerContext
         ) async throws -> Akhbar_V1_ListEntitiesResponse
 
+        /// Handle the "FindEntities" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Finds the entities a name names, however the articles wrote it (الحموشي, حموشي and
+        /// > عبد اللطيف حموشي find one person), most articles first.
+        ///
+        /// - Parameters:
+        ///   - request: A `Akhbar_V1_FindEntitiesRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Akhbar_V1_FindEntitiesResponse` to respond with.
+        func findEntities(
+            request: Akhbar_V1_FindEntitiesRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Akhbar_V1_FindEntitiesResponse
+
         /// Handle the "EntityArticles" method.
         ///
         /// > Source IDL Documentation:
@@ -532,6 +603,17 @@ extension Akhbar_V1_ArticleQuery.StreamingServiceProtocol {
             }
         )
         router.registerHandler(
+            forMethod: Akhbar_V1_ArticleQuery.Method.FindEntities.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Akhbar_V1_FindEntitiesRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Akhbar_V1_FindEntitiesResponse>(),
+            handler: { request, context in
+                try await self.findEntities(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
             forMethod: Akhbar_V1_ArticleQuery.Method.EntityArticles.descriptor,
             deserializer: GRPCProtobuf.ProtobufDeserializer<Akhbar_V1_EntityArticlesRequest>(),
             serializer: GRPCProtobuf.ProtobufSerializer<Akhbar_V1_EntityArticlesResponse>(),
@@ -597,6 +679,17 @@ extension Akhbar_V1_ArticleQuery.ServiceProtocol {
         context: GRPCCore.ServerContext
     ) async throws -> GRPCCore.StreamingServerResponse<Akhbar_V1_ListEntitiesResponse> {
         let response = try await self.listEntities(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func findEntities(
+        request: GRPCCore.StreamingServerRequest<Akhbar_V1_FindEntitiesRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Akhbar_V1_FindEntitiesResponse> {
+        let response = try await self.findEntities(
             request: GRPCCore.ServerRequest(stream: request),
             context: context
         )
@@ -672,6 +765,19 @@ extension Akhbar_V1_ArticleQuery.SimpleServiceProtocol {
     ) async throws -> GRPCCore.ServerResponse<Akhbar_V1_ListEntitiesResponse> {
         return GRPCCore.ServerResponse<Akhbar_V1_ListEntitiesResponse>(
             message: try await self.listEntities(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func findEntities(
+        request: GRPCCore.ServerRequest<Akhbar_V1_FindEntitiesRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Akhbar_V1_FindEntitiesResponse> {
+        return GRPCCore.ServerResponse<Akhbar_V1_FindEntitiesResponse>(
+            message: try await self.findEntities(
                 request: request.message,
                 context: context
             ),
@@ -800,6 +906,30 @@ extension Akhbar_V1_ArticleQuery {
             deserializer: some GRPCCore.MessageDeserializer<Akhbar_V1_ListEntitiesResponse>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Akhbar_V1_ListEntitiesResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "FindEntities" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Finds the entities a name names, however the articles wrote it (الحموشي, حموشي and
+        /// > عبد اللطيف حموشي find one person), most articles first.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Akhbar_V1_FindEntitiesRequest` message.
+        ///   - serializer: A serializer for `Akhbar_V1_FindEntitiesRequest` messages.
+        ///   - deserializer: A deserializer for `Akhbar_V1_FindEntitiesResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func findEntities<Result>(
+            request: GRPCCore.ClientRequest<Akhbar_V1_FindEntitiesRequest>,
+            serializer: some GRPCCore.MessageSerializer<Akhbar_V1_FindEntitiesRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Akhbar_V1_FindEntitiesResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Akhbar_V1_FindEntitiesResponse>) async throws -> Result
         ) async throws -> Result where Result: Sendable
 
         /// Call the "EntityArticles" method.
@@ -988,6 +1118,41 @@ extension Akhbar_V1_ArticleQuery {
             try await self.client.unary(
                 request: request,
                 descriptor: Akhbar_V1_ArticleQuery.Method.ListEntities.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "FindEntities" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Finds the entities a name names, however the articles wrote it (الحموشي, حموشي and
+        /// > عبد اللطيف حموشي find one person), most articles first.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Akhbar_V1_FindEntitiesRequest` message.
+        ///   - serializer: A serializer for `Akhbar_V1_FindEntitiesRequest` messages.
+        ///   - deserializer: A deserializer for `Akhbar_V1_FindEntitiesResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func findEntities<Result>(
+            request: GRPCCore.ClientRequest<Akhbar_V1_FindEntitiesRequest>,
+            serializer: some GRPCCore.MessageSerializer<Akhbar_V1_FindEntitiesRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Akhbar_V1_FindEntitiesResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Akhbar_V1_FindEntitiesResponse>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Akhbar_V1_ArticleQuery.Method.FindEntities.descriptor,
                 serializer: serializer,
                 deserializer: deserializer,
                 options: options,
@@ -1190,6 +1355,36 @@ extension Akhbar_V1_ArticleQuery.ClientProtocol {
         )
     }
 
+    /// Call the "FindEntities" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Finds the entities a name names, however the articles wrote it (الحموشي, حموشي and
+    /// > عبد اللطيف حموشي find one person), most articles first.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Akhbar_V1_FindEntitiesRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func findEntities<Result>(
+        request: GRPCCore.ClientRequest<Akhbar_V1_FindEntitiesRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Akhbar_V1_FindEntitiesResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.findEntities(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Akhbar_V1_FindEntitiesRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Akhbar_V1_FindEntitiesResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
     /// Call the "EntityArticles" method.
     ///
     /// > Source IDL Documentation:
@@ -1375,6 +1570,40 @@ extension Akhbar_V1_ArticleQuery.ClientProtocol {
             metadata: metadata
         )
         return try await self.listEntities(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "FindEntities" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Finds the entities a name names, however the articles wrote it (الحموشي, حموشي and
+    /// > عبد اللطيف حموشي find one person), most articles first.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func findEntities<Result>(
+        _ message: Akhbar_V1_FindEntitiesRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Akhbar_V1_FindEntitiesResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Akhbar_V1_FindEntitiesRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.findEntities(
             request: request,
             options: options,
             onResponse: handleResponse
