@@ -40,23 +40,34 @@ struct QueryCommand: AsyncParsableCommand {
         }
 
         func print(_ page: ResultPage<ArticleListing>) {
+            if !json, !page.items.isEmpty { Swift.print("published   id  source  title") }
             for listing in page.items {
                 Swift.print(
                     json
                         ? JSONLines.listing(listing)
-                        : "\(listing.publishedAt.map(Self.day) ?? "----------")  \(listing.id)  "
-                            + "\(listing.source ?? "-")  \(listing.title)")
+                        : "\(listing.publishedAt.map(Self.day) ?? "----------")  "
+                            + [listing.id, listing.source ?? "-", listing.title].map(TerminalText.isolated)
+                            .joined(separator: "  "))
             }
             printNext(page.next)
+        }
+
+        /// The header of the entity table, when it has rows and is not JSON.
+        func printEntityHeader(of entities: [EntitySummary], sharedArticles: Bool = false) {
+            guard !json, !entities.isEmpty else { return }
+            let counts = (sharedArticles ? ["shared"] : []) + ["articles", "mentions"]
+            Swift.print(
+                TerminalText.column("type", width: 13) + counts.map { TerminalText.column($0, width: 9) }.joined()
+                    + "name (id)")
         }
 
         func print(_ entity: EntitySummary, sharedArticles: Int? = nil) {
             guard !json else { return Swift.print(JSONLines.entity(entity, sharedArticles: sharedArticles)) }
             let counts = [sharedArticles, entity.articleCount, entity.mentionCount].compactMap { $0 }
             Swift.print(
-                entity.type.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
-                    + counts.map { String($0).padding(toLength: 6, withPad: " ", startingAt: 0) }.joined()
-                    + "\(entity.canonical)  (\(entity.id))")
+                TerminalText.column(entity.type.rawValue, width: 13)
+                    + counts.map { TerminalText.column(String($0), width: 9) }.joined()
+                    + "\(TerminalText.isolated(entity.canonical))  (\(TerminalText.isolated(entity.id)))")
         }
 
         func printNext(_ token: PageToken?) {
@@ -140,6 +151,7 @@ struct QueryCommand: AsyncParsableCommand {
             try await options.run("entities") { store throws(StoreError) in
                 let page = try await store.entities(
                     type: type?.type, prefix: prefix, after: paging.token, limit: options.limit)
+                options.printEntityHeader(of: page.items)
                 page.items.forEach { options.print($0) }
                 options.printNext(page.next)
             }
@@ -162,6 +174,7 @@ struct QueryCommand: AsyncParsableCommand {
             try await options.run("entity") { store in
                 let found = try await store.entities(named: name, type: type?.type, limit: options.limit)
                 guard !found.isEmpty else { throw EntityReferenceError.unknown(name) }
+                options.printEntityHeader(of: found)
                 found.forEach { options.print($0) }
             }
         }
@@ -197,9 +210,9 @@ struct QueryCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.run("co-occurrences") { store in
                 let id = try await EntityReferenceError.resolve(entity, in: store)
-                for together in try await store.coOccurrences(of: id, type: type?.type, limit: options.limit) {
-                    options.print(together.entity, sharedArticles: together.sharedArticles)
-                }
+                let together = try await store.coOccurrences(of: id, type: type?.type, limit: options.limit)
+                options.printEntityHeader(of: together.map(\.entity), sharedArticles: true)
+                for found in together { options.print(found.entity, sharedArticles: found.sharedArticles) }
             }
         }
     }

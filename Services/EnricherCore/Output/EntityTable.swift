@@ -6,9 +6,10 @@ public enum EntityTable {
     /// A stored article: a header line, then one line per entity.
     public static func article(_ article: EnrichedArticle) -> String {
         var lines = [
-            "\(article.articleID)  \(article.title.isEmpty ? "(no title found)" : article.title)",
+            TerminalText.isolated(article.articleID) + "  "
+                + (article.title.isEmpty ? "(no title found)" : TerminalText.isolated(article.title)),
             "  version \(article.enrichmentVersion) · enriched \(JSONLines.rfc3339(article.enrichedAt))"
-                + (article.source.map { " · \($0)" } ?? ""),
+                + (article.source.map { " · \(TerminalText.isolated($0))" } ?? ""),
         ]
         lines += entities(article.entities)
         return lines.joined(separator: "\n")
@@ -23,8 +24,9 @@ public enum EntityTable {
             let forms = entity.mentions.map(\.text).filter { seen.insert($0).inserted }
             let type = entity.type.rawValue.padding(toLength: typeWidth, withPad: " ", startingAt: 0)
             let value = entity.value.map { " = \($0)" } ?? ""
+            let isolated = forms.map(TerminalText.isolated).joined(separator: " | ")
             return
-                "  \(type)  \(entity.canonical)\(value)  ×\(entity.mentions.count)  [\(forms.joined(separator: " | "))]"
+                "  \(type)  \(TerminalText.isolated(entity.canonical))\(value)  ×\(entity.mentions.count)  [\(isolated)]"
         }
     }
 }

@@ -31,8 +31,7 @@ extension JSONLines {
                     uniqueKeysWithValues: stats.byEnrichmentVersion.map { ($0.key, $0.articles) }),
                 oldestPublishedAt: stats.oldestPublished.map(rfc3339),
                 newestPublishedAt: stats.newestPublished.map(rfc3339),
-                lastEnrichedAt: stats.lastEnriched.map(rfc3339)),
-            sortingKeys: true)
+                lastEnrichedAt: stats.lastEnriched.map(rfc3339)))
     }
 }
 

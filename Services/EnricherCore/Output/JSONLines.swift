@@ -1,7 +1,7 @@
 public import ArticleModel
 public import Foundation
 
-/// JSON Lines renderings of enricher results: one object per line, keys in a stable order,
+/// JSON Lines renderings of enricher results: one object per line, keys sorted (the same bytes in every run),
 /// times in RFC 3339 UTC with fractional seconds.
 public enum JSONLines {
     /// One stored article: `id`, `title`, `url`, `source`, `published_at`, `enrichment_version`,
@@ -41,10 +41,11 @@ public enum JSONLines {
         return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// - Parameter sortingKeys: sort keys, for values holding dictionaries; otherwise keys keep their declared order.
-    static func encode(_ value: some Encodable, sortingKeys: Bool = false) -> String {
+    /// Keys sorted: Foundation's encoder on Linux keeps an object's keys in a hashed container, so without sorting
+    /// their order changes from run to run with the process's hash seed.
+    static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = sortingKeys ? [.withoutEscapingSlashes, .sortedKeys] : [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         // Encoding these plain structs cannot fail: they hold only strings, numbers and arrays.
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
