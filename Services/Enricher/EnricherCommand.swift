@@ -7,7 +7,8 @@ struct EnricherCommand: AsyncParsableCommand {
         abstract: "Enrich Arabic news articles: clean, normalize, tag entities, store.",
         subcommands: [
             RunCommand.self, ReplayCommand.self, DeadLetterCommand.self, QueryCommand.self, ServeQueryCommand.self,
-            ShowCommand.self, TagCommand.self, CleanCommand.self, TrainCommand.self, EvalCommand.self,
+            ShowCommand.self, ExportCommand.self, TagCommand.self, CleanCommand.self, TrainCommand.self,
+            EvalCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

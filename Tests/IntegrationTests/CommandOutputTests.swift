@@ -1,5 +1,9 @@
+import ArticleModel
 import FixtureFiles
 import Foundation
+import SQLiteStore
+import StorePort
+import StoreTestSupport
 import Testing
 
 /// What the enricher's commands print, run as real processes: no broker needed.
@@ -17,5 +21,70 @@ struct CommandOutputTests {
         #expect(outputs[0] == outputs[1])
         let first = try #require(outputs[0].split(separator: "\n").first)
         #expect(first.hasPrefix("{\"entities\":[{\"canonical\":"))
+    }
+
+    @Test("export writes every stored article once as RFC 4180 CSV: quotes, commas and line breaks survive")
+    func exportCSV() async throws {
+        try await withTemporarySQLitePath { path in
+            let store = try SQLiteArticleStore(path: path)
+            let tricky = "عنوان، \"مقتبس\", وفاصلة"
+            let articles = (0..<450).map { index in
+                EnrichedArticle(
+                    articleID: "a\(index)", source: "مصدر",
+                    publishedAt: Date(timeIntervalSince1970: Double(index) * 3600),
+                    title: index == 7 ? tricky : "خبر \(index)", body: "سطر أول\nسطر ثان، \"مقتبس\"",
+                    entities: [], enrichmentVersion: "v1", enrichedAt: Date(timeIntervalSince1970: 0))
+            }
+            try await store.save(articles.map(IndexedArticle.init))
+            let run = try ServiceProcess("akhbar-enricher", ["export", "--db", path, "--body"])
+            #expect(await run.waitForExit(timeout: .seconds(60)) == 0)
+            let records = Self.csvRecords(run.printed)
+            #expect(
+                records.first == [
+                    "id", "published_at", "source", "url", "title", "entities", "enrichment_version", "body",
+                ])
+            let rows = records.dropFirst()
+            // Pages of 200: all 450, each once, newest first.
+            #expect(rows.map { $0[0] } == (0..<450).reversed().map { "a\($0)" })
+            #expect(rows.first { $0[0] == "a7" }?[4] == tricky)
+            #expect(rows.allSatisfy { $0.count == 8 && $0[7] == "سطر أول\nسطر ثان، \"مقتبس\"" })
+        }
+    }
+
+    /// The records of RFC 4180 CSV text.
+    private static func csvRecords(_ text: String) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var characters = text.makeIterator()
+        while let character = characters.next() {
+            if quoted {
+                if character == "\"" {
+                    if let next = characters.next() {
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
+                            quoted = false
+                            if next == "," { record.append(field); field = "" }
+                            if next == "\n" { record.append(field); records.append(record); (record, field) = ([], "") }
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                record.append(field); field = ""
+            } else if character == "\n" {
+                record.append(field); records.append(record); (record, field) = ([], "")
+            } else {
+                field.append(character)
+            }
+        }
+        return records
     }
 }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import ArticleModel
+import EnricherCore
+import Foundation
+import Logging
+import ServiceCommandLine
+import StorePort
+
+/// `akhbar-enricher export`: the articles of a search, or all of them, as CSV or JSON Lines, page by page so that
+/// memory stays flat however many there are.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write stored articles as CSV or JSON Lines: all of them, or those of a search, newest first.",
+        discussion: "Filters as in `query search`; --entity takes an id or a name that names one entity.")
+
+    /// Articles read per store query; memory holds one page at a time.
+    static let pageSize = 200
+
+    @OptionGroup var storage: StoreOptions
+    @Option(help: "csv or jsonl.")
+    var format = ExportFormatArgument(.csv)
+    @Flag(help: "Include each article's clean body.")
+    var body = false
+    @Argument(help: "Only articles holding these words (as `query search`).")
+    var text = ""
+    @Option(help: "Only articles that mention this entity (an id, or a name that names one entity).")
+    var entity: String?
+    @Option(help: "Only articles with an entity of this type: \(EntityType.names).")
+    var type: EntityTypeArgument?
+    @Option(help: "Only articles published at or after this RFC 3339 time.")
+    var from: RFC3339Argument?
+    @Option(help: "Only articles published before this RFC 3339 time.")
+    var before: RFC3339Argument?
+    @Option(help: "Only articles from this source.")
+    var source: String?
+
+    func run() async throws {
+        let export = ArticleExport(format: format.format, includesBody: body)
+        do {
+            let store = try await storage.open(creating: false, logger: Logger(label: "akhbar.export"))
+            var entityIDs: [String] = []
+            if let entity { entityIDs.append(try await EntityReferenceError.resolve(entity, in: store)) }
+            let search = ArticleSearch(
+                text: text, entityIDs: entityIDs, entityType: type?.type, publishedFrom: from?.date,
+                publishedBefore: before?.date, source: source, order: .newest)
+            if let header = export.header { print(header) }
+            var token: PageToken?
+            repeat {
+                let page = try await store.searchArticles(search, after: token, limit: Self.pageSize)
+                for listing in page.items {
+                    // An article deleted between the page and this read is left out, not an error.
+                    if let article = try await store.article(id: listing.id) { print(export.line(article)) }
+                }
+                token = page.next
+            } while token != nil
+        } catch {
+            printToStandardError("akhbar-enricher export: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// `--format csv` or `--format jsonl`.
+struct ExportFormatArgument: ExpressibleByArgument {
+    let format: ArticleExport.Format
+
+    init(_ format: ArticleExport.Format) {
+        self.format = format
+    }
+
+    init?(argument: String) {
+        guard let format = ArticleExport.Format(rawValue: argument.lowercased()) else { return nil }
+        self.format = format
+    }
+
+    var defaultValueDescription: String { format.rawValue }
+    static var allValueStrings: [String] { ArticleExport.Format.allCases.map(\.rawValue) }
+}
