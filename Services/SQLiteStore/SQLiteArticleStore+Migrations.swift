@@ -157,6 +157,10 @@ extension SQLiteArticleStore {
             try db.execute(sql: "UPDATE articles SET search_rowid = NULL")
             try reorderSearchRows(db)
         }
+        migrator.registerMigration("v9: entities by name key") { db in
+            // Looking an entity up by name (`query entity`) matches its key exactly.
+            try db.create(index: "entities_by_key", on: "entities", columns: ["canonical_key"])
+        }
         return migrator
     }
 

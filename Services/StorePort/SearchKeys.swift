@@ -33,7 +33,7 @@ public enum SearchKeys {
     }
 
     /// The keys a name is looked up under (``ArticleStore/entities(named:type:limit:)``): the canonical keys it may
-    /// be, with and without the article, and its alias key. Empty when the name has no letters or digits.
+    /// be, with and without the article, and its alias key; `nil` when the name has no letter or digit.
     public static func lookup(_ name: String) -> (canonicalKeys: [String], aliasKey: String)? {
         guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
         else { return nil }
