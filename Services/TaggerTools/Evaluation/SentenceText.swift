@@ -1,5 +1,3 @@
-public import EntityTagging
-
 /// Tokenized sentences written out as one text: tokens joined by spaces, one sentence a line,
 /// with each token's scalar range in the text, so mentions found in the text map back to tokens.
 struct SentenceText {

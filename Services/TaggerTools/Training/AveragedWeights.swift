@@ -1,5 +1,3 @@
-public import EntityTagging
-
 /// Perceptron weights with the running sums that make their average cheap: an update of `delta`
 /// at time `t` also adds `t * delta` to the totals, and the average over all times is then
 /// `weight - total / time` (Daumé's trick), with no pass over every weight per example.
