@@ -22,18 +22,9 @@ struct ExportCommand: AsyncParsableCommand {
     var format = ExportFormatArgument(.csv)
     @Flag(help: "Include each article's clean body.")
     var body = false
-    @Argument(help: "Only articles holding these words (as `query search`).")
-    var text = ""
+    @OptionGroup var filters: SearchFilters
     @Option(help: "Only articles that mention this entity (an id, or a name that names one entity).")
     var entity: String?
-    @Option(help: "Only articles with an entity of this type: \(EntityType.names).")
-    var type: EntityTypeArgument?
-    @Option(help: "Only articles published at or after this RFC 3339 time.")
-    var from: RFC3339Argument?
-    @Option(help: "Only articles published before this RFC 3339 time.")
-    var before: RFC3339Argument?
-    @Option(help: "Only articles from this source.")
-    var source: String?
 
     func run() async throws {
         let export = ArticleExport(format: format.format, includesBody: body)
@@ -41,9 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
             let store = try await storage.open(creating: false, logger: Logger(label: "akhbar.export"))
             var entityIDs: [String] = []
             if let entity { entityIDs.append(try await EntityReferenceError.resolve(entity, in: store)) }
-            let search = ArticleSearch(
-                text: text, entityIDs: entityIDs, entityType: type?.type, publishedFrom: from?.date,
-                publishedBefore: before?.date, source: source, order: .newest)
+            let search = filters.search(entityIDs: entityIDs, order: .newest)
             if let header = export.header { print(header) }
             var token: PageToken?
             repeat {

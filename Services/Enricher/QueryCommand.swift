@@ -109,18 +109,9 @@ struct QueryCommand: AsyncParsableCommand {
             discussion: "Spelling variants (أ/إ/ا, ى/ي, ة/ه), clitics and the article do not matter.")
         @OptionGroup var options: Options
         @OptionGroup var paging: Paging
-        @Argument(help: "The words to find, such as الحموشي or فيينا.")
-        var text = ""
+        @OptionGroup var filters: SearchFilters
         @Option(name: .customLong("entity"), help: "Only articles that mention this entity id (repeatable).")
         var entityIDs: [String] = []
-        @Option(help: "Only articles with an entity of this type: \(EntityType.names).")
-        var type: EntityTypeArgument?
-        @Option(help: "Only articles published at or after this RFC 3339 time.")
-        var from: RFC3339Argument?
-        @Option(help: "Only articles published before this RFC 3339 time.")
-        var before: RFC3339Argument?
-        @Option(help: "Only articles from this source.")
-        var source: String?
         @Flag(
             help:
                 "Best match first (among the \(ArticleSearch.relevanceWindow) newest matches) instead of newest first."
@@ -128,9 +119,7 @@ struct QueryCommand: AsyncParsableCommand {
         var relevance = false
 
         func run() async throws {
-            let search = ArticleSearch(
-                text: text, entityIDs: entityIDs, entityType: type?.type, publishedFrom: from?.date,
-                publishedBefore: before?.date, source: source, order: relevance ? .relevance : .newest)
+            let search = filters.search(entityIDs: entityIDs, order: relevance ? .relevance : .newest)
             try await options.run("search") { store throws(StoreError) in
                 options.print(try await store.searchArticles(search, after: paging.token, limit: options.limit))
             }
