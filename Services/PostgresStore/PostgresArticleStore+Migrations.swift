@@ -108,6 +108,10 @@ extension PostgresArticleStore {
                 "ALTER TABLE articles SET (toast_tuple_target = 8160)",
                 "ALTER TABLE articles ALTER COLUMN search_vector SET STORAGE EXTERNAL",
             ]),
+        // An entity's surface forms are counted off this index alone, not off every mention in the store.
+        Migration(
+            version: 3, name: "mentions by entity",
+            statements: ["CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions (entity_id, text)"]),
     ]
 
     /// Brings the schema up to date, once however many enrichers start together: the first to take the advisory

@@ -163,12 +163,12 @@ extension PostgresArticleStore {
 
     /// Only dates have values, and every link of a date carries it: looking further would scan all the links of a
     /// popular place.
-    private static let summaryColumns = """
+    static let summaryColumns = """
         e.id, e.type, e.canonical, e.article_count, e.mention_count,
         CASE WHEN e.type = 'DATE' THEN (SELECT value FROM article_entities v WHERE v.entity_id = e.id LIMIT 1) END
         """
 
-    private func summaries(_ query: PostgresQuery) async throws(StoreError) -> [EntitySummary] {
+    func summaries(_ query: PostgresQuery) async throws(StoreError) -> [EntitySummary] {
         let logger = logger
         return try await read { connection in
             var summaries: [EntitySummary] = []
@@ -181,7 +181,7 @@ extension PostgresArticleStore {
         }
     }
 
-    private static func summary(_ row: (String, String, String, Int32, Int32, String?)) -> EntitySummary? {
+    static func summary(_ row: (String, String, String, Int32, Int32, String?)) -> EntitySummary? {
         EntityType(rawValue: row.1).map {
             EntitySummary(
                 id: row.0, type: $0, canonical: row.2, value: row.5, articleCount: Int(row.3), mentionCount: Int(row.4))

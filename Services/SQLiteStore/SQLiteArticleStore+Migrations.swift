@@ -161,6 +161,10 @@ extension SQLiteArticleStore {
             // Looking an entity up by name (`query entity`) matches its key exactly.
             try db.create(index: "entities_by_key", on: "entities", columns: ["canonical_key"])
         }
+        migrator.registerMigration("v10: mentions by entity") { db in
+            // An entity's surface forms are counted off this index alone, not off every mention in the store.
+            try db.create(index: "mentions_by_entity", on: "mentions", columns: ["entity_id", "text"])
+        }
         return migrator
     }
 

@@ -117,7 +117,7 @@ extension SQLiteArticleStore {
         CASE WHEN e.type = 'DATE' THEN (SELECT value FROM article_entities v WHERE v.entity_id = e.id LIMIT 1) END AS value
         """
 
-    private static func summary(_ row: Row) -> EntitySummary? {
+    static func summary(_ row: Row) -> EntitySummary? {
         EntityType(rawValue: row["type"]).map {
             EntitySummary(
                 id: row["id"], type: $0, canonical: row["canonical"], value: row["value"],

@@ -109,6 +109,11 @@ struct SearchPlan {
             "SELECT \(idColumn) AS id, \(sortKey) AS sort_key FROM \(source) \(where_) ORDER BY \(order) LIMIT \(limit)"
     }
 
+    /// The number of matching rows, counted up to `limit`.
+    func count(upTo limit: Int) -> SQL {
+        "SELECT COUNT(*) FROM (" + page(limit: limit) + ")"
+    }
+
     /// The cursor of the page that starts after `row`.
     func cursor(after row: Row, id: String) -> PageCursor {
         switch kind {

@@ -1,4 +1,5 @@
 public import ArticleModel
+public import Foundation
 
 /// Where enriched articles are kept and queried: the one interface the enricher, the query service and the
 /// command line use, whatever database is behind it.
@@ -66,6 +67,21 @@ public protocol ArticleStore: Sendable {
 
     /// Totals over the store.
     func stats() async throws(StoreError) -> StoreStats
+
+    /// How many stored articles satisfy `search`, counting no further than `limit`: a count of every match of a
+    /// common word would cost as much as reading them.
+    func countArticles(_ search: ArticleSearch, upTo limit: Int) async throws(StoreError) -> Int
+
+    /// The forms the stored mentions of `entityID` are written in, most mentions first.
+    func surfaceForms(of entityID: String, limit: Int) async throws(StoreError) -> [SurfaceForm]
+
+    /// Dated articles per publication day (UTC), oldest day first, days without articles left out: those that
+    /// mention `entityID`, or all when it is nil; published at or after `from` when it is set.
+    func publicationDays(mentioning entityID: String?, from: Date?) async throws(StoreError) -> [DayCount]
+
+    /// The people, organizations and places (not dates) mentioned by more articles published in `period` than in
+    /// the period of the same length just before it, the largest rise first.
+    func risingEntities(in period: DateInterval, limit: Int) async throws(StoreError) -> [EntityTrend]
 }
 
 extension ArticleStore {

@@ -222,5 +222,21 @@ final class MemoryStore: ArticleStore {
 
     func stats() async throws(StoreError) -> StoreStats { throw Self.noQueries }
 
+    func countArticles(_ search: ArticleSearch, upTo limit: Int) async throws(StoreError) -> Int {
+        throw Self.noQueries
+    }
+
+    func surfaceForms(of entityID: String, limit: Int) async throws(StoreError) -> [SurfaceForm] {
+        throw Self.noQueries
+    }
+
+    func publicationDays(mentioning entityID: String?, from: Date?) async throws(StoreError) -> [DayCount] {
+        throw Self.noQueries
+    }
+
+    func risingEntities(in period: DateInterval, limit: Int) async throws(StoreError) -> [EntityTrend] {
+        throw Self.noQueries
+    }
+
     private static let noQueries = StoreError(.other, "the in-memory test store answers no queries")
 }

@@ -298,6 +298,59 @@ struct ArticleStoreConformanceTests {
     }
 
     @Test(
+        "the web view's queries: search counts, surface forms, articles per day, rising entities",
+        arguments: StoreBackend.all)
+    func trendQueries(backend: StoreBackend) async throws {
+        try await backend.withStore { store throws in
+            let day = 86_400.0
+            // 2025-05-20 00:00 UTC and the days after it.
+            let start = Date(timeIntervalSince1970: 1_747_699_200)
+            func dated(_ id: String, days: Double, entities: [Entity]? = nil) -> EnrichedArticle {
+                var stored = article(id, entities: entities)
+                stored.publishedAt = start.addingTimeInterval(days * day)
+                return stored
+            }
+            let shortForm = Entity(
+                id: "PERSON:عبد اللطيف حموشي", type: .person, canonical: "عبد اللطيف حموشي",
+                mentions: [EntityMention(text: "حموشي", start: 15, end: 20)])
+            var undated = article("undated", entities: [moscow(at: 0)])
+            undated.publishedAt = nil
+            try await store.save([
+                dated("week1", days: 0.5), dated("week2-a", days: 7.25, entities: [shortForm, moscow(at: 0)]),
+                dated("week2-b", days: 7.75, entities: [moscow(at: 0)]),
+                dated("week2-c", days: 9, entities: [moscow(at: 0)]),
+                undated,
+            ])
+
+            #expect(try await store.countArticles(ArticleSearch(), upTo: 100) == 5)
+            #expect(try await store.countArticles(ArticleSearch(), upTo: 3) == 3)
+            #expect(try await store.countArticles(ArticleSearch(text: "فيينا", order: .relevance), upTo: 100) == 5)
+            #expect(try await store.countArticles(ArticleSearch(entityIDs: ["LOCATION:موسكو"]), upTo: 100) == 4)
+            #expect(try await store.countArticles(ArticleSearch(text: "غائبة"), upTo: 100) == 0)
+
+            let forms = try await store.surfaceForms(of: "PERSON:عبد اللطيف حموشي", limit: 10)
+            // Ties in code point order, the same in both backends.
+            #expect(
+                forms == [SurfaceForm(text: "حموشي", mentions: 1), SurfaceForm(text: "عبد اللطيف حموشي", mentions: 1)])
+            #expect(try await store.surfaceForms(of: "PERSON:nobody", limit: 10).isEmpty)
+
+            // Undated articles have no day; two articles on one day count there once each.
+            let everyDay = try await store.publicationDays(mentioning: nil, from: nil)
+            #expect(everyDay.map(\.day) == [0.0, 7, 9].map { start.addingTimeInterval($0 * day) })
+            #expect(everyDay.map(\.articles) == [1, 2, 1])
+            let moscowDays = try await store.publicationDays(
+                mentioning: "LOCATION:موسكو", from: start.addingTimeInterval(8 * day))
+            #expect(moscowDays.map(\.articles) == [1] && moscowDays.first?.day == start.addingTimeInterval(9 * day))
+
+            // Week two against week one: Moscow rose from 0 to 3 articles, Vienna fell, Hammouchi stayed at 1.
+            let rising = try await store.risingEntities(
+                in: DateInterval(start: start.addingTimeInterval(7 * day), duration: 7 * day), limit: 10)
+            #expect(rising.map(\.entity.id) == ["LOCATION:موسكو"])
+            #expect(rising.first?.recentArticles == 3 && rising.first?.earlierArticles == 0)
+        }
+    }
+
+    @Test(
         "entities by article count, co-occurrences, an entity's articles newest first, stats",
         arguments: StoreBackend.all)
     func entityQueries(backend: StoreBackend) async throws {
