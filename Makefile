@@ -2,7 +2,7 @@
 BROKER_PORT ?= 9092
 POSTGRES_PORT ?= 15432
 
-.PHONY: setup build demo test bench-text bench-tag bench-instructions bench-store bench-pipeline bench-grpc soak broker-up broker-down \
+.PHONY: setup build demo test bench-text bench-tag bench-instructions bench-store bench-pipeline bench-grpc soak broker-up broker-down web-down \
         postgres-up postgres-down proto
 
 setup:
@@ -13,7 +13,7 @@ build: setup
 	swift build -c release --product akhbar-ingest
 	swift build -c release --product akhbar-enricher
 
-## Start a local broker, ingest Fixtures/, enrich until idle, print the stored articles.
+## Start a local broker, ingest Fixtures/, enrich until idle, print the stored articles, serve the web view.
 demo: setup
 	swift build --product akhbar-ingest
 	swift build --product akhbar-enricher
@@ -59,6 +59,10 @@ broker-up: setup
 
 broker-down:
 	@deploy/broker.sh down $(BROKER_PORT)
+
+## Stop the web view `make demo` left serving.
+web-down:
+	@scripts/web.sh down
 
 ## A private PostgreSQL 15 cluster on 127.0.0.1:$(POSTGRES_PORT) for the PostgreSQL store; prints its DSN.
 postgres-up: setup

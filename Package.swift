@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: Shared
@@ -148,11 +150,24 @@ let package = Package(
             ],
             path: "Services/EnricherCore"
         ),
+        // The analysts' web view over the store: server-rendered pages, read-only.
+        .target(
+            name: "WebDesk",
+            dependencies: [
+                "EnricherCore", "ArticleModel", "GRPCHosting", "StorePort",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/WebDesk",
+            resources: [.copy("Assets")]
+        ),
         .executableTarget(
             name: "akhbar-enricher",
             dependencies: [
                 "EnricherCore", "EntityTagging", "TaggerTools", "ArabicText", "ArticleModel", "GRPCHosting", "Kafka",
-                "ServiceCommandLine", "StorePort", "SQLiteStore", "PostgresStore",
+                "ServiceCommandLine", "StorePort", "SQLiteStore", "PostgresStore", "WebDesk",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -229,6 +244,11 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Tests/IngestCoreTests"
+        ),
+        .testTarget(
+            name: "WebDeskTests",
+            dependencies: ["WebDesk", "ArticleModel", "GRPCHosting", "StorePort"],
+            path: "Tests/WebDeskTests"
         ),
         .testTarget(
             name: "EnricherCoreTests",

@@ -182,8 +182,8 @@ def check_dockerfile() -> None:
         problem("Package.swift: found no target with resources (is the parse out of date?)")
     for bundle in named - bundles:
         problem(f"deploy/Dockerfile names {bundle}, but Package.swift makes {sorted(bundles)}")
-    if bundles and not named & bundles:
-        problem(f"deploy/Dockerfile does not check for the resource bundle {sorted(bundles)}")
+    for bundle in sorted(bundles - named):
+        problem(f"deploy/Dockerfile does not check for the resource bundle {bundle}")
 
     cmd = re.search(r"^CMD\s+(\[.*\])\s*$", dockerfile, re.M)
     if cmd:

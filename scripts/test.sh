@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: builds, starts a local broker and a private PostgreSQL cluster on their own
 # ports, runs `swift test` with the integration tests pointed at them, then the Python round trip
-# (scripts/test-python.sh), and stops both whatever happens. Called by `make test`.
+# (scripts/test-python.sh) and the web view's browser test (scripts/test-browser.sh), and stops both whatever happens. Called by `make test`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,3 +30,5 @@ AKHBAR_TEST_BROKERS="$BROKERS" swift test --skip-build "$@"
 
 # The contracts from another language, against the same broker.
 AKHBAR_TEST_BROKERS="$BROKERS" scripts/test-python.sh
+# The web view in a real browser, over a store the same broker filled.
+AKHBAR_TEST_BROKERS="$BROKERS" scripts/test-browser.sh

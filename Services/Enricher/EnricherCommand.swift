@@ -7,6 +7,7 @@ struct EnricherCommand: AsyncParsableCommand {
         abstract: "Enrich Arabic news articles: clean, normalize, tag entities, store.",
         subcommands: [
             RunCommand.self, ReplayCommand.self, DeadLetterCommand.self, QueryCommand.self, ServeQueryCommand.self,
+            ServeWebCommand.self,
             ShowCommand.self, ExportCommand.self, TagCommand.self, CleanCommand.self, TrainCommand.self,
             EvalCommand.self,
         ],

@@ -14,9 +14,6 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Write stored articles as CSV or JSON Lines: all of them, or those of a search, newest first.",
         discussion: "Filters as in `query search`; --entity takes an id or a name that names one entity.")
 
-    /// Articles read per store query; memory holds one page at a time.
-    static let pageSize = 200
-
     @OptionGroup var storage: StoreOptions
     @Option(help: "csv or jsonl.")
     var format = ExportFormatArgument(.csv)
@@ -33,16 +30,7 @@ struct ExportCommand: AsyncParsableCommand {
             var entityIDs: [String] = []
             if let entity { entityIDs.append(try await EntityReferenceError.resolve(entity, in: store)) }
             let search = filters.search(entityIDs: entityIDs, order: .newest)
-            if let header = export.header { print(header) }
-            var token: PageToken?
-            repeat {
-                let page = try await store.searchArticles(search, after: token, limit: Self.pageSize)
-                for listing in page.items {
-                    // An article deleted between the page and this read is left out, not an error.
-                    if let article = try await store.article(id: listing.id) { print(export.line(article)) }
-                }
-                token = page.next
-            } while token != nil
+            try await export.write(search, from: store) { print($0) }
         } catch {
             printToStandardError("akhbar-enricher export: \(error)")
             throw ExitCode.failure

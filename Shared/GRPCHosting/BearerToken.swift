@@ -23,8 +23,26 @@ public struct BearerToken: Sendable {
 
     /// Whether `presented` is the token.
     public func matches(_ presented: String) -> Bool {
-        let other = Array(SHA256.hash(data: Data(presented.utf8)))
-        return zip(digest, other).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        Self.same(digest, Array(SHA256.hash(data: Data(presented.utf8))))
+    }
+
+    /// A value that proves the token for one `purpose` without revealing it, such as a browser session cookie:
+    /// HMAC-SHA-256 of the purpose keyed by the token's digest, in hex.
+    public func derivedValue(for purpose: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(purpose.utf8), using: SymmetricKey(data: digest))
+            .map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Whether `presented` is ``derivedValue(for:)`` of `purpose`, compared in constant time.
+    public func matchesDerivedValue(_ presented: String, for purpose: String) -> Bool {
+        let expected = Array(derivedValue(for: purpose).utf8)
+        let other = Array(presented.utf8)
+        return other.count == expected.count && Self.same(expected, other)
+    }
+
+    /// Whether two byte strings of one length are equal, in time that does not depend on where they differ.
+    private static func same(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        zip(lhs, rhs).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

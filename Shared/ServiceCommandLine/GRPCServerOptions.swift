@@ -34,16 +34,21 @@ public struct GRPCServerOptions: ParsableArguments {
         guard maxMessageBytes > 0 else { throw ValidationError("--max-message-bytes must be positive") }
     }
 
+    /// The bearer token in `file`, else in `$AKHBAR_GRPC_TOKEN`; nil when neither is set. Every server that asks for
+    /// the token (gRPC and the web view) reads it here, so one token opens them all.
+    public static func token(fromFile file: String?) throws(BearerTokenError) -> BearerToken? {
+        if let file {
+            try BearerToken(contentsOfFile: file)
+        } else if let value = ProcessInfo.processInfo.environment[tokenVariable] {
+            try BearerToken(value)
+        } else {
+            nil
+        }
+    }
+
     /// The server configuration these options describe, the token read from its file or the environment.
     public func configuration() throws(BearerTokenError) -> GRPCServerConfiguration {
-        let token: BearerToken? =
-            if let tokenFile {
-                try BearerToken(contentsOfFile: tokenFile)
-            } else if let value = ProcessInfo.processInfo.environment[Self.tokenVariable] {
-                try BearerToken(value)
-            } else {
-                nil
-            }
+        let token = try Self.token(fromFile: tokenFile)
         let tls = tlsCert.flatMap { cert in
             tlsKey.map { GRPCServerConfiguration.TLSFiles(certificateChain: cert, privateKey: $0) }
         }

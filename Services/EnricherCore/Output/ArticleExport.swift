@@ -1,5 +1,6 @@
 public import ArticleModel
 import Foundation
+public import StorePort
 
 /// One stored article per line, for `akhbar-enricher export`: CSV for spreadsheets, JSON Lines for programs.
 public struct ArticleExport: Sendable {
@@ -35,6 +36,26 @@ public struct ArticleExport: Sendable {
                 article.entities.map { "\($0.type.rawValue):\($0.canonical)" }.joined(separator: " | "),
                 article.enrichmentVersion,
             ] + (includesBody ? [article.body] : []))
+    }
+
+    /// Articles read per store query; memory holds one page at a time.
+    public static let pageSize = 200
+
+    /// Writes the header, if the format has one, then one line per article of `search` in the order the store
+    /// returns them, a page at a time.
+    public func write(_ search: ArticleSearch, from store: any ArticleStore, line emit: (String) async throws -> Void)
+        async throws
+    {
+        if let header { try await emit(header) }
+        var token: PageToken?
+        repeat {
+            let page = try await store.searchArticles(search, after: token, limit: Self.pageSize)
+            for listing in page.items {
+                // An article deleted between the page and this read is left out, not an error.
+                if let article = try await store.article(id: listing.id) { try await emit(line(article)) }
+            }
+            token = page.next
+        } while token != nil
     }
 
     /// Fields as RFC 4180 writes them: a field holding a comma, a quote or a line break is quoted, its quotes
