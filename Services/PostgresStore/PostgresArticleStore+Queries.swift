@@ -92,19 +92,21 @@ extension PostgresArticleStore {
         return try await summaries(query)
     }
 
-    public func coOccurrences(of entityID: String, type: EntityType?, limit: Int) async throws(StoreError)
-        -> [CoOccurrence]
+    public func coOccurrences(of entityID: String, type: EntityType?, amongNewest newest: Int?, limit: Int)
+        async throws(StoreError) -> [CoOccurrence]
     {
         var sql = SQLBuilder()
         let mine = sql.bind(entityID)
         let typeCondition = type.map { "AND e.type = \(sql.bind($0.rawValue))" } ?? ""
+        let window = newest.map { "LIMIT \(max(1, $0))" } ?? ""
         let query = sql.query(
             """
             SELECT \(Self.summaryColumns), count(*) AS shared
-            FROM article_entities mine
-            JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id
+            FROM (SELECT article_id FROM article_entities WHERE entity_id = \(mine)
+                  ORDER BY sort_key DESC, article_id DESC \(window)) mine
+            JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id <> \(mine)
             JOIN entities e ON e.id = other.entity_id
-            WHERE mine.entity_id = \(mine) \(typeCondition)
+            WHERE TRUE \(typeCondition)
             GROUP BY e.id ORDER BY shared DESC, e.article_count DESC, e.id LIMIT \(max(1, limit))
             """)
         let logger = logger

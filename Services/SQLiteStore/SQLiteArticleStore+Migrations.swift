@@ -165,6 +165,13 @@ extension SQLiteArticleStore {
             // An entity's surface forms are counted off this index alone, not off every mention in the store.
             try db.create(index: "mentions_by_entity", on: "mentions", columns: ["entity_id", "text"])
         }
+        migrator.registerMigration("v11: totals off indexes") { db in
+            // Stats (the web view's overview, `query stats`) count by source and version and find the last
+            // enrichment off these, instead of reading every article's row, bodies and all.
+            try db.create(index: "articles_by_source", on: "articles", columns: ["source"])
+            try db.create(index: "articles_by_version", on: "articles", columns: ["enrichment_version"])
+            try db.create(index: "articles_by_enriched", on: "articles", columns: ["enriched_at"])
+        }
         return migrator
     }
 

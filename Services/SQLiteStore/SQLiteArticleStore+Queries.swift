@@ -91,16 +91,20 @@ extension SQLiteArticleStore {
         return try await read { db in try Row.fetchAll(db, SQLRequest<Row>(literal: query)).compactMap(Self.summary) }
     }
 
-    public func coOccurrences(of entityID: String, type: EntityType?, limit: Int)
+    public func coOccurrences(of entityID: String, type: EntityType?, amongNewest newest: Int?, limit: Int)
         async throws(StoreError) -> [CoOccurrence]
     {
         let typeCondition: SQL = type.map { "AND e.type = \($0.rawValue)" } ?? ""
+        let window: SQL = newest.map { "LIMIT \(max(1, $0))" } ?? ""
+        // CROSS JOIN keeps this entity's links as the outer loop: with a type, SQLite would otherwise start from
+        // every entity of the type and walk all their links (0.4 s for places on 100,000 articles).
         let query: SQL = """
             SELECT \(Self.summaryColumns), COUNT(*) AS shared
-            FROM article_entities mine
-            JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id != mine.entity_id
-            JOIN entities e ON e.id = other.entity_id
-            WHERE mine.entity_id = \(entityID) \(typeCondition)
+            FROM (SELECT article_id FROM article_entities WHERE entity_id = \(entityID)
+                  ORDER BY published_key DESC, article_id DESC \(window)) mine
+            CROSS JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id != \(entityID)
+            CROSS JOIN entities e ON e.id = other.entity_id
+            WHERE TRUE \(typeCondition)
             GROUP BY e.id ORDER BY shared DESC, e.article_count DESC, e.id LIMIT \(max(1, limit))
             """
         return try await read { db in

@@ -1,4 +1,5 @@
 import ArticleModel
+import Foundation
 import GRDB
 public import StorePort
 
@@ -18,26 +19,28 @@ extension SQLiteArticleStore {
                 }
             }
             func counts(by column: String) throws -> [StoreStats.ArticleCount] {
-                // `column` is one of two fixed names below, never input.
+                // `column` is one of two fixed names below, never input; grouping by the bare column walks its index.
                 try Row.fetchAll(
-                    db,
-                    sql:
-                        "SELECT COALESCE(\(column), '') AS key, COUNT(*) AS n FROM articles GROUP BY 1 ORDER BY n DESC, key"
+                    db, sql: "SELECT COALESCE(\(column), '') AS key, COUNT(*) AS n FROM articles GROUP BY \(column)"
                 ).map { StoreStats.ArticleCount(key: $0["key"], articles: $0["n"]) }
+                    .sorted { ($1.articles, $0.key) < ($0.articles, $1.key) }
             }
-            let totals = try Row.fetchOne(
+            // The publication index sorts undated articles ('') first ascending; both ends come off it.
+            let newest = try Date.fetchOne(
+                db, sql: "SELECT published_at FROM articles ORDER BY COALESCE(published_at, '') DESC LIMIT 1")
+            let oldest = try Date.fetchOne(
                 db,
                 sql: """
-                    SELECT COUNT(*) AS articles, MIN(published_at) AS oldest, MAX(published_at) AS newest,
-                           MAX(enriched_at) AS last
-                    FROM articles
+                    SELECT published_at FROM articles WHERE COALESCE(published_at, '') > ''
+                    ORDER BY COALESCE(published_at, '') LIMIT 1
                     """)
+            let lastEnriched = try Date.fetchOne(db, sql: "SELECT MAX(enriched_at) FROM articles")
             return StoreStats(
-                articles: totals?["articles"] ?? 0,
+                articles: try ArticleRecord.fetchCount(db),
                 byType: byType,
                 bySource: try counts(by: "source"),
                 byEnrichmentVersion: try counts(by: "enrichment_version"),
-                oldestPublished: totals?["oldest"], newestPublished: totals?["newest"], lastEnriched: totals?["last"])
+                oldestPublished: oldest, newestPublished: newest, lastEnriched: lastEnriched)
         }
     }
 }

@@ -26,7 +26,7 @@ extension SQLiteArticleStore {
 
     public func publicationDays(mentioning entityID: String?, from: Date?) async throws(StoreError) -> [DayCount] {
         // Publication keys are GRDB's UTC timestamps, so their first ten characters are the UTC day; each query
-        // walks an index whose first columns it fixes.
+        // walks an index whose first columns it fixes, and converts a day once per group, not once per row.
         let (key, table): (SQL, SQL) =
             entityID == nil ? ("COALESCE(published_at, '')", "articles") : ("published_key", "article_entities")
         var conditions: [SQL] = ["\(key) != ''"]
@@ -34,7 +34,8 @@ extension SQLiteArticleStore {
         if let from { conditions.append("\(key) >= \(from)") }
         let query: SQL = """
             SELECT CAST(julianday(substr(\(key), 1, 10)) - 2440587.5 AS INTEGER) AS day, COUNT(*) AS n
-            FROM \(table) WHERE \(conditions.joined(separator: " AND ")) GROUP BY day ORDER BY day
+            FROM \(table) WHERE \(conditions.joined(separator: " AND "))
+            GROUP BY substr(\(key), 1, 10) ORDER BY day
             """
         return try await read { db in
             try Row.fetchAll(db, SQLRequest<Row>(literal: query)).map {

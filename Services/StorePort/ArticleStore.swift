@@ -61,9 +61,11 @@ public protocol ArticleStore: Sendable {
     /// الحموشي, حموشي and عبد اللطيف حموشي lead to one person. Keys as ``SearchKeys/lookup(_:)`` gives them.
     func entities(named name: String, type: EntityType?, limit: Int) async throws(StoreError) -> [EntitySummary]
 
-    /// The entities most often mentioned in the same articles as `entityID`, most shared articles first;
-    /// optionally only those of one type.
-    func coOccurrences(of entityID: String, type: EntityType?, limit: Int) async throws(StoreError) -> [CoOccurrence]
+    /// The entities most often mentioned in the same articles as `entityID`, most shared articles first; optionally
+    /// only those of one type, and only among its `newest` articles (all when nil): for an entity in tens of
+    /// thousands of articles, its recent company, at a cost that does not grow with its coverage.
+    func coOccurrences(of entityID: String, type: EntityType?, amongNewest newest: Int?, limit: Int)
+        async throws(StoreError) -> [CoOccurrence]
 
     /// Totals over the store.
     func stats() async throws(StoreError) -> StoreStats
@@ -116,5 +118,12 @@ extension ArticleStore {
 
     public func coOccurrences(of entityID: String, limit: Int = 20) async throws(StoreError) -> [CoOccurrence] {
         try await coOccurrences(of: entityID, type: nil, limit: limit)
+    }
+
+    /// Co-occurrences over all the articles that mention `entityID`.
+    public func coOccurrences(of entityID: String, type: EntityType?, limit: Int) async throws(StoreError)
+        -> [CoOccurrence]
+    {
+        try await coOccurrences(of: entityID, type: type, amongNewest: nil, limit: limit)
     }
 }

@@ -216,7 +216,9 @@ final class MemoryStore: ArticleStore {
         throw Self.noQueries
     }
 
-    func coOccurrences(of entityID: String, type: EntityType?, limit: Int) async throws(StoreError) -> [CoOccurrence] {
+    func coOccurrences(of entityID: String, type: EntityType?, amongNewest newest: Int?, limit: Int)
+        async throws(StoreError) -> [CoOccurrence]
+    {
         throw Self.noQueries
     }
 

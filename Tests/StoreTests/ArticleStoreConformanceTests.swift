@@ -379,6 +379,15 @@ struct ArticleStoreConformanceTests {
             #expect(together.map(\.sharedArticles) == [2, 1])
             #expect(
                 try await store.coOccurrences(of: "PERSON:عبد اللطيف حموشي", type: .organization, limit: 20).isEmpty)
+            // Among his newest article only: the one that also names Moscow.
+            let recent = try await store.coOccurrences(
+                of: "PERSON:عبد اللطيف حموشي", type: nil, amongNewest: 1, limit: 20)
+            #expect(
+                recent.map(\.entity.id) == ["LOCATION:فيينا", "LOCATION:موسكو"]
+                    && recent.allSatisfy { $0.sharedArticles == 1 })
+            #expect(
+                try await store.coOccurrences(of: "PERSON:عبد اللطيف حموشي", type: .location, amongNewest: 1, limit: 1)
+                    .map(\.entity.id) == ["LOCATION:فيينا"])
             #expect(
                 try await store.articles(mentioning: "PERSON:عبد اللطيف حموشي").items.map(\.id) == ["newer", "older"])
             #expect(try await store.entity(id: "PERSON:عبد اللطيف حموشي")?.mentionCount == 2)
