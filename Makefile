@@ -2,7 +2,7 @@
 BROKER_PORT ?= 9092
 POSTGRES_PORT ?= 15432
 
-.PHONY: setup build demo test bench-text bench-tag bench-instructions bench-store bench-pipeline bench-grpc soak broker-up broker-down web-down \
+.PHONY: setup build demo test bench-text bench-tag bench-instructions bench-store bench-pipeline bench-grpc bench-web soak broker-up broker-down web-down \
         postgres-up postgres-down proto
 
 setup:
@@ -49,6 +49,10 @@ bench-pipeline: setup
 ## gRPC as clients see it: query latency on a generated store of 100,000 articles, Publish articles/s.
 bench-grpc: setup
 	scripts/bench-grpc.sh
+
+## The web view on the same generated store: page server time p50/p99, peak memory of a full export.
+bench-web: setup
+	scripts/bench-web.sh
 
 ## 20,000 articles, two release enrichers, one killed and restarted halfway: every article stored exactly once.
 soak: setup

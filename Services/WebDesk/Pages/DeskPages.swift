@@ -6,6 +6,7 @@ struct DeskPages: Sendable {
 
     /// Results per page of a list.
     static let pageSize = 20
-    /// How far a search counts its matches before saying "more than".
-    static let countLimit = 10_000
+    /// How far a search counts its matches before saying "more than": counting 10,000 matches of a common word
+    /// took 40 ms on 100,000 articles, a thousand takes 5.
+    static let countLimit = 1_000
 }

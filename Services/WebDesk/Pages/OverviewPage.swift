@@ -13,11 +13,12 @@ extension DeskPages {
     ///
     /// Periods end at the newest article, not at the clock: a store replayed from an archive has its own "now".
     func overview() async throws -> HTML {
+        async let newestRead = store.searchArticles(ArticleSearch(), limit: 10)
         let stats = try await store.stats()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let newestDay = stats.newestPublished.map { calendar.startOfDay(for: $0) }
-        let days = try await store.publicationDays(
+        async let daysRead = store.publicationDays(
             mentioning: nil, from: newestDay.map { $0.addingTimeInterval(-Double(Self.overviewDays - 1) * 86_400) })
         var rising: [EntityTrend] = []
         if let newestDay {
@@ -26,7 +27,7 @@ extension DeskPages {
                 end: newestDay.addingTimeInterval(86_400))
             rising = try await store.risingEntities(in: period, limit: 12)
         }
-        let newest = try await store.searchArticles(ArticleSearch(), limit: 10)
+        let (days, newest) = try await (daysRead, newestRead)
         let types = EntityType.allCases.html { type in
             "<li class=\"\(PageLayout.typeClass(type))\">\(PageLayout.label(type)): \(stats.byType[type]?.entities ?? 0)</li>"
         }

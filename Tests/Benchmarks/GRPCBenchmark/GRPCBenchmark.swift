@@ -47,6 +47,9 @@ struct GRPCBenchmark: AsyncParsableCommand {
     @Option(help: "Articles streamed through Publish.")
     var publishArticles = 20_000
 
+    @Flag(help: "Generate the store (or keep it) and stop: for benchmarks of other readers of it.")
+    var storeOnly = false
+
     @Option(help: "The folder of seed pages article bodies are drawn from.")
     var seeds = "Fixtures/seeds"
 
@@ -68,6 +71,7 @@ struct GRPCBenchmark: AsyncParsableCommand {
             } else {
                 try await builder.build(file: db)
             }
+        guard !storeOnly else { return }
         try await QueryLatency(store: store, news: news, calls: calls).run()
         if let brokers {
             try await PublishThroughput(news: news, brokers: brokers, articles: publishArticles).run()
