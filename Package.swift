@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: Shared
@@ -81,9 +82,28 @@ let package = Package(
             path: "Shared/GRPCHosting",
             exclude: ["Proto"]
         ),
+        // /health, /ready and /metrics for operators, in every long-running process.
+        .target(
+            name: "OperatorHTTP",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/OperatorHTTP"
+        ),
         .target(
             name: "ServiceCommandLine",
-            dependencies: ["GRPCHosting", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "GRPCHosting", "OperatorHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Shared/ServiceCommandLine"
         ),
 
@@ -166,12 +186,9 @@ let package = Package(
             name: "akhbar-enricher",
             dependencies: [
                 "EnricherCore", "EntityTagging", "TaggerTools", "ArabicText", "ArticleModel", "GRPCHosting", "Kafka",
-                "ServiceCommandLine", "StorePort", "SQLiteStore", "PostgresStore", "WebDesk",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "OperatorHTTP", "ServiceCommandLine", "StorePort", "SQLiteStore", "PostgresStore", "WebDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -244,6 +261,15 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Tests/IngestCoreTests"
+        ),
+        .testTarget(
+            name: "OperatorHTTPTests",
+            dependencies: [
+                "OperatorHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/OperatorHTTPTests"
         ),
         .testTarget(
             name: "WebDeskTests",

@@ -4,8 +4,7 @@ import EntityTagging
 import Foundation
 import Kafka
 import Logging
-import Metrics
-import Prometheus
+import OperatorHTTP
 import ServiceCommandLine
 import ServiceLifecycle
 import UnixSignals
@@ -44,8 +43,7 @@ struct EnricherRunOptions: ParsableArguments {
     @Option(help: "A directory of gazetteer .tsv files to use instead of the bundled ones.")
     var gazetteers: String?
 
-    @Option(help: "Serve /health, /ready and /metrics (Prometheus text) over HTTP on this port, on all interfaces.")
-    var metricsPort: Int?
+    @OptionGroup var operatorEndpoints: OperatorOptions
 
     func validate() throws {
         if let untilIdle, untilIdle <= 0 { throw ValidationError("--until-idle must be positive") }
@@ -89,7 +87,7 @@ struct EnricherRunOptions: ParsableArguments {
     /// - Throws: `ExitCode.failure` when it cannot start or stops on an error.
     func runService(_ configuration: EnricherConfiguration, logger: Logger) async throws {
         // Before the service exists: its metrics bind to the backend when they are made.
-        let registry = metricsPort.map { _ in Self.bootstrapPrometheus() }
+        let registry = operatorEndpoints.bootstrapMetrics()
         let service: EnricherService
         do {
             let enricher = try ArticleEnricher(gazetteerDirectory: gazetteers.map { URL(fileURLWithPath: $0) })
@@ -104,16 +102,18 @@ struct EnricherRunOptions: ParsableArguments {
             printToStandardError("akhbar-enricher: \(error)")
             throw ExitCode.failure
         }
-        if let metricsPort, let registry { try serveStatus(of: service, registry: registry, on: metricsPort) }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)
+        ]
+        if let registry {
+            let endpoints = operatorEndpoints.endpoints(serving: registry) { [service] in
+                service.isReady ? .ready : .notReady(reason: "not yet consuming")
+            }
+            services.append(.init(service: endpoints.service(logger: logger)))
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [
-                    .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)
-                ],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            )
-        )
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
         } catch {
@@ -123,29 +123,5 @@ struct EnricherRunOptions: ParsableArguments {
         }
         print("enricher: \(service.counters)")
         print("enricher stages: \(service.stageTimes)")
-    }
-
-    /// Sends swift-metrics to a new Prometheus registry.
-    private static func bootstrapPrometheus() -> PrometheusCollectorRegistry {
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        return registry
-    }
-
-    /// Serves the registry at /metrics, with the probes.
-    private func serveStatus(of service: EnricherService, registry: PrometheusCollectorRegistry, on port: Int) throws {
-        do {
-            _ = try StatusServer(port: port) { [service] path in
-                switch path {
-                case "/health": (200, "text/plain", "ok\n")
-                case "/ready": service.isReady ? (200, "text/plain", "ready\n") : (503, "text/plain", "starting\n")
-                case "/metrics": (200, "text/plain; version=0.0.4", registry.emitToString())
-                default: (404, "text/plain", "not found\n")
-                }
-            }
-        } catch {
-            printToStandardError("akhbar-enricher: \(error)")
-            throw ExitCode.failure
-        }
     }
 }

@@ -26,8 +26,11 @@ struct ServeQueryCommand: AsyncParsableCommand {
 
     @OptionGroup var server: GRPCServerOptions
 
+    @OptionGroup var operatorEndpoints: OperatorOptions
+
     func run() async throws {
         let logger = Logger(label: "akhbar.query")
+        let registry = operatorEndpoints.bootstrapMetrics()
         let configuration: GRPCServerConfiguration
         let store: any ArticleStore
         do {
@@ -38,8 +41,10 @@ struct ServeQueryCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         do {
-            try await GRPCServerService(configuration: configuration, services: [ArticleQueryRPCService(store: store)])
-                .runUntilSignalled(logger: logger)
+            let server = GRPCServerService(
+                configuration: configuration, services: [ArticleQueryRPCService(store: store)])
+            try await server.runUntilSignalled(
+                logger: logger, alongside: operatorEndpoints.services(of: server, registry: registry, logger: logger))
         } catch {
             printToStandardError("akhbar-enricher serve-query: \(error)")
             throw ExitCode.failure

@@ -20,8 +20,11 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var destination: PublishDestination
     @OptionGroup var server: GRPCServerOptions
 
+    @OptionGroup var operatorEndpoints: OperatorOptions
+
     func run() async throws {
         let logger = Logger(label: "akhbar.ingest")
+        let registry = operatorEndpoints.bootstrapMetrics()
         let configuration: GRPCServerConfiguration
         do {
             configuration = try server.configuration()
@@ -34,8 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
             publisher: ArticlePublisher(producer: producer, topic: destination.topic),
             maxBodyBytes: destination.articleLimit)
         do {
-            try await GRPCServerService(configuration: configuration, services: [service])
-                .runUntilSignalled(logger: logger)
+            let server = GRPCServerService(configuration: configuration, services: [service])
+            try await server.runUntilSignalled(
+                logger: logger, alongside: operatorEndpoints.services(of: server, registry: registry, logger: logger))
         } catch {
             printToStandardError("akhbar-ingest serve: \(error)")
             await producer.shutdown(timeout: .seconds(10))

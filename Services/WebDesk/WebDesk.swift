@@ -45,7 +45,8 @@ public struct WebDesk: Sendable {
     }
 
     func router() -> Router<BasicRequestContext> {
-        let router = Router()
+        // HEAD as GET without the body: probes and link checkers use it.
+        let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: DeskHeaders())
         router.add(middleware: DeskAccess(token: configuration.token))
         let (pages, assets, token) = (pages, assets, configuration.token)

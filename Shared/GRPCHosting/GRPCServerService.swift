@@ -3,6 +3,7 @@ public import GRPCCore
 import GRPCNIOTransportHTTP2
 public import Logging
 public import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// A gRPC server over HTTP/2 (SwiftNIO), run as a service of a `ServiceGroup`: SIGTERM lets calls
@@ -15,6 +16,10 @@ public struct GRPCServerService: Service {
     private let health: HealthService
     private let onListening: @Sendable (String) -> Void
     private let address: String
+    private let state = ServingState()
+
+    /// Whether the server accepts calls: it is listening and not shutting down. `/ready` reports it.
+    public var isServing: Bool { state.serving.load(ordering: .relaxed) }
 
     /// - Parameter onListening: called with the bound address, such as `127.0.0.1:50051`, once the
     ///   server accepts connections; by default it prints `listening on ADDRESS`.
@@ -53,11 +58,14 @@ public struct GRPCServerService: Service {
         fflush(nil)
     }
 
-    /// Serves until SIGTERM or SIGINT, then lets running calls finish.
-    public func runUntilSignalled(logger: Logger) async throws {
+    /// Serves until SIGTERM or SIGINT, then lets running calls finish; `alongside` (the operator endpoints) run and
+    /// stop with it.
+    public func runUntilSignalled(logger: Logger, alongside: [any Service] = []) async throws {
         try await ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: self)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+                services: ([self] + alongside).map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger)
         ).run()
     }
 
@@ -83,14 +91,21 @@ public struct GRPCServerService: Service {
                 }
                 // A server that cannot bind has no address; the error worth reporting is serve()'s.
                 if let bound = try? await server.transport.listeningAddress {
+                    state.serving.store(true, ordering: .relaxed)
                     onListening(bound.ipv4.map { "\($0.host):\($0.port)" } ?? "\(bound)")
                 }
             }
         } onGracefulShutdown: {
+            state.serving.store(false, ordering: .relaxed)
             health.shutDown()
             server.beginGracefulShutdown()
         }
     }
+}
+
+/// Whether a server is serving, shared by the copies of its service value.
+private final class ServingState: Sendable {
+    let serving = Atomic(false)
 }
 
 /// Why a server stopped serving, with the address it was asked to listen on: a port in use, say.
