@@ -58,7 +58,11 @@ public enum ArticleCodec {
     ///   ``CodecError/Code/malformedPayload`` (truncated header or payload, invalid protobuf, invalid
     ///   UTF-8 in a string) or ``CodecError/Code/invalidArticle`` (see
     ///   ``ArticleModel/RawArticle/init(validating:)``).
+    ///
+    /// A value that is a JSON object (``JSONArticle``) is read as one, so any producer can send articles; it is
+    /// held to the same rules.
     public static func decodeRawArticle(_ bytes: [UInt8]) throws(CodecError) -> RawArticle {
+        if JSONArticle.isJSON(bytes) { return try RawArticle(validating: try JSONArticle.decode(bytes)) }
         let payload = try Envelope.payload(of: bytes, expecting: .rawArticle)
         let message = try self.deserialize(Akhbar_V1_RawArticle.self, from: payload)
         return try RawArticle(validating: message)

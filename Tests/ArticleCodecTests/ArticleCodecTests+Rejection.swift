@@ -18,7 +18,6 @@ extension ArticleCodecTests {
         @Test(
             "Bytes without the magic are .notAnAkhbarMessage",
             arguments: [
-                Array("{\"id\":\"a1\",\"body\":\"نص\"}".utf8),
                 Array("hello".utf8),
                 [0x0A, 0x02, 0x61, 0x31],  // a bare protobuf payload, no header
                 [0x41],  // a lone "A"

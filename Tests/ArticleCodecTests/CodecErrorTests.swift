@@ -42,8 +42,8 @@ struct CodecErrorTests {
 
     @Test("Garbage is described with its first bytes")
     func garbageDescription() {
-        let error = #expect(throws: CodecError.self) { try ArticleCodec.decodeRawArticle(Array("{\"id\":1}".utf8)) }
-        #expect(error?.message.contains("7B 22 69 64 22 3A 31 7D") == true)
+        let error = #expect(throws: CodecError.self) { try ArticleCodec.decodeRawArticle(Array("[\"id\",1]".utf8)) }
+        #expect(error?.message.contains("5B 22 69 64 22 2C 31 5D") == true)
     }
 
     @Test("An error made without a message still reads as a sentence")
