@@ -272,6 +272,11 @@ let package = Package(
             path: "Tests/OperatorHTTPTests"
         ),
         .testTarget(
+            name: "ServiceCommandLineTests",
+            dependencies: ["ServiceCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/ServiceCommandLineTests"
+        ),
+        .testTarget(
             name: "WebDeskTests",
             dependencies: ["WebDesk", "ArticleModel", "GRPCHosting", "StorePort"],
             path: "Tests/WebDeskTests"

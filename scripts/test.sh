@@ -13,6 +13,8 @@ POSTGRES_PASSWORD="${AKHBAR_POSTGRES_PASSWORD:-akhbar-test}"
 export AKHBAR_PYTHON="$ROOT/.tools/venv/bin/python"
 
 scripts/lint.sh
+# The deployment files: Dockerfile, compose, Kubernetes manifests, shell scripts (linters from PyPI).
+deploy/lint.sh
 
 # Build first, so broker time is not spent compiling; fail on import-check violations.
 swift build --build-tests --explicit-target-dependency-import-check error
