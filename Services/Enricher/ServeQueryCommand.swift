@@ -44,7 +44,9 @@ struct ServeQueryCommand: AsyncParsableCommand {
             let server = GRPCServerService(
                 configuration: configuration, services: [ArticleQueryRPCService(store: store)])
             try await server.runUntilSignalled(
-                logger: logger, alongside: operatorEndpoints.services(of: server, registry: registry, logger: logger))
+                logger: logger,
+                alongside: operatorEndpoints.services(
+                    of: server, program: "akhbar-enricher serve-query", registry: registry, logger: logger))
         } catch {
             printToStandardError("akhbar-enricher serve-query: \(error)")
             throw ExitCode.failure

@@ -39,7 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let server = GRPCServerService(configuration: configuration, services: [service])
             try await server.runUntilSignalled(
-                logger: logger, alongside: operatorEndpoints.services(of: server, registry: registry, logger: logger))
+                logger: logger,
+                alongside: operatorEndpoints.services(
+                    of: server, program: "akhbar-ingest", registry: registry, logger: logger))
         } catch {
             printToStandardError("akhbar-ingest serve: \(error)")
             await producer.shutdown(timeout: .seconds(10))

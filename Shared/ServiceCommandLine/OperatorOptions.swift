@@ -31,19 +31,26 @@ public struct OperatorOptions: ParsableArguments {
         return registry
     }
 
-    /// The endpoints these options ask for, `/metrics` showing `registry`.
+    /// The endpoints these options ask for, `/metrics` showing `registry` with `helpTexts`, the process families and
+    /// `akhbar_build_info` (program, release and `buildLabels`).
     public func endpoints(
-        serving registry: PrometheusCollectorRegistry, readiness: @escaping @Sendable () -> OperatorEndpoints.Readiness
+        serving registry: PrometheusCollectorRegistry, program: String, helpTexts: [String: String] = [:],
+        buildLabels: [(String, String)] = [], readiness: @escaping @Sendable () -> OperatorEndpoints.Readiness
     ) -> OperatorEndpoints {
-        OperatorEndpoints(host: metricsHost, port: metricsPort ?? 0, readiness: readiness) { registry.emitToString() }
+        let exposition = MetricsExposition(
+            helpTexts: helpTexts,
+            buildLabels: [("program", program), ("version", AkhbarRelease.version)] + buildLabels)
+        return OperatorEndpoints(host: metricsHost, port: metricsPort ?? 0, readiness: readiness) {
+            exposition.text(registryText: registry.emitToString())
+        }
     }
 
     /// The endpoints of a gRPC server, ready while it accepts calls; none without `--metrics-port`.
-    public func services(of server: GRPCServerService, registry: PrometheusCollectorRegistry?, logger: Logger)
-        -> [any Service]
-    {
+    public func services(
+        of server: GRPCServerService, program: String, registry: PrometheusCollectorRegistry?, logger: Logger
+    ) -> [any Service] {
         guard let registry else { return [] }
-        let endpoints = endpoints(serving: registry) {
+        let endpoints = endpoints(serving: registry, program: program) {
             server.isServing ? .ready : .notReady(reason: "the gRPC server is not accepting calls")
         }
         return [endpoints.service(logger: logger)]

@@ -26,10 +26,12 @@ Exits 0 when every check passed; prints each check as it goes.
 import os
 import pathlib
 import json
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 import uuid
 
 sys.path.insert(0, sys.argv[1])
@@ -248,6 +250,25 @@ def check_json_article(topic, ingest, query):
           f"the JSON article has the framed one's {len(from_json.entities)} entities, mention for mention")
 
 
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def check_metrics(ports):
+    """Each server's /metrics passes `promtool check metrics` (HELP on every family, valid names and units)."""
+    promtool = ROOT / ".tools" / "bin" / "promtool"
+    for name, port in ports.items():
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+            text = response.read()
+        result = subprocess.run([str(promtool), "check", "metrics"], input=text, capture_output=True, timeout=30)
+        problems = (result.stdout + result.stderr).decode().strip()
+        check(result.returncode == 0 and not problems, f"promtool check metrics on {name}'s /metrics: clean {problems}")
+        check(b"akhbar_build_info{" in text and b"process_resident_memory_bytes " in text,
+              f"{name}'s /metrics has build info and process metrics")
+
+
 def check_limits(ingest, query, ingest_address):
     try:
         query.Stats(query_pb2.StatsRequest(), timeout=10)
@@ -319,14 +340,18 @@ def main():
         store = ["--store", POSTGRES_STORE] if POSTGRES_STORE else ["--db", database]
         print(f"store: {POSTGRES_STORE or 'SQLite'}")
         processes = []
+        metrics_ports = {"akhbar-ingest serve": free_port(), "akhbar-enricher run": free_port(),
+                         "akhbar-enricher serve-query": free_port()}
         try:
             ingest_process, ingest_address = start("ingest", [
                 "akhbar-ingest", "serve", "--brokers", BROKERS, "--topic", topic, "--create-topic", "--partitions", "2",
                 "--port", "0", "--max-message-bytes", str(64 * 1024), "--max-article-bytes", str(16 * 1024),
+                "--metrics-port", str(metrics_ports["akhbar-ingest serve"]),
             ], workdir)
             processes.append(ingest_process)
             enricher, _ = start("enricher", [
                 "akhbar-enricher", "run", "--brokers", BROKERS, "--topic", topic, "--group", topic, *store,
+                "--metrics-port", str(metrics_ports["akhbar-enricher run"]),
             ], workdir)
             processes.append(enricher)
             if not POSTGRES_STORE:
@@ -334,6 +359,7 @@ def main():
                 wait_for_file(database, enricher)
             query_process, query_address = start("query", [
                 "akhbar-enricher", "serve-query", *store, "--port", "0",
+                "--metrics-port", str(metrics_ports["akhbar-enricher serve-query"]),
             ], workdir)
             processes.append(query_process)
 
@@ -352,6 +378,7 @@ def main():
                       f"Stats: {stats.article_count} articles, {stats.entity_count} entities")
                 read_back(query, ids)
                 check_json_article(topic, ingest, query)
+                check_metrics(metrics_ports)
                 check_limits(ingest, query, ingest_address)
             check_tls(store, workdir, articles=7)
         except Exception:
