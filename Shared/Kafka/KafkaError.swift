@@ -2,7 +2,7 @@
 ///
 /// Two errors are equal when their codes are equal, so tests and callers can match on
 /// `KafkaError(code: .timedOut)` without caring about the message or where the error was made.
-public struct KafkaError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct KafkaError: Error, CustomStringConvertible, CustomDebugStringConvertible, Equatable, Sendable {
     /// What kind of failure this is. Match on the static members; new ones may be added.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
@@ -94,8 +94,12 @@ public struct KafkaError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Compares the codes only.
     public static func == (lhs: KafkaError, rhs: KafkaError) -> Bool { lhs.code == rhs.code }
 
-    /// The code, the message, librdkafka's code and flags, and where the error was made.
-    public var description: String {
+    /// The message alone: what operators read on a terminal, without type names or source paths.
+    public var description: String { message }
+
+    /// The code, the message, librdkafka's code and flags, and where the error was made: for logs at debug level
+    /// and for tests.
+    public var debugDescription: String {
         var flags: [String] = []
         if librdkafkaCode != 0 { flags.append("librdkafka code \(librdkafkaCode)") }
         if isFatal { flags.append("fatal") }

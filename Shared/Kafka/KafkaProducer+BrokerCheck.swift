@@ -1,4 +1,5 @@
 public import Logging
+import ServiceLifecycle
 
 extension KafkaProducer {
     /// Waits until a broker answers, so a command that cannot reach Kafka fails at once with one clear message
@@ -14,6 +15,10 @@ extension KafkaProducer {
         var pause = Duration.seconds(1)
         var attempt = 1
         while true {
+            // SIGTERM while no broker answers: stop now, not when patience runs out.
+            guard !Task.isShuttingDownGracefully, !Task.isCancelled else {
+                throw KafkaError(code: .shutdown, message: "stopped while waiting for the brokers to answer")
+            }
             let left = patience - started.duration(to: .now)
             do {
                 try await checkBrokers(timeout: min(.seconds(5), max(left, .milliseconds(500))))
@@ -22,15 +27,17 @@ extension KafkaProducer {
                 logger.warning(
                     "brokers not reachable, retrying",
                     metadata: ["attempt": "\(attempt)", "brokers": "\(brokers)", "error": "\(error.message)"])
-                try? await Task.sleep(for: pause)
+                try? await cancelWhenGracefulShutdown { [pause] in try await Task.sleep(for: pause) }
                 pause *= 2
                 attempt += 1
             } catch {
                 let seconds = Int(started.duration(to: .now).components.seconds)
                 throw KafkaError(
                     code: error.code,
-                    message: "cannot reach the brokers \(brokers.joined(separator: ",")) (\(attempt) attempts over "
-                        + "\(seconds) s): \(error.message)")
+                    message:
+                        "cannot reach the brokers \(brokers.joined(separator: ",")) (\(attempt) \(attempt == 1 ? "attempt" : "attempts") over "
+                        + "\(seconds) s): \(error.message). Check --brokers (or AKHBAR_BROKERS), that the brokers "
+                        + "are up and that this host can reach them.")
             }
         }
     }

@@ -27,6 +27,26 @@ struct CommandFailureTests {
         #expect(status == 1, "\(printed.suffix(2_000))")
         #expect(printed.contains("cannot reach the brokers 127.0.0.1:1"), "\(printed.suffix(2_000))")
         #expect(!printed.contains("0 dead letters") && !printed.contains("redriven: 0"))
+        // One sentence with a hint, no type names or source paths.
+        #expect(printed.contains("Check --brokers") && !printed.contains("KafkaError") && !printed.contains(".swift:"))
+    }
+
+    @Test("an enricher waiting for brokers that are down obeys SIGTERM within 10 s and exits 0")
+    func sigtermWhileBrokersAreDown() async throws {
+        let process = try ServiceProcess(
+            "akhbar-enricher", ["run", "--brokers", "127.0.0.1:1", "--db", Self.absentDatabasePath()])
+        // Signalled once it is retrying, the state in which it used to wait out its whole patience.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !process.printed.contains("brokers not reachable"), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let signalled = ContinuousClock.now
+        process.terminate()
+        let status = await process.waitForExit(timeout: .seconds(10))
+        if status == nil { process.kill() }
+        #expect(
+            status == 0, "not stopped \(signalled.duration(to: .now)) after SIGTERM: \(process.printed.suffix(2_000))")
+        #expect(process.printed.contains("stopped before any broker answered"))
     }
 
     @Test(

@@ -20,7 +20,9 @@ struct KafkaErrorTests {
         #expect(!error.isRetriable)
         #expect(error.file.hasSuffix("KafkaErrorTests.swift"))
         #expect(error.line > 0)
-        #expect(error.description.hasPrefix("KafkaError.commit: commit failed (librdkafka code 27, fatal)"))
+        #expect(error.debugDescription.hasPrefix("KafkaError.commit: commit failed (librdkafka code 27, fatal)"))
+        // What a terminal shows: the sentence, no type name, no source path.
+        #expect(error.description == "commit failed")
     }
 
     @Test("codes have names")

@@ -71,9 +71,22 @@ public final class EnricherService: Service, Sendable {
     ///
     /// - Throws: `StoreError` when a batch cannot be stored (nothing of it is committed), or a
     ///   fatal `KafkaError`.
+    /// Waits until a broker answers; false when the service was told to stop first (SIGTERM while the brokers are
+    /// down), which is a clean stop, not a failure.
+    private func brokersAnswered() async throws(KafkaError) -> Bool {
+        do {
+            try await deadLetters.sink.waitUntilReachable(patience: configuration.connectPatience, logger: logger)
+            return true
+        } catch {
+            guard error.code == .shutdown else { throw error }
+            logger.notice("stopped before any broker answered")
+            return false
+        }
+    }
+
     public func run() async throws {
         // Without a broker the consumer would wait in silence for ever, even with `untilIdle`.
-        try await deadLetters.sink.waitUntilReachable(patience: configuration.connectPatience, logger: logger)
+        guard try await brokersAnswered() else { return }
         await ensureDeadLetterTopic()
         try consumer.subscribe(topics: [configuration.topic])
         isReadyBox.withLock { $0 = true }
