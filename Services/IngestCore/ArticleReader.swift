@@ -5,7 +5,8 @@ public import Foundation
 /// Turns the ingest command's inputs (files, directories, "-" for stdin) into articles.
 ///
 /// Every input ends up as an `InputRecord`: an article, or the problem with it. Directories are
-/// walked recursively in name order, taking `.txt` and `.jsonl` files. A `.txt` page is
+/// walked recursively in name order; `.txt` and `.jsonl` files are read, every other file (hidden
+/// ones aside) is reported as not an article file, never passed over in silence. A `.txt` page is
 /// published on the day it gives for itself (a "تاريخ النشر" line, a dateline, a picture named
 /// after its day), when it gives one.
 public struct ArticleReader: Sendable {
@@ -26,23 +27,28 @@ public struct ArticleReader: Sendable {
         self.now = now
     }
 
-    /// The input files a path stands for: itself, the article files below a directory, or stdin.
+    /// The input files a path stands for: itself, the files below a directory but hidden ones, or stdin.
     public func expand(_ path: String) -> [String] {
         var isDirectory: ObjCBool = false
         guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
             isDirectory.boolValue
         else { return [path] }
         let root = URL(fileURLWithPath: path)
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        guard
+            let walker = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [path] }
         return walker.compactMap { $0 as? URL }
-            .filter { InputFormat(fileName: $0.lastPathComponent) != nil }
+            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
             .map { $0.path }
             .sorted()
     }
 
     /// Reads one input file (or "-") into records.
     public func read(_ path: String) -> [InputRecord] {
+        guard path == "-" || InputFormat(fileName: path) != nil else {
+            return [InputRecord(origin: ArticleOrigin(path: path), article: .failure(.notAnArticleFile))]
+        }
         let bytes: [UInt8]
         do {
             bytes = try path == "-" ? Self.readStandardInput() : Array(Data(contentsOf: URL(fileURLWithPath: path)))

@@ -11,6 +11,8 @@ public enum InputProblem: Error, Sendable, Hashable, CustomStringConvertible {
     case missingBody
     case invalidDate(String)
     case invalidField(ArticleFieldViolation)
+    /// A file whose name says it holds no articles (`.json`, `.html`, `.md`, no extension…).
+    case notAnArticleFile
 
     public var description: String {
         switch self {
@@ -23,6 +25,9 @@ public enum InputProblem: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidDate(let value):
             "has a published_at that is not an RFC 3339 date: \(ArticleFieldRules.quoted(value))"
         case .invalidField(let violation): "breaks a field rule: \(violation)"
+        case .notAnArticleFile:
+            "is not an article file: .txt holds one article, .jsonl one JSON article per line "
+                + "(rename a .json file of one object per line to .jsonl)"
         }
     }
 }

@@ -153,15 +153,21 @@ struct ArticleReaderTests {
         }
     }
 
-    @Test("a directory expands recursively to its .txt and .jsonl files in name order")
+    @Test("a directory expands recursively to its files in name order; other files than .txt and .jsonl are reported")
     func directories() throws {
         let files: [String: [UInt8]] = [
-            "b.txt": [0x61], "sub/a.jsonl": [0x7B, 0x7D], "notes.md": [0x61], "sub/c.txt": [0x62],
+            "b.txt": [0x61], "sub/a.jsonl": [0x7B, 0x7D], "notes.md": [0x61], "sub/c.txt": [0x62], ".hidden": [0x61],
+            "page.json": Array(#"{"body": "نص"}"#.utf8),
         ]
         try withDirectory(files) { root in
             let expanded = reader().expand(root.path).map { String($0.dropFirst(root.path.count)) }
-            #expect(expanded == ["/b.txt", "/sub/a.jsonl", "/sub/c.txt"])
+            #expect(expanded == ["/b.txt", "/notes.md", "/page.json", "/sub/a.jsonl", "/sub/c.txt"])
             #expect(reader().expand("-") == ["-"])
+            // Named or found, a file that holds no articles is a reported problem, not an article of raw JSON.
+            for name in ["notes.md", "page.json"] {
+                let records = reader().read(root.appendingPathComponent(name).path)
+                #expect(records.count == 1 && records[0].article.failure == .notAnArticleFile)
+            }
         }
     }
 
