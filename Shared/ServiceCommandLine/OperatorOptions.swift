@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 public import GRPCHosting
 public import Logging
 import Metrics
@@ -11,8 +12,21 @@ public struct OperatorOptions: ParsableArguments {
     @Option(help: "Serve /health, /ready and Prometheus /metrics over HTTP on this port (default: none).")
     public var metricsPort: Int?
 
-    @Option(help: "The address of --metrics-port: :: is every interface, IPv4 and IPv6; 127.0.0.1 this host only.")
-    var metricsHost = "::"
+    @Option(
+        help: """
+            The address of --metrics-port (default: every interface, IPv4 and IPv6, or IPv4 only on a kernel \
+            without IPv6); 127.0.0.1 for this host only.
+            """)
+    var metricsHost: String?
+
+    /// Every interface: `::` (IPv4 and IPv6) where the kernel has IPv6, `0.0.0.0` where it was booted without,
+    /// so that probes still find the port on such hosts instead of the process failing to start.
+    static var everyInterface: String {
+        let probe = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+        guard probe >= 0 else { return "0.0.0.0" }
+        close(probe)
+        return "::"
+    }
 
     public init() {}
 
@@ -40,7 +54,8 @@ public struct OperatorOptions: ParsableArguments {
         let exposition = MetricsExposition(
             helpTexts: helpTexts,
             buildLabels: [("program", program), ("version", AkhbarRelease.version)] + buildLabels)
-        return OperatorEndpoints(host: metricsHost, port: metricsPort ?? 0, readiness: readiness) {
+        return OperatorEndpoints(host: metricsHost ?? Self.everyInterface, port: metricsPort ?? 0, readiness: readiness)
+        {
             exposition.text(registryText: registry.emitToString())
         }
     }
