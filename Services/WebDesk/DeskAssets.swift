@@ -18,10 +18,7 @@ struct DeskAssets: Sendable {
     init(fontFile: String = Self.debianFont) throws(Missing) {
         var files: [String: (String, ByteBuffer)] = [:]
         for (name, type) in [("desk.css", "text/css; charset=utf-8"), ("desk.js", "text/javascript; charset=utf-8")] {
-            let parts = name.split(separator: ".")
-            guard
-                let url = Bundle.module.url(
-                    forResource: String(parts[0]), withExtension: String(parts[1]), subdirectory: "Assets"),
+            guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Assets"),
                 let data = try? Data(contentsOf: url)
             else { throw Missing(name: name) }
             files[name] = (type, ByteBuffer(bytes: data))

@@ -53,21 +53,21 @@ public struct WebDesk: Sendable {
         router.get("/") { _, _ in DeskResponse.page(try await pages.overview()) }
         router.get("/search") { request, _ in
             do {
-                let search = try SearchRequest(FormFields.parse(request.uri.query ?? ""))
+                let search = try SearchRequest(request.queryFields)
                 return DeskResponse.page(try await pages.search(search))
             } catch let problem as SearchRequest.Problem {
                 return DeskResponse.badRequest(problem)
             }
         }
         router.get("/article") { request, _ in
-            let fields = FormFields.parse(request.uri.query ?? "")
+            let fields = request.queryFields
             guard let page = try await pages.article(id: fields["id", default: ""]) else {
                 return DeskResponse.notFound("لا مقالة بهذا المعرّف.")
             }
             return DeskResponse.page(page)
         }
         router.get("/entity") { request, _ in
-            let fields = FormFields.parse(request.uri.query ?? "")
+            let fields = request.queryFields
             let after = fields["after"].flatMap { $0.isEmpty ? nil : PageToken($0) }
             guard let page = try await pages.entity(id: fields["id", default: ""], after: after) else {
                 return DeskResponse.notFound("لا كيان بهذا المعرّف في المقالات المخزنة.")
@@ -77,7 +77,7 @@ public struct WebDesk: Sendable {
         for format in [ArticleExport.Format.csv, .jsonl] {
             router.get("/export.\(format.rawValue)") { request, _ in
                 do {
-                    let search = try SearchRequest(FormFields.parse(request.uri.query ?? ""))
+                    let search = try SearchRequest(request.queryFields)
                     return try DeskExport.response(search, format: format, store: pages.store)
                 } catch let problem as SearchRequest.Problem {
                     return DeskResponse.badRequest(problem)
@@ -88,11 +88,16 @@ public struct WebDesk: Sendable {
             assets.response(for: context.parameters.get("name") ?? "")
         }
         router.get(RouterPath(DeskAccess<BasicRequestContext>.loginPath)) { request, _ in
-            DeskLogin.form(next: FormFields.parse(request.uri.query ?? "")["next", default: "/"])
+            DeskLogin.form(next: request.queryFields["next", default: "/"])
         }
         router.post(RouterPath(DeskAccess<BasicRequestContext>.loginPath)) { request, _ in
             try await DeskLogin.submit(request, token: token)
         }
         return router
     }
+}
+
+extension Request {
+    /// The fields of the query string, decoded as a form's.
+    fileprivate var queryFields: [String: String] { FormFields.parse(uri.query ?? "") }
 }

@@ -13,6 +13,11 @@ public enum ResidentMemory {
         kilobytes(of: "VmHWM:").map { $0 * 1024 }
     }
 
+    /// The virtual size now, for the process metrics of `/metrics`.
+    public static func virtualBytes() -> Int? {
+        kilobytes(of: "VmSize:").map { $0 * 1024 }
+    }
+
     /// A line such as "VmRSS:     12345 kB".
     private static func kilobytes(of field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),

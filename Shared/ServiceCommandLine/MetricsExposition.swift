@@ -3,20 +3,20 @@ import Foundation
 /// The Prometheus text `/metrics` serves: the process's own families with their HELP lines, then the families
 /// every Prometheus client library exports for its process (memory, CPU, file descriptors, start time) and a
 /// build-info family whose labels say which release, and for the enricher which enrichment, is running.
-public struct MetricsExposition: Sendable {
+struct MetricsExposition: Sendable {
     /// Help texts by family name. swift-metrics has no place for them, and the registry takes them only when a
     /// family is made; so they are added to the text, before each family's TYPE line.
     let helpTexts: [String: String]
     /// The labels of `akhbar_build_info`.
     let buildLabels: [(String, String)]
 
-    public init(helpTexts: [String: String], buildLabels: [(String, String)]) {
+    init(helpTexts: [String: String], buildLabels: [(String, String)]) {
         self.helpTexts = helpTexts
         self.buildLabels = buildLabels
     }
 
     /// `registryText` with HELP lines, then the process and build families.
-    public func text(registryText: String) -> String {
+    func text(registryText: String) -> String {
         var lines: [Substring] = []
         for line in registryText.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("# TYPE "), let name = line.dropFirst("# TYPE ".count).split(separator: " ").first {
@@ -50,9 +50,7 @@ public struct MetricsExposition: Sendable {
 /// The standard `process_*` families, read from /proc at each scrape (Linux; none elsewhere).
 enum ProcessFamilies {
     static func text() -> String {
-        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
-            let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)
-        else { return "" }
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8) else { return "" }
         // Fields after the command name, which is in parentheses and may hold spaces.
         let fields = stat[(stat.lastIndex(of: ")").map { stat.index($0, offsetBy: 2) } ?? stat.startIndex)...]
             .split(separator: " ")
@@ -60,8 +58,8 @@ enum ProcessFamilies {
         func field(_ number: Int) -> Double { fields.count > number - 3 ? Double(fields[number - 3]) ?? 0 : 0 }
         let cpuSeconds = (field(14) + field(15)) / ticks
         let startSeconds = bootTime() + field(22) / ticks
-        let resident = kilobytes("VmRSS:", in: status) * 1024
-        let virtual = kilobytes("VmSize:", in: status) * 1024
+        let resident = ResidentMemory.bytes() ?? 0
+        let virtual = ResidentMemory.virtualBytes() ?? 0
         let openFiles = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
         return """
             # HELP process_cpu_seconds_total User and system CPU time spent, in seconds.
@@ -69,10 +67,10 @@ enum ProcessFamilies {
             process_cpu_seconds_total \(cpuSeconds)
             # HELP process_resident_memory_bytes Resident memory size, in bytes.
             # TYPE process_resident_memory_bytes gauge
-            process_resident_memory_bytes \(Int(resident))
+            process_resident_memory_bytes \(resident)
             # HELP process_virtual_memory_bytes Virtual memory size, in bytes.
             # TYPE process_virtual_memory_bytes gauge
-            process_virtual_memory_bytes \(Int(virtual))
+            process_virtual_memory_bytes \(virtual)
             # HELP process_open_fds Open file descriptors.
             # TYPE process_open_fds gauge
             process_open_fds \(openFiles)
@@ -81,11 +79,6 @@ enum ProcessFamilies {
             process_start_time_seconds \(Int(startSeconds))
 
             """
-    }
-
-    private static func kilobytes(_ key: String, in status: String) -> Double {
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return 0 }
-        return Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
     }
 
     private static func bootTime() -> Double {
