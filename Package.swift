@@ -32,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        // OTLP over HTTP only: the gRPC exporter would add nothing an operator needs and minutes to every build.
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         // MARK: Shared
@@ -52,6 +55,7 @@ let package = Package(
             name: "Kafka",
             dependencies: [
                 "CRdKafka",
+                .product(name: "Instrumentation", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -94,13 +98,26 @@ let package = Package(
             ],
             path: "Shared/OperatorHTTP"
         ),
+        // Traces (OpenTelemetry, carried in Kafka headers) and structured logs.
+        .target(
+            name: "Telemetry",
+            dependencies: [
+                "Kafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OTel", package: "swift-otel"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
+            path: "Shared/Telemetry"
+        ),
         .target(
             name: "ServiceCommandLine",
             dependencies: [
-                "GRPCHosting", "OperatorHTTP",
+                "GRPCHosting", "OperatorHTTP", "Telemetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "OTel", package: "swift-otel"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -116,13 +133,14 @@ let package = Package(
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Services/IngestCore"
         ),
         .executableTarget(
             name: "akhbar-ingest",
             dependencies: [
-                "IngestCore", "ArticleModel", "GRPCHosting", "Kafka", "ServiceCommandLine",
+                "IngestCore", "ArticleModel", "GRPCHosting", "Kafka", "ServiceCommandLine", "Telemetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -167,6 +185,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Services/EnricherCore"
         ),
@@ -186,7 +205,8 @@ let package = Package(
             name: "akhbar-enricher",
             dependencies: [
                 "EnricherCore", "EntityTagging", "TaggerTools", "ArabicText", "ArticleModel", "GRPCHosting", "Kafka",
-                "OperatorHTTP", "ServiceCommandLine", "StorePort", "SQLiteStore", "PostgresStore", "WebDesk",
+                "OperatorHTTP", "ServiceCommandLine", "StorePort", "SQLiteStore", "PostgresStore", "Telemetry",
+                "WebDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -273,7 +293,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ServiceCommandLineTests",
-            dependencies: ["ServiceCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "ServiceCommandLine", "Telemetry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/ServiceCommandLineTests"
         ),
         .testTarget(
@@ -324,7 +348,9 @@ let package = Package(
             dependencies: [
                 "IngestCore", "EnricherCore", "EntityTagging", "ArticleModel", "ArticleCodec", "Kafka", "FixtureFiles",
                 "SQLiteStore", "StorePort", "StoreTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/IntegrationTests"
         ),

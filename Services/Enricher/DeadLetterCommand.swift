@@ -26,8 +26,12 @@ struct DeadLetterCommand: AsyncParsableCommand {
         @Option(help: "Stop once no dead letter arrived for this many seconds.")
         var idle = 3.0
 
-        func queue(logger: Logger) -> DeadLetterQueue {
-            DeadLetterQueue(
+        @OptionGroup var logging: LoggingOptions
+
+        /// The dead-letter topic's queue; sets up logging first, so call it once per process.
+        func queue() -> DeadLetterQueue {
+            let logger = logging.bootstrap(label: "akhbar.dlq")
+            return DeadLetterQueue(
                 topic: dlqTopic ?? topic + ".dlq",
                 consumer: KafkaConsumerConfiguration(
                     bootstrapServers: connection.bootstrapServers,
@@ -59,7 +63,7 @@ struct DeadLetterCommand: AsyncParsableCommand {
         func run() async throws {
             let letters: [DeadLetter]
             do {
-                letters = try await options.queue(logger: Logger(label: "akhbar.dlq")).list(idle: options.idleDuration)
+                letters = try await options.queue().list(idle: options.idleDuration)
             } catch {
                 printToStandardError("akhbar-enricher dlq list: \(error)")
                 throw ExitCode.failure
@@ -84,7 +88,7 @@ struct DeadLetterCommand: AsyncParsableCommand {
         func run() async throws {
             let result: DeadLetterQueue.RedriveResult
             do {
-                result = try await options.queue(logger: Logger(label: "akhbar.dlq"))
+                result = try await options.queue()
                     .redrive(group: group, target: to, idle: options.idleDuration)
             } catch {
                 printToStandardError("akhbar-enricher dlq redrive: \(error)")

@@ -7,6 +7,7 @@ import Logging
 import OperatorHTTP
 import ServiceCommandLine
 import ServiceLifecycle
+import Telemetry
 import UnixSignals
 
 /// The options of the consuming commands (`run`, `replay`) and the service they start.
@@ -44,6 +45,8 @@ struct EnricherRunOptions: ParsableArguments {
     var gazetteers: String?
 
     @OptionGroup var operatorEndpoints: OperatorOptions
+
+    @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         if let untilIdle, untilIdle <= 0 { throw ValidationError("--until-idle must be positive") }
@@ -83,9 +86,17 @@ struct EnricherRunOptions: ParsableArguments {
         )
     }
 
-    /// Runs the enricher service until SIGTERM/SIGINT (or idleness), then prints what it did.
+    /// Runs the enricher service until SIGTERM/SIGINT (or idleness), its spans exported when the `OTEL_*` variables
+    /// ask for it, then prints what it did.
     /// - Throws: `ExitCode.failure` when it cannot start or stops on an error.
-    func runService(_ configuration: EnricherConfiguration, logger: Logger) async throws {
+    func runService(_ configuration: EnricherConfiguration, loggerLabel: String) async throws {
+        let logger = logging.bootstrap(label: loggerLabel)
+        try await TraceExport.run(serviceName: "akhbar-enricher", version: AkhbarRelease.version, logger: logger) {
+            try await runService(configuration, logger: logger)
+        }
+    }
+
+    private func runService(_ configuration: EnricherConfiguration, logger: Logger) async throws {
         // Before the service exists: its metrics bind to the backend when they are made.
         let registry = operatorEndpoints.bootstrapMetrics()
         let service: EnricherService

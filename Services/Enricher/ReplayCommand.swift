@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 
 /// Reprocesses the topic from a point in time with the current enrichment, upserting every
 /// article it reads: each stored row then carries the current `enrichment_version` and a new
@@ -31,7 +30,7 @@ struct ReplayCommand: AsyncParsableCommand {
         print("replaying \(options.topic) from \(from) as consumer group \(groupID)")
         try await options.runService(
             options.configuration(groupID: groupID, startTimestamp: from.timestamp),
-            logger: Logger(label: "akhbar.enricher.replay")
+            loggerLabel: "akhbar.enricher.replay"
         )
     }
 

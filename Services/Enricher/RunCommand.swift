@@ -1,5 +1,4 @@
 import ArgumentParser
-import Logging
 
 /// Runs the enricher as a member of the consumer group until stopped (or idle).
 struct RunCommand: AsyncParsableCommand {
@@ -11,7 +10,6 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var options: EnricherRunOptions
 
     func run() async throws {
-        try await options.runService(
-            options.configuration(groupID: options.group), logger: Logger(label: "akhbar.enricher"))
+        try await options.runService(options.configuration(groupID: options.group), loggerLabel: "akhbar.enricher")
     }
 }

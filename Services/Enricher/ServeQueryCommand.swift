@@ -28,8 +28,10 @@ struct ServeQueryCommand: AsyncParsableCommand {
 
     @OptionGroup var operatorEndpoints: OperatorOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
-        let logger = Logger(label: "akhbar.query")
+        let logger = logging.bootstrap(label: "akhbar.query")
         let registry = operatorEndpoints.bootstrapMetrics()
         let configuration: GRPCServerConfiguration
         let store: any ArticleStore

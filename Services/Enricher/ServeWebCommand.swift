@@ -28,6 +28,8 @@ struct ServeWebCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one and prints it.")
     var port = 8080
 
+    @OptionGroup var logging: LoggingOptions
+
     @Option(help: "File holding the bearer token readers must give (default: $\(GRPCServerOptions.tokenVariable)).")
     var tokenFile: String?
 
@@ -36,7 +38,7 @@ struct ServeWebCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = Logger(label: "akhbar.web")
+        let logger = logging.bootstrap(label: "akhbar.web")
         let desk: WebDesk
         do {
             let token = try GRPCServerOptions.token(fromFile: tokenFile)

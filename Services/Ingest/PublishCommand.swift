@@ -4,6 +4,7 @@ import IngestCore
 import Kafka
 import Logging
 import ServiceCommandLine
+import Telemetry
 
 /// Reads articles from files, directories or stdin and publishes each one, keyed by its stable id.
 struct PublishCommand: AsyncParsableCommand {
@@ -29,8 +30,16 @@ struct PublishCommand: AsyncParsableCommand {
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file, directory or -") }
     }
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
-        let logger = Logger(label: "akhbar.ingest")
+        let logger = logging.bootstrap(label: "akhbar.ingest")
+        try await TraceExport.run(serviceName: "akhbar-ingest", version: AkhbarRelease.version, logger: logger) {
+            try await publish(logger: logger)
+        }
+    }
+
+    private func publish(logger: Logger) async throws {
         let producer = try await destination.connect(logger: logger)
 
         let reader = ArticleReader(maxArticleBytes: destination.articleLimit, stdinFormat: stdinFormat)

@@ -5,6 +5,7 @@ import IngestCore
 import Kafka
 import Logging
 import ServiceCommandLine
+import Telemetry
 
 /// `akhbar-ingest serve`: IngestService over gRPC, for publishers in any language.
 struct ServeCommand: AsyncParsableCommand {
@@ -22,8 +23,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var operatorEndpoints: OperatorOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
-        let logger = Logger(label: "akhbar.ingest")
+        let logger = logging.bootstrap(label: "akhbar.ingest")
+        try await TraceExport.run(serviceName: "akhbar-ingest", version: AkhbarRelease.version, logger: logger) {
+            try await serve(logger: logger)
+        }
+    }
+
+    private func serve(logger: Logger) async throws {
         let registry = operatorEndpoints.bootstrapMetrics()
         let configuration: GRPCServerConfiguration
         do {

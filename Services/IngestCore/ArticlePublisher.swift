@@ -1,6 +1,7 @@
 public import ArticleCodec
 public import ArticleModel
 public import Kafka
+import Tracing
 
 /// Publishes articles to the raw topic, keyed by article id, and waits for every delivery report.
 ///
@@ -69,7 +70,29 @@ public struct ArticlePublisher: Sendable {
     }
 
     /// Encodes one article and sends it; answers once the broker acknowledged it or it failed.
+    ///
+    /// Traced as a producer span whose context travels in the message's headers, so that the enricher's spans for
+    /// this article join the same trace.
     public func publish(_ article: RawArticle) async -> Result<KafkaDeliveryReport, PublishError> {
+        await withSpan("send \(topic)", ofKind: .producer) { span in
+            span.attributes["messaging.system"] = "kafka"
+            span.attributes["messaging.operation.type"] = "send"
+            span.attributes["messaging.destination.name"] = topic
+            span.attributes["akhbar.article.id"] = article.id
+            let outcome = await send(article, headers: .carrying(span.context))
+            switch outcome {
+            case .success(let report):
+                span.attributes["messaging.destination.partition.id"] = "\(report.partition)"
+                span.attributes["messaging.kafka.offset"] = Int(report.offset)
+            case .failure(let error):
+                span.setStatus(SpanStatus(code: .error, message: error.description))
+            }
+            return outcome
+        }
+    }
+
+    private func send(_ article: RawArticle, headers: [KafkaHeader]) async -> Result<KafkaDeliveryReport, PublishError>
+    {
         do throws(PublishError) {
             let value: [UInt8]
             do throws(CodecError) {
@@ -83,7 +106,7 @@ public struct ArticlePublisher: Sendable {
                 throw .tooLarge(bytes: key.count + value.count, limit: producer.maxMessageBytes)
             }
             do throws(KafkaError) {
-                return .success(try await producer.send(topic: topic, key: key, value: value))
+                return .success(try await producer.send(topic: topic, key: key, value: value, headers: headers))
             } catch {
                 throw .broker(error)
             }

@@ -6,13 +6,15 @@ final class ServiceProcess: @unchecked Sendable {
     private let process = Process()
     private let output: URL
 
-    /// Starts `executable` with `arguments`; its standard output and error go to a file.
-    init(_ executable: String, _ arguments: [String]) throws {
+    /// Starts `executable` with `arguments`, and `environment` added to this process's; its standard output and
+    /// error go to a file.
+    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         output = FileManager.default.temporaryDirectory.appendingPathComponent("akhbar-it-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         process.executableURL = try Self.executable(executable)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = handle
         process.standardError = handle
         try process.run()

@@ -8,6 +8,7 @@ import Metrics
 public import ServiceLifecycle
 public import StorePort
 import Synchronization
+import Tracing
 
 /// The enricher as a long-running service: consumes raw articles as a member of the consumer
 /// group, enriches them, stores them in batches and commits offsets only after the store
@@ -210,25 +211,42 @@ public final class EnricherService: Service, Sendable {
     private func handle(_ message: KafkaConsumerMessage, into batch: inout PendingBatch) async throws {
         countersBox.withLock { $0.consumed += 1 }
         metrics.consumed.increment()
+        // The article's trace goes on from the ingest's span, whose context the message carries in its headers.
+        let span = startSpan("process \(message.topic)", context: message.headers.traceContext, ofKind: .consumer)
+        defer { span.end() }
+        span.attributes["messaging.system"] = "kafka"
+        span.attributes["messaging.operation.type"] = "process"
+        span.attributes["messaging.destination.name"] = message.topic
+        span.attributes["messaging.destination.partition.id"] = "\(message.partition)"
+        span.attributes["messaging.kafka.offset"] = Int(message.offset)
+        switch analyse(message) {
+        case .success(let article):
+            span.attributes["akhbar.article.id"] = article.article.articleID
+            batch.add(message, article: article, trace: span.context)
+        case .failure(let rejection):
+            span.setStatus(SpanStatus(code: .error, message: rejection.reason))
+            try await deadLetter(message, code: rejection.code, reason: rejection.reason, into: &batch)
+        }
+    }
+
+    /// Decodes and enriches the article a message holds, or says why it cannot be.
+    private func analyse(_ message: KafkaConsumerMessage) -> Result<IndexedArticle, MessageRejection> {
         guard let value = message.value else {
-            try await deadLetter(message, code: "tombstone", reason: "message has no value", into: &batch)
-            return
+            return .failure(MessageRejection(code: "tombstone", reason: "message has no value"))
         }
         let raw: RawArticle
         let decodeStarted = ContinuousClock.now
         do {
             raw = try ArticleCodec.decodeRawArticle(value)
         } catch {
-            try await deadLetter(message, code: "\(error.code)", reason: error.message, into: &batch)
-            return
+            return .failure(MessageRejection(code: "\(error.code)", reason: error.message))
         }
         let started = ContinuousClock.now
         let article: IndexedArticle
         do throws(ArticleTooLargeError) {
             article = try enricher.enrichForIndexing(raw, now: Date())
         } catch {
-            try await deadLetter(message, code: ArticleTooLargeError.code, reason: error.description, into: &batch)
-            return
+            return .failure(MessageRejection(code: ArticleTooLargeError.code, reason: error.description))
         }
         let enriched = ContinuousClock.now
         metrics.enrichmentTime.record(duration: enriched - started)
@@ -236,7 +254,7 @@ public final class EnricherService: Service, Sendable {
             $0.decode += started - decodeStarted
             $0.enrich += enriched - started
         }
-        batch.add(message, article: article)
+        return .success(article)
     }
 
     /// Counts a message handled by an earlier run as skipped; its offset is still committed with the batch.
@@ -276,9 +294,16 @@ public final class EnricherService: Service, Sendable {
     }
 
     /// Stores the batch in one transaction, then commits its offsets.
+    ///
+    /// Traced as a batch span of its own, and a span per stored article in that article's trace, linked to it.
     func storeAndCommit(_ batch: PendingBatch) async throws {
         guard !batch.isEmpty else { return }
+        let batchSpan = startSpan("store batch", context: .topLevel)
+        defer { batchSpan.end() }
+        batchSpan.attributes["messaging.batch.message_count"] = batch.messageCount
+        batchSpan.attributes["akhbar.batch.articles"] = batch.articles.count
         let started = ContinuousClock.now
+        let savedFrom = DefaultTracerClock.now
         do {
             try await writeRetryingWhileLocked { () async throws(StoreError) in
                 try await store.save(
@@ -287,9 +312,12 @@ public final class EnricherService: Service, Sendable {
             }
         } catch {
             metrics.failedBatches.increment()
+            batchSpan.recordError(error)
+            batchSpan.setStatus(SpanStatus(code: .error, message: error.description))
             throw error
         }
         let stored = ContinuousClock.now
+        traceStored(batch, from: savedFrom, to: DefaultTracerClock.now, batchSpan: batchSpan)
         countersBox.withLock { $0.stored += batch.articles.count }
         metrics.stored.increment(by: batch.articles.count)
         do {
@@ -312,6 +340,19 @@ public final class EnricherService: Service, Sendable {
         }
         logger.debug(
             "stored batch", metadata: ["articles": "\(batch.articles.count)", "messages": "\(batch.messageCount)"])
+    }
+
+    /// A "store article" span per article of a stored batch, in the article's own trace, over the batch's write.
+    private func traceStored(
+        _ batch: PendingBatch, from start: DefaultTracerClock.Instant, to end: DefaultTracerClock.Instant,
+        batchSpan: any Span
+    ) {
+        for (article, trace) in zip(batch.articles, batch.articleTraces) {
+            let span = startSpan("store article", at: start, context: trace)
+            span.attributes["akhbar.article.id"] = article.article.articleID
+            span.addLink(SpanLink(context: batchSpan.context, attributes: [:]))
+            span.end(at: end)
+        }
     }
 
     /// Runs a write, again while the store answers that another writer holds its lock: a refused transaction was

@@ -1,6 +1,7 @@
 import ArticleModel
 import Kafka
 import StorePort
+import Tracing
 
 /// The messages in hand since the last commit: the articles to store and, per partition, the
 /// offset to commit once they are stored.
@@ -8,6 +9,8 @@ struct PendingBatch: Sendable {
     private(set) var articles: [IndexedArticle] = []
     /// The messages whose articles are in ``articles``, recorded with them.
     private(set) var storedMessages: [HandledMessage] = []
+    /// The trace context of each article in ``articles``, so that storing it is traced in the article's trace.
+    private(set) var articleTraces: [ServiceContext] = []
     private(set) var messageCount = 0
     private(set) var startedAt: ContinuousClock.Instant?
     /// The highest offset handled per partition.
@@ -17,11 +20,12 @@ struct PendingBatch: Sendable {
 
     /// Records a message as handled, with the article it produced if any (a dead-lettered
     /// message produces none but its offset must still be committed).
-    mutating func add(_ message: KafkaConsumerMessage, article: IndexedArticle?) {
+    mutating func add(_ message: KafkaConsumerMessage, article: IndexedArticle?, trace: ServiceContext = .topLevel) {
         if startedAt == nil { startedAt = .now }
         messageCount += 1
         if let article {
             articles.append(article)
+            articleTraces.append(trace)
             storedMessages.append(HandledMessage(message, outcome: .stored))
         }
         let key = TopicPartition(topic: message.topic, partition: message.partition)

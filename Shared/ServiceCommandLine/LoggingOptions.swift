@@ -1,0 +1,45 @@
+public import ArgumentParser
+public import Logging
+import OTel
+import Telemetry
+
+/// `--log-format` and `--log-level`: how a process writes its log on standard error.
+public struct LoggingOptions: ParsableArguments {
+    /// How log records are written.
+    public enum Format: String, CaseIterable, ExpressibleByArgument, Sendable {
+        /// swift-log's lines for people: time, level, label, message, metadata.
+        case text
+        /// One JSON object per record, for log shippers.
+        case json
+    }
+
+    @Option(help: "Log records as text lines for people (default) or one JSON object per line (json).")
+    public var logFormat: Format = .text
+
+    @Option(help: "The least severe level logged: trace, debug, info (default), notice, warning, error, critical.")
+    public var logLevel: Logger.Level = .info
+
+    public init() {}
+
+    /// Makes every logger of the process write as these options say, and returns the command's own logger, named
+    /// `label`. Once per process, before its first logger. The records of a traced operation carry its `trace_id`
+    /// and `span_id`.
+    public func bootstrap(label: String) -> Logger {
+        let format = logFormat
+        let level = logLevel
+        LoggingSystem.bootstrap(
+            { label, metadataProvider in
+                switch format {
+                case .text:
+                    var handler = StreamLogHandler.standardError(label: label, metadataProvider: metadataProvider)
+                    handler.logLevel = level
+                    return handler
+                case .json:
+                    return JSONLogHandler(label: label, level: level, metadataProvider: metadataProvider)
+                }
+            }, metadataProvider: OTel.makeLoggingMetadataProvider())
+        return Logger(label: label)
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

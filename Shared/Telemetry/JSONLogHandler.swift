@@ -1,0 +1,97 @@
+import Foundation
+public import Logging
+
+/// Writes each log record as one JSON object per line on standard error, for log shippers that index fields:
+/// `time` (UTC, milliseconds), `level`, `logger`, `message`, then the record's metadata as fields of their own.
+/// Where the record came from in the source (`source`) is written only at `debug` and `trace`, for developers.
+public struct JSONLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+    public var logLevel: Logger.Level
+    private let label: String
+    private let write: @Sendable (String) -> Void
+
+    /// A handler for the logger `label`, writing lines with `write` (standard error by default).
+    public init(
+        label: String, level: Logger.Level, metadataProvider: Logger.MetadataProvider? = nil,
+        write: @escaping @Sendable (String) -> Void = Self.writeToStandardError
+    ) {
+        self.label = label
+        self.logLevel = level
+        self.metadataProvider = metadataProvider
+        self.write = write
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var fields = metadata
+        if let provided = metadataProvider?.get() { fields.merge(provided) { $1 } }
+        if let own = event.metadata { fields.merge(own) { $1 } }
+        var line = LogLine(fields: [:])
+        for (key, value) in fields {
+            // A metadata key never hides the record's own fields.
+            line.fields[LogLine.reserved.contains(key) ? "metadata.\(key)" : key] = JSONLogValue(value)
+        }
+        line.fields["time"] = .string(Self.timestamp(Date()))
+        line.fields["level"] = .string(event.level.rawValue)
+        line.fields["logger"] = .string(label)
+        line.fields["message"] = .string(event.message.description)
+        if let error = event.error { line.fields["error"] = .string("\(error)") }
+        if logLevel <= .debug { line.fields["source"] = .string("\(event.file):\(event.line)") }
+        write(line.encoded())
+    }
+
+    /// RFC 3339 in UTC with milliseconds, as log stores sort and parse it.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    @Sendable public static func writeToStandardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// One record's fields, encoded with sorted keys so that equal records give equal lines.
+private struct LogLine: Encodable {
+    static let reserved: Set<String> = ["time", "level", "logger", "message", "error", "source"]
+    var fields: [String: JSONLogValue]
+
+    func encode(to encoder: any Encoder) throws {
+        try fields.encode(to: encoder)
+    }
+
+    func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings, arrays and objects of strings always encode.
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+/// A metadata value as JSON: strings stay strings, nested metadata become arrays and objects.
+private enum JSONLogValue: Encodable {
+    case string(String)
+    case array([JSONLogValue])
+    case object([String: JSONLogValue])
+
+    init(_ value: Logger.Metadata.Value) {
+        switch value {
+        case .string(let text): self = .string(text)
+        case .stringConvertible(let value): self = .string(value.description)
+        case .array(let values): self = .array(values.map(JSONLogValue.init))
+        case .dictionary(let values): self = .object(values.mapValues(JSONLogValue.init))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let text): try text.encode(to: encoder)
+        case .array(let values): try values.encode(to: encoder)
+        case .object(let values): try values.encode(to: encoder)
+        }
+    }
+}
