@@ -123,7 +123,7 @@ struct EnricherRunOptions: ParsableArguments {
                 serving: registry, program: "akhbar-enricher", helpTexts: EnricherMetricFamily.helpTexts,
                 buildLabels: [("enrichment_version", enrichmentVersion)]
             ) { [service] in
-                service.isReady ? .ready : .notReady(reason: "not yet consuming")
+                service.notReadyReason.map { .notReady(reason: $0) } ?? .ready
             }
             services.append(.init(service: endpoints.service(logger: logger)))
         }

@@ -24,7 +24,7 @@ public final class EnricherService: Service, Sendable {
     let stageTimesBox = Mutex(EnricherStageTimes())
     let metrics = EnricherMetrics()
 
-    private let isReadyBox = Mutex(false)
+    private let phaseBox = Mutex(EnricherPhase.connecting)
 
     /// What the service has done so far; read it after `run()` returns for the exit summary.
     public var counters: EnricherCounters { countersBox.withLock { $0 } }
@@ -32,8 +32,9 @@ public final class EnricherService: Service, Sendable {
     /// Where the time went so far; read it after `run()` returns next to ``counters``.
     public var stageTimes: EnricherStageTimes { stageTimesBox.withLock { $0 } }
 
-    /// Whether the service has subscribed and is consuming (a member without partitions is ready too).
-    public var isReady: Bool { isReadyBox.withLock { $0 } }
+    /// Why the service is not consuming yet, for readiness probes; nil once it has subscribed to a topic that exists
+    /// (a member that the group gives no partition is ready too: it stands by).
+    public var notReadyReason: String? { phaseBox.withLock { $0.notReadyReason } }
 
     /// A service with the clients it runs on: a consumer in the group, a dead-letter sink and a store.
     public init(
@@ -86,12 +87,14 @@ public final class EnricherService: Service, Sendable {
     }
 
     public func run() async throws {
+        defer { phaseBox.withLock { $0 = .stopped } }
         // Without a broker the consumer would wait in silence for ever, even with `untilIdle`.
         guard try await brokersAnswered() else { return }
+        // A mistyped topic must not look like a quiet one, nor leave a dead-letter topic named after it.
+        guard try await topicExists() else { return }
         await ensureDeadLetterTopic()
         try consumer.subscribe(topics: [configuration.topic])
-        isReadyBox.withLock { $0 = true }
-        defer { isReadyBox.withLock { $0 = false } }
+        phaseBox.withLock { $0 = .consuming }
         logger.info("enricher started", metadata: ["topic": "\(configuration.topic)"])
         var batches = BatchPipeline()
         do {
@@ -108,6 +111,33 @@ public final class EnricherService: Service, Sendable {
         await consumer.close()
         await deadLetters.sink.shutdown()
         logger.info("enricher stopped", metadata: ["counters": "\(counters)"])
+    }
+
+    /// Whether the topic exists: at once with `untilIdle` (else it throws `EnricherStartError.topicMissing`), else
+    /// after waiting for it to be created (an ingest that creates it may start later), saying so every 30 s; false
+    /// when told to stop first.
+    private func topicExists() async throws(EnricherStartError) -> Bool {
+        let topic = configuration.topic
+        var nextReport = ContinuousClock.now
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do throws(KafkaError) {
+                if try await !consumer.partitions(of: topic, timeout: .seconds(5)).isEmpty { return true }
+            } catch {
+                // Brokers answered a moment ago; one that does not now may in a moment.
+                logger.warning("cannot ask the brokers for the topic's partitions", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .seconds(1))
+                continue
+            }
+            if configuration.untilIdle != nil { throw .topicMissing(topic: topic) }
+            phaseBox.withLock { $0 = .waitingForTopic(topic) }
+            if ContinuousClock.now >= nextReport {
+                logger.warning(
+                    "the topic \(topic) does not exist yet; waiting for it to be created (check --topic if it should)")
+                nextReport = .now + .seconds(30)
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+        return false
     }
 
     /// Creates the dead-letter topic if it is missing. Not fatal: a cluster may create topics
