@@ -37,6 +37,9 @@ struct DeadLetterCommand: AsyncParsableCommand {
                     bootstrapServers: connection.bootstrapServers,
                     clientID: "akhbar-dlq",
                     groupID: "",
+                    // As `run`'s: a coordinator may wait out much of these before it assigns a new group.
+                    sessionTimeout: .milliseconds(EnricherRunOptions.defaultSessionTimeoutMs),
+                    maxPollInterval: .milliseconds(EnricherRunOptions.defaultMaxPollIntervalMs),
                     librdkafkaOverrides: connection.librdkafkaOverrides
                 ),
                 producer: KafkaProducerConfiguration(

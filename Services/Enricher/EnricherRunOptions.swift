@@ -35,11 +35,17 @@ struct EnricherRunOptions: ParsableArguments {
     @Option(help: "…or after the oldest message in hand waited this many milliseconds.")
     var batchIntervalMs = 500
 
+    /// Short, so that a group forms in seconds and a crashed member's partitions move on quickly.
+    static let defaultSessionTimeoutMs = 6_000
+
     @Option(help: "Consumer group session timeout in milliseconds.")
-    var sessionTimeoutMs = 6_000
+    var sessionTimeoutMs = defaultSessionTimeoutMs
+
+    /// Short, so that a new group's first assignment is not held back (the join waits on it).
+    static let defaultMaxPollIntervalMs = 10_000
 
     @Option(help: "Maximum time between polls before the group evicts this member, in milliseconds.")
-    var maxPollIntervalMs = 10_000
+    var maxPollIntervalMs = defaultMaxPollIntervalMs
 
     @Option(help: "A directory of gazetteer .tsv files to use instead of the bundled ones.")
     var gazetteers: String?

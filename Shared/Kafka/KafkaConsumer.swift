@@ -58,6 +58,23 @@ public final class KafkaConsumer: Service, Sendable {
         }
     }
 
+    /// Reads these partitions from their start, as a reader outside any group: no join, no rebalance, nothing
+    /// committed. Replaces a previous assignment; not for a consumer that subscribed.
+    /// - Throws: ``KafkaError/Code/consumer`` when librdkafka refuses the assignment.
+    public func assignFromStart(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
+        try ensureOpen()
+        let code = client.withHandle { handle in
+            RDKafkaTopicPartitionList.with(
+                partitions.map { ($0.topic, $0.partition, Int64(RD_KAFKA_OFFSET_BEGINNING)) }
+            ) { rd_kafka_assign(handle, $0) }
+        }
+        guard let code else { throw Self.closedError() }
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw KafkaError(
+                rdCode: code, fallback: .consumer, context: "reading \(partitions.count) partitions failed")
+        }
+    }
+
     /// Waits up to `timeout` for the next message, rebalance or non-fatal error.
     ///
     /// Rebalance events come first, in order. Cancelling the calling task wakes the poll early.

@@ -26,16 +26,41 @@ public struct DeadLetterQueue: Sendable {
         self.logger = logger
     }
 
-    /// Every dead letter, read from the start with a group that never commits.
-    /// - Parameter idle: the topic counts as read once nothing arrived for this long after assignment.
+    /// Every dead letter, read from the start outside any consumer group (so that no group join is waited for), up
+    /// to each partition's end as the fetches report it. A topic that does not exist holds none.
+    /// - Parameter idle: stop early once nothing arrived for this long (a partition whose end is a transaction
+    ///   marker or a compacted gap has no message at its last offset).
     /// - Throws: `KafkaError` when no broker answers.
     public func list(idle: Duration) async throws(KafkaError) -> [DeadLetter] {
         try await connectedProducer().shutdown(timeout: .seconds(1))
+        var settings = consumer
+        settings.groupID = "akhbar-dlq-list"
+        let reader = try KafkaConsumer(configuration: settings, logger: logger)
         var letters: [DeadLetter] = []
-        try await read(group: "akhbar-dlq-list-\(UInt64.random(in: 0...UInt64.max))", idle: idle) {
-            letters.append(DeadLetter($0))
-            return false
+        do throws(KafkaError) {
+            let partitions = try await reader.partitions(of: topic, timeout: .seconds(10))
+            // Where each partition starts; its end comes from the fetches, since a broker may answer the offset
+            // query with the start of the last record batch instead (see `KafkaConsumer.watermarks`).
+            var next = try await reader.watermarks(of: partitions, timeout: .seconds(10)).mapValues(\.low)
+            try reader.assignFromStart(partitions)
+            var unread = Set(partitions)
+            var lastActivity = ContinuousClock.now
+            while !unread.isEmpty, ContinuousClock.now - lastActivity < idle {
+                if case .message(let message) = try await reader.poll(timeout: .milliseconds(100)) {
+                    lastActivity = .now
+                    letters.append(DeadLetter(message))
+                    next[KafkaTopicPartition(topic: message.topic, partition: message.partition)] = message.offset + 1
+                }
+                unread = unread.filter { partition in
+                    guard let end = reader.cachedHighWatermark(of: partition) else { return true }
+                    return (next[partition] ?? 0) < end
+                }
+            }
+        } catch {
+            await reader.close()
+            throw error
         }
+        await reader.close()
         return letters.sorted { ($0.partition, $0.offset) < ($1.partition, $1.offset) }
     }
 
