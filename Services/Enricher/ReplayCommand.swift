@@ -19,7 +19,9 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @OptionGroup var options: EnricherRunOptions
 
-    @Option(help: "Where to start: 'earliest', or an RFC 3339 time such as 2025-05-28T00:00:00Z.")
+    @Option(
+        help: "Where to start: 'earliest', a day such as 2025-05-28 (midnight UTC), or an RFC 3339 time.",
+        transform: ReplayStart.init(parsing:))
     var from: ReplayStart
 
     @Option(help: "The replay's consumer group; default: a new one named after --group and the current time.")
@@ -44,19 +46,15 @@ struct ReplayCommand: AsyncParsableCommand {
 }
 
 /// Where a replay starts.
-enum ReplayStart: ExpressibleByArgument, CustomStringConvertible {
+enum ReplayStart: CustomStringConvertible {
     /// The oldest message the topic retains.
     case earliest
     /// The first message with a timestamp at or after this time.
     case time(Date)
 
-    init?(argument: String) {
-        if argument == "earliest" {
-            self = .earliest
-            return
-        }
-        guard let time = RFC3339Argument(argument: argument) else { return nil }
-        self = .time(time.date)
+    /// - Throws: `ValidationError` naming the forms accepted.
+    init(parsing text: String) throws {
+        self = text == "earliest" ? .earliest : .time(try TimeArgument(parsing: text).date)
     }
 
     /// The message timestamp to start at; `nil` starts at the earliest offset.

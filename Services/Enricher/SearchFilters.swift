@@ -8,10 +8,14 @@ struct SearchFilters: ParsableArguments {
     var text = ""
     @Option(help: "Only articles with an entity of this type: \(EntityType.names).")
     var type: EntityTypeArgument?
-    @Option(help: "Only articles published at or after this RFC 3339 time.")
-    var from: RFC3339Argument?
-    @Option(help: "Only articles published before this RFC 3339 time.")
-    var before: RFC3339Argument?
+    @Option(
+        help: "Only articles published at or after this day (midnight UTC) or RFC 3339 time.",
+        transform: TimeArgument.init(parsing:))
+    var from: TimeArgument?
+    @Option(
+        help: "Only articles published before this day (midnight UTC) or RFC 3339 time.",
+        transform: TimeArgument.init(parsing:))
+    var before: TimeArgument?
     @Option(help: "Only articles from this source.")
     var source: String?
 

@@ -69,7 +69,7 @@ public struct ArticleReader: Sendable {
             Self.checked(
                 RawArticle(
                     id: ArticleIdentity.id(explicit: nil, url: nil, body: body), body: body,
-                    publishedAt: cleaner.clean(body).pageDate.flatMap { PublicationDate.parse($0.iso) },
+                    publishedAt: cleaner.clean(body).pageDate.flatMap { DateText.instant($0.iso) },
                     ingestedAt: now()))
         }
     }
@@ -109,7 +109,7 @@ public struct ArticleReader: Sendable {
         }
         var publishedAt: Date?
         if let text = fields.publishedAt {
-            guard let date = PublicationDate.parse(text) else { return .failure(.invalidDate(text)) }
+            guard let date = DateText.instant(text) else { return .failure(.invalidDate(text)) }
             publishedAt = date
         }
         return Self.checked(

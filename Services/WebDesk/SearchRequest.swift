@@ -61,7 +61,7 @@ struct SearchRequest: Equatable {
 
     private static func day(_ text: String, field: String) throws(Problem) -> Date? {
         guard !text.isEmpty else { return nil }
-        guard let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) else {
+        guard let date = DateText.day(text) else {
             throw Problem(description: "\(field): \"\(text)\" ليس يومًا بصيغة YYYY-MM-DD")
         }
         return date

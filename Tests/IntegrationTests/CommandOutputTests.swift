@@ -51,6 +51,28 @@ struct CommandOutputTests {
         }
     }
 
+    @Test("query search --from takes a bare day as the ingest does, and names the forms it takes otherwise")
+    func oneDateParser() async throws {
+        try await withTemporarySQLitePath { path in
+            let store = try SQLiteArticleStore(path: path)
+            let article = { (id: String, day: Double) in
+                EnrichedArticle(
+                    articleID: id, publishedAt: Date(timeIntervalSince1970: day * 86_400), title: "خبر", body: "نص",
+                    entities: [], enrichmentVersion: "v1", enrichedAt: Date(timeIntervalSince1970: 0))
+            }
+            // 2024-12-31 and 2025-01-01, midnight UTC.
+            try await store.save([article("old", 20_088), article("new", 20_089)].map(IndexedArticle.init))
+            let accepted = try ServiceProcess(
+                "akhbar-enricher", ["query", "search", "--db", path, "--json", "--from", "2025-01-01"])
+            #expect(await accepted.waitForExit(timeout: .seconds(60)) == 0, "\(accepted.printed)")
+            #expect(accepted.printed.contains("\"new\"") && !accepted.printed.contains("\"old\""))
+            let refused = try ServiceProcess(
+                "akhbar-enricher", ["query", "search", "--db", path, "--from", "01/01/2025"])
+            #expect(await refused.waitForExit(timeout: .seconds(60)) != 0)
+            #expect(refused.printed.contains("give a day such as 2025-05-28"), "\(refused.printed)")
+        }
+    }
+
     /// The records of RFC 4180 CSV text.
     private static func csvRecords(_ text: String) -> [[String]] {
         var records: [[String]] = []
