@@ -24,6 +24,8 @@ public struct EnricherConfiguration: Sendable {
     public var connectPatience: Duration
     /// How long a batch is tried again while another writer holds the store's lock before the enricher gives up.
     public var storeLockPatience: Duration
+    /// How often a working enricher logs its progress.
+    public var progressInterval: Duration
 
     public init(
         topic: String,
@@ -36,7 +38,8 @@ public struct EnricherConfiguration: Sendable {
         untilIdle: Duration? = nil,
         pollTimeout: Duration = .milliseconds(100),
         connectPatience: Duration = .seconds(40),
-        storeLockPatience: Duration = .seconds(120)
+        storeLockPatience: Duration = .seconds(120),
+        progressInterval: Duration = .seconds(10)
     ) {
         self.topic = topic
         self.deadLetterTopic = deadLetterTopic ?? topic + ".dlq"
@@ -49,5 +52,6 @@ public struct EnricherConfiguration: Sendable {
         self.pollTimeout = pollTimeout
         self.connectPatience = connectPatience
         self.storeLockPatience = storeLockPatience
+        self.progressInterval = progressInterval
     }
 }

@@ -163,6 +163,7 @@ public final class EnricherService: Service, Sendable {
         // The next offset to read per partition, from the messages of this run; see `remainingMessages`.
         var nextOffsets: [KafkaTopicPartition: Int64] = [:]
         var nextIdleCheck: ContinuousClock.Instant?
+        var progress = ProgressReport(interval: configuration.progressInterval)
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             switch try await consumer.poll(timeout: configuration.pollTimeout) {
             case .message(let message):
@@ -205,6 +206,13 @@ public final class EnricherService: Service, Sendable {
                     metadata: ["topic": "\(configuration.topic)", "group": "\(configuration.consumer.groupID)"])
             }
             try await advance(&batches, owned: assignment.owned)
+            if let report = progress.due(
+                counters: counters,
+                remaining: ProgressReport.remaining(
+                    on: assignment.owned, after: nextOffsets, highWatermark: consumer.cachedHighWatermark))
+            {
+                logger.info("progress", metadata: report)
+            }
             // A member waiting for its store (partitions paused) is busy, not idle.
             if batches.inFlight != nil { lastActivity = .now }
             if let idle = configuration.untilIdle, assigned,
