@@ -43,9 +43,10 @@ public struct GRPCServerService: Service {
             address: .ipv4(host: configuration.host, port: configuration.port),
             transportSecurity: security,
             config: .defaults { $0.rpc.maxRequestPayloadSize = configuration.transportLimit })
-        // Authentication first: an unauthenticated caller learns nothing, not even size limits.
+        // Counting first, so refused calls count too; then authentication: an unauthenticated caller learns
+        // nothing, not even size limits.
         let interceptors: [any ServerInterceptor] =
-            (configuration.token.map { [BearerTokenInterceptor(token: $0)] } ?? [])
+            [RequestMetricsInterceptor()] + (configuration.token.map { [BearerTokenInterceptor(token: $0)] } ?? [])
             + [MessageSizeInterceptor(limit: configuration.maxRequestBytes)]
         server = GRPCServer(transport: transport, services: services + [health], interceptors: interceptors)
         self.onListening = onListening

@@ -65,7 +65,7 @@ public struct OperatorOptions: ParsableArguments {
         of server: GRPCServerService, program: String, registry: PrometheusCollectorRegistry?, logger: Logger
     ) -> [any Service] {
         guard let registry else { return [] }
-        let endpoints = endpoints(serving: registry, program: program) {
+        let endpoints = endpoints(serving: registry, program: program, helpTexts: GRPCServerMetricFamily.helpTexts) {
             server.isServing ? .ready : .notReady(reason: "the gRPC server is not accepting calls")
         }
         return [endpoints.service(logger: logger)]

@@ -267,6 +267,32 @@ def check_metrics(ports):
         check(result.returncode == 0 and not problems, f"promtool check metrics on {name}'s /metrics: clean {problems}")
         check(b"akhbar_build_info{" in text and b"process_resident_memory_bytes " in text,
               f"{name}'s /metrics has build info and process metrics")
+        if name in GRPC_CALLS:
+            for method, code in GRPC_CALLS[name]:
+                count = sample(text.decode(), "grpc_server_handled_total", grpc_method=method, grpc_code=code)
+                check(count >= 1, f"{name}: grpc_server_handled_total of {method} {code} is {count}")
+            check(sample(text.decode(), "grpc_server_handling_seconds_count") >= 1,
+                  f"{name}: grpc_server_handling_seconds has observations")
+
+
+# Calls made by the round trip that each gRPC server's /metrics must have counted, refused ones included.
+GRPC_CALLS = {
+    "akhbar-ingest serve": [("PublishOne", "OK"), ("PublishOne", "RESOURCE_EXHAUSTED"), ("Publish", "OK")],
+    "akhbar-enricher serve-query": [("Stats", "OK"), ("Stats", "UNAUTHENTICATED")],
+}
+
+
+def sample(text, family, **labels):
+    """The sum of the samples of `family` whose labels include `labels`."""
+    total = 0.0
+    for line in text.splitlines():
+        name, _, rest = line.partition("{")
+        if name != family:
+            continue
+        label_text, _, value = rest.rpartition("} ")
+        if all(f'{key}="{wanted}"' in label_text for key, wanted in labels.items()):
+            total += float(value)
+    return total
 
 
 def check_limits(ingest, query, ingest_address):
@@ -378,8 +404,8 @@ def main():
                       f"Stats: {stats.article_count} articles, {stats.entity_count} entities")
                 read_back(query, ids)
                 check_json_article(topic, ingest, query)
-                check_metrics(metrics_ports)
                 check_limits(ingest, query, ingest_address)
+                check_metrics(metrics_ports)
             check_tls(store, workdir, articles=7)
         except Exception:
             for log in sorted(workdir.glob("*.log")):
