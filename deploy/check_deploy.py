@@ -13,6 +13,8 @@
   same metrics port.
 - Every --store address names a database the files define, without a password; the password
   reaches the program as PGPASSWORD (or a file), from the environment or a Secret, never inline.
+- The Grafana dashboard's and the alert rules' queries parse (promtool) and name only metrics the
+  programs export, and every alert has a unit test.
 
 Needs PyYAML (yamllint brings it). Exits 1 on the first kind of problem found, listing them all.
 """
@@ -20,9 +22,12 @@ Needs PyYAML (yamllint brings it). Exits 1 on the first kind of problem found, l
 from __future__ import annotations
 
 import fnmatch
+import json
 import re
 import shlex
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -438,11 +443,67 @@ def check_readme() -> None:
                     check_command("deploy/README.md", words[i:end])
 
 
+# MARK: dashboards and alerts
+
+PROMTOOL = ROOT / ".tools" / "bin" / "promtool"
+# Metric names as PromQL spells them, and the suffixes Prometheus adds to histogram families.
+METRIC_NAME = re.compile(r"\b((?:akhbar|grpc_server|process)_[a-z_]+)\b")
+HISTOGRAM_SUFFIXES = ("_bucket", "_count", "_sum")
+
+
+def exported_families() -> set[str]:
+    """Every family name the Swift sources export, read from their string literals."""
+    names: set[str] = set()
+    for path in list((ROOT / "Services").rglob("*.swift")) + list((ROOT / "Shared").rglob("*.swift")):
+        names.update(re.findall(r"\b((?:akhbar|grpc_server|process)_[a-z_]+)\b", path.read_text()))
+    return names
+
+
+def check_expressions(where: str, expressions: list[str], exported: set[str]) -> None:
+    """Each expression names only families the programs export, and parses (promtool check rules)."""
+    for expression in expressions:
+        for name in METRIC_NAME.findall(expression):
+            family = next((name[: -len(s)] for s in HISTOGRAM_SUFFIXES if name.endswith(s)), name)
+            if name not in exported and family not in exported:
+                problem(f"{where}: {name} is not a metric the programs export")
+    if not PROMTOOL.exists():
+        problem(f"{where}: cannot parse its queries without promtool; run scripts/setup.sh first")
+        return
+    # Grafana's interval variables are not PromQL; any duration stands in for them.
+    rules = {"groups": [{"name": "parse-check", "rules": [
+        {"record": f"check:expression_{index}", "expr": re.sub(r"\$__\w+", "5m", expression)}
+        for index, expression in enumerate(expressions)
+    ]}]}
+    with tempfile.NamedTemporaryFile("w", suffix=".yml") as file:
+        yaml.safe_dump(rules, file)
+        file.flush()
+        result = subprocess.run([str(PROMTOOL), "check", "rules", file.name], capture_output=True, text=True)
+    if result.returncode != 0:
+        problem(f"{where}: a query does not parse: {result.stdout}{result.stderr}")
+
+
+def check_observability() -> None:
+    exported = exported_families()
+    dashboard = json.loads((DEPLOY / "grafana" / "akhbar-dashboard.json").read_text())
+    targets = [target for panel in dashboard["panels"] for target in panel.get("targets", [])]
+    if not targets:
+        problem("grafana/akhbar-dashboard.json: no panel queries anything")
+    check_expressions("grafana/akhbar-dashboard.json", [target["expr"] for target in targets], exported)
+    alerts = yaml.safe_load((DEPLOY / "prometheus" / "akhbar-alerts.yml").read_text())
+    rules = [rule for group in alerts["groups"] for rule in group["rules"]]
+    check_expressions("prometheus/akhbar-alerts.yml", [rule["expr"] for rule in rules], exported)
+    tested = (DEPLOY / "prometheus" / "akhbar-alerts.test.yml").read_text()
+    for rule in rules:
+        if f"alertname: {rule['alert']}" not in tested:
+            problem(f"prometheus/akhbar-alerts.yml: {rule['alert']} has no test in akhbar-alerts.test.yml")
+
+
 def main() -> int:
     check_dockerfile()
     check_compose()
     check_kubernetes()
     check_readme()
+    check_observability()
     for notice in sorted(set(notices)):
         print(f"note: {notice}")
     for message in problems:

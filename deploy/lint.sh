@@ -73,13 +73,17 @@ kubernetes_manifests() {
 install_linters
 cd "$ROOT"
 check "yamllint" "$VENV/bin/yamllint" --strict -c "$DEPLOY/.yamllint.yaml" \
-    "$DEPLOY/docker-compose.yml" "$DEPLOY/.yamllint.yaml" "$DEPLOY"/k8s/*.yaml "$DEPLOY"/k8s/postgres/*.yaml
+    "$DEPLOY/docker-compose.yml" "$DEPLOY/.yamllint.yaml" "$DEPLOY"/k8s/*.yaml "$DEPLOY"/k8s/postgres/*.yaml \
+    "$DEPLOY"/prometheus/*.yml
 check "docker compose config" compose_config
 check "kubernetes-validate (${KUBERNETES_VERSIONS[*]})" kubernetes_manifests
 check "hadolint" "$VENV/bin/hadolint" --failure-threshold style "$DEPLOY/Dockerfile"
 check "shellcheck" "$VENV/bin/shellcheck" "$DEPLOY/lint.sh" "$DEPLOY/http-probe.sh" "$DEPLOY/broker.sh" \
     "$DEPLOY/postgres.sh"
 check "check_deploy.py" "$VENV/bin/python" "$DEPLOY/check_deploy.py"
+# The alert rules: valid, and firing (or not) as their unit tests say. promtool comes from scripts/setup.sh.
+check "promtool check rules" "$ROOT/.tools/bin/promtool" check rules "$DEPLOY/prometheus/akhbar-alerts.yml"
+check "promtool test rules" "$ROOT/.tools/bin/promtool" test rules "$DEPLOY/prometheus/akhbar-alerts.test.yml"
 
 if [ ${#failures[@]} -gt 0 ]; then
     log "failed: ${failures[*]}"
