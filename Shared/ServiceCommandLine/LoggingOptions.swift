@@ -1,20 +1,12 @@
 public import ArgumentParser
 public import Logging
 import OTel
-import Telemetry
+public import Telemetry
 
 /// `--log-format` and `--log-level`: how a process writes its log on standard error.
 public struct LoggingOptions: ParsableArguments {
-    /// How log records are written.
-    public enum Format: String, CaseIterable, ExpressibleByArgument, Sendable {
-        /// swift-log's lines for people: time, level, label, message, metadata.
-        case text
-        /// One JSON object per record, for log shippers.
-        case json
-    }
-
     @Option(help: "Log records as text lines for people (default) or one JSON object per line (json).")
-    public var logFormat: Format = .text
+    public var logFormat: LogLineHandler.Format = .text
 
     @Option(help: "The least severe level logged: trace, debug, info (default), notice, warning, error, critical.")
     public var logLevel: Logger.Level = .info
@@ -29,17 +21,11 @@ public struct LoggingOptions: ParsableArguments {
         let level = logLevel
         LoggingSystem.bootstrap(
             { label, metadataProvider in
-                switch format {
-                case .text:
-                    var handler = StreamLogHandler.standardError(label: label, metadataProvider: metadataProvider)
-                    handler.logLevel = level
-                    return handler
-                case .json:
-                    return JSONLogHandler(label: label, level: level, metadataProvider: metadataProvider)
-                }
+                LogLineHandler(label: label, format: format, level: level, metadataProvider: metadataProvider)
             }, metadataProvider: OTel.makeLoggingMetadataProvider())
         return Logger(label: label)
     }
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+extension LogLineHandler.Format: ExpressibleByArgument {}

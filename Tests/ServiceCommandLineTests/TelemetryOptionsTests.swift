@@ -15,8 +15,12 @@ struct TelemetryOptionsTests {
     }
 
     /// A handler whose lines land in `lines`.
-    private static func handler(level: Logger.Level, into lines: Lines) -> JSONLogHandler {
-        JSONLogHandler(label: "akhbar.test", level: level) { line in lines.written.withLock { $0.append(line) } }
+    private static func handler(
+        _ format: LogLineHandler.Format = .json, level: Logger.Level, into lines: Lines
+    ) -> LogLineHandler {
+        LogLineHandler(label: "akhbar.test", format: format, level: level) { line in
+            lines.written.withLock { $0.append(line) }
+        }
     }
 
     private static func object(_ line: String) throws -> [String: Any] {
@@ -55,6 +59,17 @@ struct TelemetryOptionsTests {
         verbose.debug("written")
         let fields = try Self.object(try #require(lines.first))
         #expect((fields["source"] as? String)?.contains("TelemetryOptionsTests.swift:") == true)
+    }
+
+    @Test("a text record: time, level, logger, message, then the metadata sorted by key; no source below debug")
+    func textRecord() throws {
+        let lines = Lines()
+        let logger = Logger(label: "akhbar.test") { _ in Self.handler(.text, level: .info, into: lines) }
+        logger.info("progress", metadata: ["stored": "9", "consumed": "10"])
+        let line = try #require(lines.first)
+        let parts = line.split(separator: " ", maxSplits: 1)
+        #expect(parts.count == 2 && (try? Date(String(parts[0]), strategy: .iso8601)) != nil, "\(line)")
+        #expect(parts.last == "info akhbar.test: progress consumed=10 stored=9")
     }
 
     @Test("--log-format and --log-level parse, and refuse what they do not know")

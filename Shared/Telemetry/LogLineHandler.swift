@@ -1,22 +1,34 @@
 import Foundation
 public import Logging
 
-/// Writes each log record as one JSON object per line on standard error, for log shippers that index fields:
-/// `time` (UTC, milliseconds), `level`, `logger`, `message`, then the record's metadata as fields of their own.
-/// Where the record came from in the source (`source`) is written only at `debug` and `trace`, for developers.
-public struct JSONLogHandler: LogHandler {
+/// Writes each log record as one line on standard error, for people or for log shippers.
+///
+/// - `text`: `time level logger: message key=value …`, metadata sorted by key.
+/// - `json`: one JSON object: `time` (UTC, milliseconds), `level`, `logger`, `message`, then the record's metadata
+///   as fields of their own.
+///
+/// Where a record came from in the source is written only at `debug` and `trace`, for developers.
+public struct LogLineHandler: LogHandler {
+    /// How records are written.
+    public enum Format: String, CaseIterable, Sendable {
+        case text
+        case json
+    }
+
     public var metadata: Logger.Metadata = [:]
     public var metadataProvider: Logger.MetadataProvider?
     public var logLevel: Logger.Level
     private let label: String
+    private let format: Format
     private let write: @Sendable (String) -> Void
 
     /// A handler for the logger `label`, writing lines with `write` (standard error by default).
     public init(
-        label: String, level: Logger.Level, metadataProvider: Logger.MetadataProvider? = nil,
+        label: String, format: Format, level: Logger.Level, metadataProvider: Logger.MetadataProvider? = nil,
         write: @escaping @Sendable (String) -> Void = Self.writeToStandardError
     ) {
         self.label = label
+        self.format = format
         self.logLevel = level
         self.metadataProvider = metadataProvider
         self.write = write
@@ -31,18 +43,28 @@ public struct JSONLogHandler: LogHandler {
         var fields = metadata
         if let provided = metadataProvider?.get() { fields.merge(provided) { $1 } }
         if let own = event.metadata { fields.merge(own) { $1 } }
-        var line = LogLine(fields: [:])
-        for (key, value) in fields {
-            // A metadata key never hides the record's own fields.
-            line.fields[LogLine.reserved.contains(key) ? "metadata.\(key)" : key] = JSONLogValue(value)
+        if let error = event.error { fields["error"] = "\(error)" }
+        let time = Self.timestamp(Date())
+        let source = logLevel <= .debug ? "\(event.file):\(event.line)" : nil
+        switch format {
+        case .text:
+            var line = "\(time) \(event.level) \(label): \(event.message)"
+            for (key, value) in fields.sorted(by: { $0.key < $1.key }) { line += " \(key)=\(value)" }
+            if let source { line += " (\(source))" }
+            write(line)
+        case .json:
+            var line = LogLine(fields: [:])
+            for (key, value) in fields {
+                // A metadata key never hides the record's own fields.
+                line.fields[LogLine.reserved.contains(key) ? "metadata.\(key)" : key] = JSONLogValue(value)
+            }
+            line.fields["time"] = .string(time)
+            line.fields["level"] = .string(event.level.rawValue)
+            line.fields["logger"] = .string(label)
+            line.fields["message"] = .string(event.message.description)
+            if let source { line.fields["source"] = .string(source) }
+            write(line.encoded())
         }
-        line.fields["time"] = .string(Self.timestamp(Date()))
-        line.fields["level"] = .string(event.level.rawValue)
-        line.fields["logger"] = .string(label)
-        line.fields["message"] = .string(event.message.description)
-        if let error = event.error { line.fields["error"] = .string("\(error)") }
-        if logLevel <= .debug { line.fields["source"] = .string("\(event.file):\(event.line)") }
-        write(line.encoded())
     }
 
     /// RFC 3339 in UTC with milliseconds, as log stores sort and parse it.
@@ -57,7 +79,7 @@ public struct JSONLogHandler: LogHandler {
 
 /// One record's fields, encoded with sorted keys so that equal records give equal lines.
 private struct LogLine: Encodable {
-    static let reserved: Set<String> = ["time", "level", "logger", "message", "error", "source"]
+    static let reserved: Set<String> = ["time", "level", "logger", "message", "source"]
     var fields: [String: JSONLogValue]
 
     func encode(to encoder: any Encoder) throws {
