@@ -38,6 +38,23 @@ struct MissingTopicTests {
         #expect(try await !Self.exists(topic + ".dlq"))
     }
 
+    @Test("SIGTERM while waiting for the topic: exit 0 within 10 s")
+    func sigtermWhileWaitingForTheTopic() async throws {
+        let topic = BrokerFixture.uniqueName("never")
+        try await withTemporarySQLitePath { db in
+            let enricher = try ServiceProcess(
+                "akhbar-enricher",
+                ["run", "--brokers", BrokerFixture.brokers ?? "", "--topic", topic, "--db", db])
+            defer { enricher.kill() }
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !enricher.printed.contains("does not exist yet"), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            enricher.terminate()
+            #expect(await enricher.waitForExit(timeout: .seconds(10)) == 0, "\(enricher.printed.suffix(2_000))")
+        }
+    }
+
     @Test("a service waits for its topic: /ready says why it is not ready, then it consumes once the topic exists")
     func serviceWaitsForItsTopic() async throws {
         let topic = BrokerFixture.uniqueName("later")
