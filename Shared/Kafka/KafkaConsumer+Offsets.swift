@@ -173,6 +173,10 @@ extension KafkaConsumer {
 
 extension KafkaConsumer {
     /// Every partition of `topic`, as the cluster's metadata lists them now; none for a topic that does not exist.
+    ///
+    /// Asks about this topic only (a consumer does not ask the broker to create it): an answer about every topic
+    /// would be large on a big cluster and would leave every topic in this handle's metadata cache, where
+    /// librdkafka 2.8 may crash when one of them is deleted.
     /// - Parameters:
     ///   - topic: The topic to ask about.
     ///   - timeout: How long to wait for the answer.
@@ -185,8 +189,15 @@ extension KafkaConsumer {
         let milliseconds = timeout.rdKafkaMilliseconds
         let result = await blockingQueue.perform { () -> Result<[KafkaTopicPartition], KafkaError> in
             client.withHandle { handle in
+                guard let topicHandle = rd_kafka_topic_new(handle, topic, nil) else {
+                    return .failure(
+                        KafkaError(
+                            rdCode: rd_kafka_last_error(), fallback: .consumer,
+                            context: "naming the topic \(topic) failed"))
+                }
+                defer { rd_kafka_topic_destroy(topicHandle) }
                 var metadata: UnsafePointer<rd_kafka_metadata_t>?
-                let code = rd_kafka_metadata(handle, 1, nil, &metadata, milliseconds)
+                let code = rd_kafka_metadata(handle, 0, topicHandle, &metadata, milliseconds)
                 guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
                     return .failure(
                         KafkaError(

@@ -91,9 +91,6 @@ struct MissingTopicTests {
             #expect(try await Self.exists(topic + ".dlq"))
             enricher.terminate()
             #expect(await enricher.waitForExit(timeout: .seconds(15)) == 0)
-            let admin = try BrokerFixture.admin()
-            try? await admin.deleteTopic(name: topic, timeout: .seconds(30))
-            try? await admin.deleteTopic(name: topic + ".dlq", timeout: .seconds(30))
         }
     }
 }
