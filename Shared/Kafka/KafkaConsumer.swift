@@ -46,32 +46,30 @@ public final class KafkaConsumer: Service, Sendable {
     /// - Parameter topics: The topics to read.
     /// - Throws: ``KafkaError/Code/consumer`` when librdkafka refuses the subscription.
     public func subscribe(topics: [String]) throws(KafkaError) {
-        try ensureOpen()
-        let code = client.withHandle { handle in
-            RDKafkaTopicPartitionList.with(
-                topics.map { ($0, RD_KAFKA_PARTITION_UA, Int64(RD_KAFKA_OFFSET_INVALID)) }
-            ) { rd_kafka_subscribe(handle, $0) }
-        }
-        guard let code else { throw Self.closedError() }
-        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
-            throw KafkaError(rdCode: code, fallback: .consumer, context: "subscribing to \(topics) failed")
-        }
+        try apply(
+            topics.map { ($0, RD_KAFKA_PARTITION_UA, Int64(RD_KAFKA_OFFSET_INVALID)) },
+            failure: "subscribing to \(topics) failed", rd_kafka_subscribe)
     }
 
     /// Reads these partitions from their start, as a reader outside any group: no join, no rebalance, nothing
     /// committed. Replaces a previous assignment; not for a consumer that subscribed.
     /// - Throws: ``KafkaError/Code/consumer`` when librdkafka refuses the assignment.
     public func assignFromStart(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
+        try apply(
+            partitions.map { ($0.topic, $0.partition, Int64(RD_KAFKA_OFFSET_BEGINNING)) },
+            failure: "reading \(partitions.count) partitions failed", rd_kafka_assign)
+    }
+
+    /// Hands librdkafka a topic-partition list (a subscription, an assignment) and turns its answer into an error.
+    private func apply(
+        _ entries: [(topic: String, partition: Int32, offset: Int64)], failure context: @autoclosure () -> String,
+        _ call: (OpaquePointer?, UnsafePointer<rd_kafka_topic_partition_list_t>?) -> rd_kafka_resp_err_t
+    ) throws(KafkaError) {
         try ensureOpen()
-        let code = client.withHandle { handle in
-            RDKafkaTopicPartitionList.with(
-                partitions.map { ($0.topic, $0.partition, Int64(RD_KAFKA_OFFSET_BEGINNING)) }
-            ) { rd_kafka_assign(handle, $0) }
-        }
+        let code = client.withHandle { handle in RDKafkaTopicPartitionList.with(entries) { call(handle, $0) } }
         guard let code else { throw Self.closedError() }
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
-            throw KafkaError(
-                rdCode: code, fallback: .consumer, context: "reading \(partitions.count) partitions failed")
+            throw KafkaError(rdCode: code, fallback: .consumer, context: context())
         }
     }
 

@@ -21,7 +21,9 @@ public struct LoggingOptions: ParsableArguments {
         let level = logLevel
         LoggingSystem.bootstrap(
             { label, metadataProvider in
-                LogLineHandler(label: label, format: format, level: level, metadataProvider: metadataProvider)
+                LogLineHandler(
+                    label: label, format: format, level: level, metadataProvider: metadataProvider,
+                    write: { printToStandardError($0) })
             }, metadataProvider: OTel.makeLoggingMetadataProvider())
         return Logger(label: label)
     }

@@ -22,10 +22,10 @@ public struct LogLineHandler: LogHandler {
     private let format: Format
     private let write: @Sendable (String) -> Void
 
-    /// A handler for the logger `label`, writing lines with `write` (standard error by default).
+    /// A handler for the logger `label`, handing each line (without its line break) to `write`.
     public init(
         label: String, format: Format, level: Logger.Level, metadataProvider: Logger.MetadataProvider? = nil,
-        write: @escaping @Sendable (String) -> Void = Self.writeToStandardError
+        write: @escaping @Sendable (String) -> Void
     ) {
         self.label = label
         self.format = format
@@ -70,10 +70,6 @@ public struct LogLineHandler: LogHandler {
     /// RFC 3339 in UTC with milliseconds, as log stores sort and parse it.
     static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
-
-    @Sendable public static func writeToStandardError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
 

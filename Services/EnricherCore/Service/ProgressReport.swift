@@ -16,11 +16,14 @@ struct ProgressReport {
     }
 
     /// The record's metadata when one is due: `consumed`, `stored`, `dead_lettered`, `per_second` (consumed since
-    /// the last record), and `remaining` when known.
+    /// the last record), and `remaining` when known. Asked after every message, so the counters and what remains
+    /// are read only when a record is due.
     mutating func due(
-        counters: EnricherCounters, remaining: @autoclosure () -> Int64?, now: ContinuousClock.Instant = .now
+        counters readCounters: @autoclosure () -> EnricherCounters, remaining: @autoclosure () -> Int64?,
+        now: ContinuousClock.Instant = .now
     ) -> Logger.Metadata? {
         guard now - lastAt >= interval else { return nil }
+        let counters = readCounters()
         defer {
             lastAt = now
             lastConsumed = counters.consumed
