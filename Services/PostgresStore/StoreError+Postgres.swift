@@ -18,7 +18,8 @@ extension StoreError {
         }
         if error.code == .server, let info = error.serverInfo {
             let state = info[.sqlState] ?? ""
-            let text = "\(info[.message] ?? "server error") [SQLSTATE \(state)]"
+            // Named, so that a reader of the enricher's one line knows which store said it.
+            let text = "the PostgreSQL server said: \(info[.message] ?? "an error") [SQLSTATE \(state)]"
             return StoreError(code(ofSQLState: state), text)
         }
         switch error.code {
