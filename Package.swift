@@ -330,6 +330,7 @@ let package = Package(
                 "StorePort", "SQLiteStore", "PostgresStore", "StoreTestSupport", "ArticleModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Tests/StoreTests"
         ),

@@ -7,9 +7,14 @@ extension PostgresArticleStore {
     public func searchArticles(_ search: ArticleSearch, after token: PageToken?, limit: Int)
         async throws(StoreError) -> ResultPage<ArticleListing>
     {
-        let plan = try SearchPlan(search, after: try token.map(PageCursor.init), limit: max(1, limit) + 1)
+        let cursor = try token.map(PageCursor.init)
         let logger = logger
         let rows = try await read { connection in
+            let terms = SearchKeys.queryTerms(search.text)
+            let window =
+                search.order == .relevance && !terms.isEmpty
+                ? try await RelevanceWindow.cheaper(for: terms, on: connection, logger: logger) : .walk
+            let plan = try SearchPlan(search, after: cursor, limit: max(1, limit) + 1, relevanceWindow: window)
             var keys: [(String, PageToken)] = []
             for try await (id, sortKey, rank) in try await connection.query(plan.query, logger: logger)
                 .decode((String, Int64, Float).self)

@@ -6,7 +6,8 @@ import StorePort
 /// becomes the cursor of the next page.
 ///
 /// Three shapes: text matches through the GIN index on `search_vector` (newest first, or by rank within a window of
-/// the newest matches), an entity's links in publication order, or all articles in publication order. Each query
+/// the newest matches that ``RelevanceWindow`` finds), an entity's links in publication order, or all articles in
+/// publication order. Each query
 /// returns the id, the sort key and the rank (0 when not ranked).
 struct SearchPlan {
     private enum Kind {
@@ -16,7 +17,10 @@ struct SearchPlan {
     private let kind: Kind
     let query: PostgresQuery
 
-    init(_ search: ArticleSearch, after cursor: PageCursor?, limit: Int) throws(StoreError) {
+    /// - Parameter relevanceWindow: how a search by relevance finds the newest matches it ranks.
+    init(_ search: ArticleSearch, after cursor: PageCursor?, limit: Int, relevanceWindow: RelevanceWindow = .walk)
+        throws(StoreError)
+    {
         var sql = SQLBuilder()
         var entityIDs = search.entityIDs[...]
         let terms = SearchKeys.queryTerms(search.text)
@@ -28,9 +32,14 @@ struct SearchPlan {
         if !terms.isEmpty {
             kind = search.order == .relevance ? .relevance : .newestText
             source = "articles a"
-            (idColumn, sortColumn) = ("a.id", "a.sort_key")
             queryText = sql.bind(terms.joined(separator: " "))
-            conditions.append("a.search_vector @@ plainto_tsquery('simple', \(queryText))")
+            let vector: String
+            if kind == .relevance && relevanceWindow == .termIndex {
+                (idColumn, sortColumn, vector) = ("t.article_id", "t.sort_key", "t.terms")
+            } else {
+                (idColumn, sortColumn, vector) = ("a.id", "a.sort_key", "a.search_vector")
+            }
+            conditions.append("\(vector) @@ plainto_tsquery('simple', \(queryText))")
         } else if let first = entityIDs.popFirst() {
             kind = .published
             source = "article_entities d"
@@ -85,12 +94,25 @@ struct SearchPlan {
         if kind == .relevance {
             let outer = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let window = windowConditions.joined(separator: " AND ")
+            let rank = "ts_rank(a.search_vector, plainto_tsquery('simple', \(queryText))) AS rank"
+            let newest =
+                switch relevanceWindow {
+                case .walk:
+                    """
+                    SELECT a.id, a.source, a.sort_key, \(rank) FROM articles a WHERE \(window)
+                    ORDER BY a.sort_key DESC, a.id DESC LIMIT \(ArticleSearch.relevanceWindow)
+                    """
+                case .termIndex:
+                    """
+                    SELECT a.id, a.source, a.sort_key, \(rank) FROM (
+                        SELECT t.article_id FROM article_terms t WHERE \(window)
+                        ORDER BY t.sort_key DESC, t.article_id DESC LIMIT \(ArticleSearch.relevanceWindow)) t
+                    JOIN articles a ON a.id = t.article_id
+                    """
+                }
             query = sql.query(
                 """
-                WITH w AS (
-                    SELECT a.id, a.source, a.sort_key, ts_rank(a.search_vector, plainto_tsquery('simple', \(queryText))) AS rank
-                    FROM articles a WHERE \(window)
-                    ORDER BY a.sort_key DESC, a.id DESC LIMIT \(ArticleSearch.relevanceWindow))
+                WITH w AS (\(newest))
                 SELECT w.id, w.sort_key, w.rank FROM w \(outer)
                 ORDER BY w.rank DESC, w.id LIMIT \(limit)
                 """)
