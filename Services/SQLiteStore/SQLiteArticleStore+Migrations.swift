@@ -172,6 +172,15 @@ extension SQLiteArticleStore {
             try db.create(index: "articles_by_version", on: "articles", columns: ["enrichment_version"])
             try db.create(index: "articles_by_enriched", on: "articles", columns: ["enriched_at"])
         }
+        migrator.registerMigration("v12: one source's articles newest first") { db in
+            // A list of one source's articles walks this index in order; by source alone, it sorted all of them
+            // first (28 ms for a source of 12,000 articles). Stats still count by source off its first column.
+            try db.execute(
+                sql: """
+                    CREATE INDEX articles_by_source_newest ON articles(source, COALESCE(published_at, '') DESC, id DESC);
+                    DROP INDEX articles_by_source;
+                    """)
+        }
         return migrator
     }
 
