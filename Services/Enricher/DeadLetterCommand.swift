@@ -36,10 +36,8 @@ struct DeadLetterCommand: AsyncParsableCommand {
                 consumer: KafkaConsumerConfiguration(
                     bootstrapServers: connection.bootstrapServers,
                     clientID: "akhbar-dlq",
+                    // Set per operation; neither joins its group, so no session settings matter.
                     groupID: "",
-                    // As `run`'s: a coordinator may wait out much of these before it assigns a new group.
-                    sessionTimeout: .milliseconds(EnricherRunOptions.defaultSessionTimeoutMs),
-                    maxPollInterval: .milliseconds(EnricherRunOptions.defaultMaxPollIntervalMs),
                     librdkafkaOverrides: connection.librdkafkaOverrides
                 ),
                 producer: KafkaProducerConfiguration(

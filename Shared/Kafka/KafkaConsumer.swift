@@ -51,13 +51,14 @@ public final class KafkaConsumer: Service, Sendable {
             failure: "subscribing to \(topics) failed", rd_kafka_subscribe)
     }
 
-    /// Reads these partitions from their start, as a reader outside any group: no join, no rebalance, nothing
-    /// committed. Replaces a previous assignment; not for a consumer that subscribed.
+    /// Reads these partitions from these offsets, as a reader outside group membership: no join, no rebalance.
+    /// Offsets committed with ``commit(_:)`` still go to the configured group. Replaces a previous assignment; not
+    /// for a consumer that subscribed.
     /// - Throws: ``KafkaError/Code/consumer`` when librdkafka refuses the assignment.
-    public func assignFromStart(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
+    public func assign(_ positions: [KafkaTopicPartitionOffset]) throws(KafkaError) {
         try apply(
-            partitions.map { ($0.topic, $0.partition, Int64(RD_KAFKA_OFFSET_BEGINNING)) },
-            failure: "reading \(partitions.count) partitions failed", rd_kafka_assign)
+            positions.map { ($0.topic, $0.partition, $0.offset) },
+            failure: "reading \(positions.count) partitions failed", rd_kafka_assign)
     }
 
     /// Hands librdkafka a topic-partition list (a subscription, an assignment) and turns its answer into an error.

@@ -32,35 +32,12 @@ public struct DeadLetterQueue: Sendable {
     ///   marker or a compacted gap has no message at its last offset).
     /// - Throws: `KafkaError` when no broker answers.
     public func list(idle: Duration) async throws(KafkaError) -> [DeadLetter] {
+        // An unreachable cluster is an error after the usual patience, not an empty topic.
         try await connectedProducer().shutdown(timeout: .seconds(1))
-        var settings = consumer
-        settings.groupID = "akhbar-dlq-list"
-        let reader = try KafkaConsumer(configuration: settings, logger: logger)
         var letters: [DeadLetter] = []
-        do throws(KafkaError) {
-            let partitions = try await reader.partitions(of: topic, timeout: .seconds(10))
-            // Where each partition starts; its end comes from the fetches, since a broker may answer the offset
-            // query with the start of the last record batch instead (see `KafkaConsumer.watermarks`).
-            var next = try await reader.watermarks(of: partitions, timeout: .seconds(10)).mapValues(\.low)
-            try reader.assignFromStart(partitions)
-            var unread = Set(partitions)
-            var lastActivity = ContinuousClock.now
-            while !unread.isEmpty, ContinuousClock.now - lastActivity < idle {
-                if case .message(let message) = try await reader.poll(timeout: .milliseconds(100)) {
-                    lastActivity = .now
-                    letters.append(DeadLetter(message))
-                    next[KafkaTopicPartition(topic: message.topic, partition: message.partition)] = message.offset + 1
-                }
-                unread = unread.filter { partition in
-                    guard let end = reader.cachedHighWatermark(of: partition) else { return true }
-                    return (next[partition] ?? 0) < end
-                }
-            }
-        } catch {
-            await reader.close()
-            throw error
+        try await readToEnd(group: "akhbar-dlq-list", fromCommitted: false, idle: idle) { message throws(KafkaError) in
+            letters.append(DeadLetter(message))
         }
-        await reader.close()
         return letters.sorted { ($0.partition, $0.offset) < ($1.partition, $1.offset) }
     }
 
@@ -85,16 +62,16 @@ public struct DeadLetterQueue: Sendable {
         let sender = try await connectedProducer()
         var result = RedriveResult()
         do throws(KafkaError) {
-            try await read(group: redriveGroup, idle: idle) { message throws(KafkaError) in
+            try await readToEnd(group: redriveGroup, fromCommitted: true, idle: idle) { message throws(KafkaError) in
                 let letter = DeadLetter(message)
                 guard let destination = target ?? letter.sourceTopic else {
                     result.leftInPlace.append((letter, "it names no source topic; pass --to"))
-                    return true
+                    return
                 }
                 if let original = letter.originalBytes {
                     result.leftInPlace.append(
                         (letter, "it holds only the first \(letter.value?.count ?? 0) of \(original) bytes"))
-                    return true
+                    return
                 }
                 let origin = "\(topic)[\(letter.partition)]@\(letter.offset)"
                 _ = try await sender.send(
@@ -106,7 +83,6 @@ public struct DeadLetterQueue: Sendable {
                     ]
                 )
                 result.sent += 1
-                return true
             }
         } catch {
             result.failure = error
@@ -128,47 +104,51 @@ public struct DeadLetterQueue: Sendable {
         return sender
     }
 
-    /// How long to wait for the group to assign partitions; joining takes a few seconds on a real cluster.
-    private static let assignmentTimeout = Duration.seconds(30)
-
-    /// Reads the topic as `group` until it has been idle for `idle`; after each message for which `handle` returns
-    /// true, commits past it.
-    private func read(
-        group: String,
-        idle: Duration,
-        _ handle: (KafkaConsumerMessage) async throws(KafkaError) -> Bool
+    /// Reads the topic up to each partition's end as the fetches report it, outside group membership, so that
+    /// neither a join nor a member left behind by a killed run is waited for; with `fromCommitted`, from `group`'s
+    /// committed offsets, committing past each message `handle` returns from. A topic that does not exist has no
+    /// partitions to read.
+    /// - Parameter idle: stop early once nothing arrived for this long (a partition whose end is a transaction
+    ///   marker or a compacted gap has no message at its last offset).
+    private func readToEnd(
+        group: String, fromCommitted: Bool, idle: Duration,
+        _ handle: (KafkaConsumerMessage) async throws(KafkaError) -> Void
     ) async throws(KafkaError) {
         var settings = consumer
         settings.groupID = group
-        settings.autoOffsetReset = .earliest
         let reader = try KafkaConsumer(configuration: settings, logger: logger)
         do throws(KafkaError) {
-            try reader.subscribe(topics: [topic])
-            let start = ContinuousClock.now
-            var lastActivity: ContinuousClock.Instant?
-            while true {
-                if let lastActivity {
-                    if ContinuousClock.now - lastActivity >= idle { break }
-                } else if ContinuousClock.now - start >= Self.assignmentTimeout {
-                    // A topic that does not exist yet is never assigned: it holds no dead letters.
-                    logger.info("no partitions assigned", metadata: ["topic": "\(topic)"])
-                    break
+            let partitions = try await reader.partitions(of: topic, timeout: .seconds(10))
+            // Where each partition starts; its end comes from the fetches, since a broker may answer the offset
+            // query with the start of the last record batch instead (see `KafkaConsumer.watermarks`).
+            var next = try await reader.watermarks(of: partitions, timeout: .seconds(10)).mapValues(\.low)
+            if fromCommitted {
+                for committed in try await reader.committedOffsets(for: partitions, timeout: .seconds(10)) {
+                    let partition = KafkaTopicPartition(topic: committed.topic, partition: committed.partition)
+                    next[partition] = max(committed.offset, next[partition] ?? 0)
                 }
-                switch try await reader.poll(timeout: .milliseconds(200)) {
-                case .message(let message):
+            }
+            try reader.assign(
+                next.map { partition, offset in
+                    KafkaTopicPartitionOffset(topic: partition.topic, partition: partition.partition, offset: offset)
+                })
+            var unread = Set(partitions)
+            var lastActivity = ContinuousClock.now
+            while !unread.isEmpty, ContinuousClock.now - lastActivity < idle {
+                if case .message(let message) = try await reader.poll(timeout: .milliseconds(100)) {
                     lastActivity = .now
-                    if try await handle(message) {
+                    try await handle(message)
+                    if fromCommitted {
                         try await reader.commit([
                             KafkaTopicPartitionOffset(
                                 topic: message.topic, partition: message.partition, offset: message.offset + 1)
                         ])
                     }
-                case .partitionsAssigned:
-                    lastActivity = .now
-                case .error(let error):
-                    logger.warning("consumer error", metadata: ["error": "\(error)"])
-                case .partitionsRevoked, nil:
-                    break
+                    next[KafkaTopicPartition(topic: message.topic, partition: message.partition)] = message.offset + 1
+                }
+                unread = unread.filter { partition in
+                    guard let end = reader.cachedHighWatermark(of: partition) else { return true }
+                    return (next[partition] ?? 0) < end
                 }
             }
         } catch {
