@@ -7,8 +7,7 @@ import StorePort
 ///
 /// Three shapes: text matches through the GIN index on `search_vector` (newest first, or by rank within a window of
 /// the newest matches that ``RelevanceWindow`` finds), an entity's links in publication order, or all articles in
-/// publication order. Each query
-/// returns the id, the sort key and the rank (0 when not ranked).
+/// publication order. Each query returns the id, the sort key and the rank (0 when not ranked).
 struct SearchPlan {
     private enum Kind {
         case newestText, relevance, published

@@ -135,7 +135,8 @@ public struct DeadLetterQueue: Sendable {
             var unread = Set(partitions)
             var lastActivity = ContinuousClock.now
             while !unread.isEmpty, ContinuousClock.now - lastActivity < idle {
-                if case .message(let message) = try await reader.poll(timeout: .milliseconds(100)) {
+                switch try await reader.poll(timeout: .milliseconds(100)) {
+                case .message(let message):
                     lastActivity = .now
                     try await handle(message)
                     if fromCommitted {
@@ -145,6 +146,10 @@ public struct DeadLetterQueue: Sendable {
                         ])
                     }
                     next[KafkaTopicPartition(topic: message.topic, partition: message.partition)] = message.offset + 1
+                case .error(let error):
+                    logger.warning("consumer error", metadata: ["error": "\(error)"])
+                case .partitionsAssigned, .partitionsRevoked, nil:
+                    break
                 }
                 unread = unread.filter { partition in
                     guard let end = reader.cachedHighWatermark(of: partition) else { return true }
