@@ -129,12 +129,15 @@ struct BatchWriter {
             "SELECT id FROM entities WHERE id = ANY(\(rest)::text[]) ORDER BY id FOR UPDATE", logger: logger)
     }
 
-    /// Inserts or replaces the articles and their terms, a statement each for the batch. Arrays of optionals do not
-    /// bind, so a missing url or source travels as '' with a flag, and a missing date as ``SortKey/unknown``.
+    /// Inserts or replaces the articles and their terms, one statement for the batch: the narrow copy for ranked
+    /// searches takes the vectors the article rows return, rather than reading those rows back or building the
+    /// vectors twice. Arrays of optionals do not bind, so a missing url or source travels as '' with a flag, and a
+    /// missing date as ``SortKey/unknown``.
     private func upsert(_ articles: [IndexedArticle], writes: [String: Int]) async throws {
         let rows = articles.map(\.article)
         try await connection.query(
             """
+            WITH written AS (
             INSERT INTO articles (id, url, source, published_at, sort_key, title, body, enrichment_version, enriched_at,
                 write_count, search_vector)
             SELECT r.id, CASE WHEN r.has_url THEN r.url END, CASE WHEN r.has_source THEN r.source END,
@@ -152,12 +155,9 @@ struct BatchWriter {
                 body = excluded.body, enrichment_version = excluded.enrichment_version,
                 enriched_at = excluded.enriched_at, write_count = articles.write_count + excluded.write_count,
                 search_vector = excluded.search_vector
-            """, logger: logger)
-        // The narrow copy for ranked searches, from the rows just written rather than built twice.
-        try await connection.query(
-            """
+            RETURNING id, sort_key, search_vector)
             INSERT INTO article_terms (article_id, sort_key, terms)
-            SELECT id, sort_key, strip(search_vector) FROM articles WHERE id = ANY(\(rows.map(\.articleID))::text[])
+            SELECT id, sort_key, strip(search_vector) FROM written
             ON CONFLICT (article_id) DO UPDATE SET sort_key = excluded.sort_key, terms = excluded.terms
             """, logger: logger)
     }
