@@ -56,6 +56,11 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "The update size for sentences of further files (all but the first --conll) against 1.")
     var furtherWeight: Float = 1
 
+    @Flag(
+        help: "Besides its shared weight, give every feature one for the first file and one for the further files."
+    )
+    var domainCopies = false
+
     func validate() throws {
         guard !conll.isEmpty else { throw ValidationError("give at least one --conll file") }
         guard (0..<1).contains(devFraction) else { throw ValidationError("--dev-fraction must be in [0, 1)") }
@@ -80,6 +85,7 @@ struct TrainCommand: AsyncParsableCommand {
             options.minimumFeatureCount = minFeatureCount
             options.minimumWeight = minWeight
             options.furtherWeight = furtherWeight
+            options.domainCopies = domainCopies
             let trainer = try PerceptronTrainer(options: options)
             let model = trainer.train(main, further: further, dev: dev, priorSentences: prior) { report in
                 print(Self.line(report, of: epochs))

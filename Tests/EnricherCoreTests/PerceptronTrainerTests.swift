@@ -20,6 +20,24 @@ struct PerceptronTrainerTests {
         #expect(tagger.matchesGazetteers)
     }
 
+    @Test("with domain copies, a further corpus's other habit does not override the main one's")
+    func domainCopies() throws {
+        // The further corpus leaves شركة out of the organization, and is twice the main one.
+        let further = (NERToyCorpus.training + NERToyCorpus.training).map { sentence in
+            var tags = sentence.tags
+            tags[3] = .outside
+            tags[4] = .begin(.organization)
+            return LabeledSentence(tokens: sentence.tokens, tags: tags)
+        }
+        var options = PerceptronTrainer.Options()
+        options.domainCopies = true
+        let model = try PerceptronTrainer(options: options).train(
+            NERToyCorpus.training, further: further, dev: []
+        ) { _ in }
+        let tagger = try NERTagger(model: model)
+        #expect(tagger.tag(NERToyCorpus.unseen.tokens) == NERToyCorpus.unseen.tags)
+    }
+
     @Test("training is deterministic")
     func deterministic() throws {
         let first = try NERToyCorpus.trainer(epochs: 2).train(NERToyCorpus.training, dev: []) { _ in }

@@ -7,10 +7,18 @@ package struct FeatureRows: Sendable {
 
     /// Looks each feature id up, dropping those the table has no row for.
     package init(_ features: SentenceFeatures, row: (UInt32) -> Int32?) {
-        rows.reserveCapacity(features.ids.count)
+        self.init(features, copyOffset: nil, row: row)
+    }
+
+    /// Looks each feature id up and, with a `copyOffset`, also adds the row that far past it:
+    /// training's domain-specific copy of the feature.
+    package init(_ features: SentenceFeatures, copyOffset: Int32?, row: (UInt32) -> Int32?) {
+        rows.reserveCapacity(features.ids.count * (copyOffset == nil ? 1 : 2))
         for token in 0..<features.tokenCount {
             for id in features.ids(ofToken: token) {
-                if let found = row(id) { rows.append(found) }
+                guard let found = row(id) else { continue }
+                rows.append(found)
+                if let copyOffset { rows.append(found + copyOffset) }
             }
             starts.append(rows.count)
         }

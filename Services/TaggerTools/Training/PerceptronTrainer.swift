@@ -20,6 +20,8 @@ public struct PerceptronTrainer: Sendable {
         /// The size of the updates from the further training sentences (other corpora, other
         /// annotation habits) against 1 for the main ones.
         public var furtherWeight: Float = 1
+        /// Gives every feature a copy per domain (main, further) besides the shared one.
+        public var domainCopies = false
 
         public init() {}
     }
@@ -71,11 +73,21 @@ public struct PerceptronTrainer: Sendable {
             + Array(repeating: options.furtherWeight, count: further.count)
         let extracted = sentences.map { extractor.features(of: $0.tokens) }
         let vocabulary = Self.vocabulary(extracted, minimumCount: options.minimumFeatureCount)
-        let examples = extracted.map { FeatureRows($0) { vocabulary[$0] } }
+        // Feature augmentation (Daumé 2007): with further sentences, every feature also has a
+        // copy per domain, so what only one corpus's habits teach stays in its copy.
+        let augmented = !further.isEmpty && options.domainCopies
+        let rowCount = Int32(vocabulary.count)
+        let examples = extracted.indices.map { index in
+            FeatureRows(
+                extracted[index], copyOffset: augmented ? (index < main.count ? rowCount : 2 * rowCount) : nil
+            ) { vocabulary[$0] }
+        }
         let gold = sentences.map { $0.tags.map(\.index) }
-        let devExamples = dev.map { FeatureRows(extractor.features(of: $0.tokens)) { vocabulary[$0] } }
+        let devExamples = dev.map {
+            FeatureRows(extractor.features(of: $0.tokens), copyOffset: augmented ? rowCount : nil) { vocabulary[$0] }
+        }
 
-        var state = TrainingState(rowCount: vocabulary.count)
+        var state = TrainingState(rowCount: vocabulary.count * (augmented ? 3 : 1))
         var generator = SplitMix64(seed: options.seed)
         var order = Array(sentences.indices)
         let tokenCount = gold.reduce(0) { $0 + $1.count }
@@ -101,6 +113,7 @@ public struct PerceptronTrainer: Sendable {
         }
         return state.model(
             vocabulary: vocabulary,
+            mainCopyOffset: augmented ? Int(rowCount) : nil,
             minimumWeight: options.minimumWeight,
             gazetteerFingerprint: extractor.dataFingerprint,
             prior: prior

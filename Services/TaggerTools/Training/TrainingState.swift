@@ -64,8 +64,12 @@ struct TrainingState: Sendable {
     /// The averaged weights as a model, without the rows whose weights are all closer to zero
     /// than `minimumWeight` and with such single weights set to zero; rows in feature id order,
     /// as a model file lists them.
+    /// - Parameter mainCopyOffset: with domain copies, how many rows past each shared row lies
+    ///   its main-domain copy; the model holds their sum, which is what the main corpus's
+    ///   sentences were scored with in training.
     func model(
         vocabulary: [UInt32: Int32],
+        mainCopyOffset: Int? = nil,
         minimumWeight: Float,
         gazetteerFingerprint: String,
         prior: EntityWordPrior
@@ -75,8 +79,11 @@ struct TrainingState: Sendable {
         var rows: [UInt32: Int32] = [:]
         var kept: [Float] = []
         for (id, row) in vocabulary.sorted(by: { $0.key < $1.key }) {
-            let weights = averaged[(Int(row) * tags)..<(Int(row) * tags + tags)].map {
-                abs($0) < minimumWeight ? 0 : $0
+            let start = Int(row) * tags
+            let copy = mainCopyOffset.map { start + $0 * tags }
+            let weights = (0..<tags).map { tag in
+                let weight = averaged[start + tag] + (copy.map { averaged[$0 + tag] } ?? 0)
+                return abs(weight) < minimumWeight ? 0 : weight
             }
             guard weights.contains(where: { $0 != 0 }) else { continue }
             rows[id] = Int32(rows.count)
