@@ -105,6 +105,32 @@ extension TaggingRuleTests {
         #expect(names("وصرح علي صالح بأن الموسم كان صعبا.", .person) == ["علي صالح"])
     }
 
+    @Test(
+        "a name ends before an inflected dictionary word, a function word or a second dictionary word",
+        arguments: [
+            ("وكان كريم متقدما بفارق كبير في السباق.", "كريم متقدما"),
+            ("وقال الرئيس الفرنسي جاك شيراك آنذاك إن الاتفاق قائم.", "جاك شيراك آنذاك"),
+            ("ووافقت الملكة إليزابيث على أن يفتح القصر للزوار.", "إليزابيث على"),
+            ("وسدد أبو خالد بقوة فأبعدها الحارس.", "أبو خالد بقوة"),
+        ]
+    )
+    func namesEndBeforeDictionaryWords(text: String, wrong: String) {
+        #expect(!names(text, .person).contains(wrong))
+    }
+
+    @Test("a compound takes a nisba, not a plain dictionary word, as its surname; حاج joins a name")
+    func compoundSurnames() {
+        #expect(names("وأعلن أبو بكر البغدادي مسؤوليته عن الهجوم.", .person) == ["أبو بكر البغدادي"])
+        #expect(names("وظهر أبو فارس البالغ من العمر سبعين عاما.", .person) == ["أبو فارس"])
+        #expect(names("وصرح عبد القادر حاج سعيد للصحافة.", .person) == ["عبد القادر حاج سعيد"])
+    }
+
+    @Test("the last word of a name that is a dictionary word with the article is not looked for alone")
+    func noCoreferenceOnDictionaryWords() {
+        let people = names("استقبل الملك عبد الله الثاني الوفد. وفي الشوط الثاني سجل الفريق هدفا.", .person)
+        #expect(people == ["عبد الله الثاني"])
+    }
+
     @Test("a city or country that plays a match is its team, an organization; elsewhere it is a place")
     func placesThatNameTeams() {
         let entities = tag("وفاز برشلونة على مدريد بثلاثة أهداف في الدوري. وزار الوفد برشلونة الأسبوع الماضي.")

@@ -5,8 +5,14 @@ import ArticleModel
 /// is found, حموشي, الحموشي and للحموشي elsewhere in the article are the same person.
 enum CoreferenceRecognizer {
     static func candidates(for people: [MentionCandidate], in contexts: [ParagraphContext]) -> [MentionCandidate] {
+        // A last word that is a dictionary word with the article (الثاني, الشباب) is no surname
+        // to find alone: it would tag every ordinal or noun of the article.
         let surnames = Set(
             people.filter { $0.type == .person && $0.nameKey.count >= 2 }
+                .filter { person in
+                    let last = contexts[person.paragraph].words[person.words.upperBound - 1]
+                    return !(last.startsWithArticle && contexts[person.paragraph].lexicon.isCommonWord(last))
+                }
                 .compactMap(\.nameKey.last)
                 .filter { $0.unicodeScalars.count >= 3 }
         )

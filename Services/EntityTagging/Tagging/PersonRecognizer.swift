@@ -10,9 +10,11 @@ import ArticleModel
 /// A name-like word is a word that is not a function word, title, month, place, nationality
 /// or organization word and carries no conjunction or preposition. A surname with the article
 /// ends the name and is accepted after a compound or a title, or when it is a nisba in ي
-/// (الحموشي), so that "دعا علي الحكومة" is not a name. After a plain given name, a dictionary
-/// word is no surname either ("علي سعر", "يونس يعتقد"): a given name that the list also knows
-/// (علي صالح) still is.
+/// (الحموشي), so that "دعا علي الحكومة" is not a name. A dictionary word, inflected or not, is
+/// no surname either ("علي سعر", "يونس يعتقد", "مايكل متقدما", "جاك شيراك آنذاك"), except as
+/// the first after a title (الرئيس حسني مبارك) or a nisba after a compound (أبو أيوب المصري).
+/// A given name that the list also knows (علي صالح) still is, unless it is a function word
+/// (إليزابيث على).
 enum PersonRecognizer {
     private static let maximumWords = 6
     /// Marks between a title and the name: commas, quotes, a bracket.
@@ -85,7 +87,9 @@ enum PersonRecognizer {
         var end = firstEnd
         var surnames = 0
         while end < words.count, end - start < maximumWords {
-            if let given = context.longestMatch(at: end, [.givenName]), !given.reading.segmentation.hasProclitics {
+            if let given = context.longestMatch(at: end, [.givenName]), !given.reading.segmentation.hasProclitics,
+                !context.isFunctionWord(at: end)
+            {
                 end = given.words.upperBound
             } else if context.longestMatch(at: end, [.nameParticle]) != nil,
                 let afterParticle = nameAfterParticle(at: end + 1, in: context)
@@ -98,7 +102,8 @@ enum PersonRecognizer {
             {
                 end += 2
             } else if surnames < maximumSurnames, isNameLike(at: end, first: surnames == 0, in: context),
-                isCompound || afterTitle || !context.lexicon.commonWords.contains(hash: words[end].keyHash)
+                surnames == 0 && (afterTitle || isCompound && isNisba(words[end]))
+                    || !context.lexicon.isCommonWord(words[end])
             {
                 let definite = words[end].startsWithArticle
                 if definite, !(isCompound || afterTitle || words[end].key.hasSuffix("ي")) { break }
@@ -159,6 +164,12 @@ enum PersonRecognizer {
             return position + 2
         }
         return isNameLike(at: position, first: true, in: context) ? position + 1 : nil
+    }
+
+    /// Whether the word is an adjective of origin with the article (المصري, البغدادي), the one
+    /// kind of dictionary word a compound such as أبو أيوب takes as its surname.
+    private static func isNisba(_ word: TaggedWord) -> Bool {
+        word.startsWithArticle && word.key.hasSuffix("ي")
     }
 
     /// Whether the word at `position` can be a surname.

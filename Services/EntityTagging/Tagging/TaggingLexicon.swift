@@ -47,6 +47,49 @@ package struct TaggingLexicon: Sendable {
         self.tokenizer = ArabicTokenizer(lexicon: WordHashSet(knownWords))
     }
 
+    /// Whether the word is in the general dictionary as written or under a common inflection:
+    /// the dictionary lists stems (متقدم, بعد, شعار) while text writes متقدما, يبعدها, الأسبوع
+    /// and بشعارات, and a name rule must not read those as surnames.
+    ///
+    /// A reading that splits off a proclitic counts only when four letters remain, or three
+    /// ending in ة (بقوة): كمال is not ك + مال. Keys and dictionary are matching keys, so ة is
+    /// written ه and أ ا.
+    func isCommonWord(_ word: TaggedWord) -> Bool {
+        if commonWords.contains(hash: word.keyHash) { return true }
+        return word.readings.contains { reading in
+            let stem = reading.stemScalars
+            guard !reading.segmentation.hasProclitics || stem.count >= 4 || stem.count == 3 && stem.last == "ه"
+            else { return false }
+            return isInflectedCommonWord(Array(stem)[...])
+        }
+    }
+
+    /// Whether `scalars`, or `scalars` without one inflectional ending and a present-tense
+    /// prefix, is in the dictionary.
+    private func isInflectedCommonWord(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        for stem in [scalars] + Self.suffixes.compactMap({ Self.strip(suffix: $0, from: scalars) }) {
+            if commonWords.contains(scalars: stem) { return true }
+            guard let first = stem.first, Self.presentTensePrefixes.contains(first), stem.count > 3 else { continue }
+            if commonWords.contains(scalars: stem.dropFirst()) { return true }
+        }
+        return false
+    }
+
+    /// Endings that inflect a stem: attached pronouns, plurals and duals, the feminine ة (ه in a
+    /// key) and the accusative ا; longest first, so that هما is tried before ها.
+    private static let suffixes: [[Unicode.Scalar]] = [
+        "هما", "كما", "تين", "تان", "ها", "هم", "هن", "كم", "نا", "ات", "ون", "ين", "ان", "وا", "ه", "ا",
+    ].map { Array($0.unicodeScalars) }
+    private static let presentTensePrefixes: Set<Unicode.Scalar> = ["ي", "ت", "ن"]
+
+    /// `scalars` without `suffix`, when at least three letters remain.
+    private static func strip(suffix: [Unicode.Scalar], from scalars: ArraySlice<Unicode.Scalar>)
+        -> ArraySlice<Unicode.Scalar>?
+    {
+        guard scalars.count >= suffix.count + 3, scalars.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+        return scalars.dropLast(suffix.count)
+    }
+
     func entry(_ position: Int) -> GazetteerEntry {
         gazetteer.entries[position]
     }
