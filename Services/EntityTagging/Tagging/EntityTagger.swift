@@ -49,9 +49,11 @@ struct EntityTagger: Sendable {
         }
         var mentions = MentionResolver.resolve(candidates)
         if let statistical {
-            // The lists and rules are more precise: the trained tagger only fills their gaps.
-            // (Measured: letting it win instead gives ANERcorp +3.5 F1 but the seeds' gold -19.)
-            mentions = MentionResolver.adding(statistical.candidates(in: contexts), to: mentions)
+            // The lists and rules are more precise: the trained tagger only fills their gaps, and
+            // lengthens the people the rules cut short (measured: letting it win everywhere gives
+            // ANERcorp +3.5 F1 but the seeds' gold -19).
+            let found = statistical.candidates(in: contexts)
+            mentions = MentionResolver.adding(found, to: MentionResolver.widening(people: mentions, to: found))
         }
         mentions = VenueRecognizer.withVenues(mentions, in: contexts)
         mentions = SportsContext.retyped(mentions, in: contexts)

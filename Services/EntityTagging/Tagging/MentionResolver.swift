@@ -1,4 +1,5 @@
 import ArabicText
+import ArticleModel
 
 /// Chooses among overlapping candidates: the longest wins, then the more reliable origin
 /// (dates, then gazetteer names, then rules, then coreference), then the earliest.
@@ -12,6 +13,24 @@ enum MentionResolver {
             return (lhs.paragraph, lhs.normalizedRange.lowerBound) < (rhs.paragraph, rhs.normalizedRange.lowerBound)
         }
         return adding(ranked, to: [])
+    }
+
+    /// `mentions` with the people that the rules found replaced by a longer person of `found`
+    /// that holds all the mentions it overlaps: the rules stop at a word they do not know
+    /// (طلال | بن عبد العزيز آل سعود), a trained tagger reads the whole name.
+    static func widening(people mentions: [MentionCandidate], to found: [MentionCandidate]) -> [MentionCandidate] {
+        var result = mentions
+        for candidate in found where candidate.type == .person {
+            let held = result.indices.filter { result[$0].overlaps(candidate) }
+            guard !held.isEmpty,
+                held.allSatisfy({ result[$0].isRulePerson(within: candidate) })
+            else { continue }
+            for index in held.reversed() { result.remove(at: index) }
+            result.append(candidate)
+        }
+        return result.sorted {
+            ($0.paragraph, $0.normalizedRange.lowerBound) < ($1.paragraph, $1.normalizedRange.lowerBound)
+        }
     }
 
     /// `accepted` plus those of `candidates`, in order, that overlap nothing accepted before.
@@ -56,5 +75,15 @@ enum MentionResolver {
                     ?? false
             }
         }
+    }
+}
+
+extension MentionCandidate {
+    /// Whether this is a person found by a rule, lying wholly within the longer `other`.
+    fileprivate func isRulePerson(within other: MentionCandidate) -> Bool {
+        type == .person && origin == .rule && paragraph == other.paragraph
+            && other.normalizedRange.lowerBound <= normalizedRange.lowerBound
+            && normalizedRange.upperBound <= other.normalizedRange.upperBound
+            && normalizedRange.count < other.normalizedRange.count
     }
 }
