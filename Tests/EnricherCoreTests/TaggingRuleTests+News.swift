@@ -140,6 +140,14 @@ extension TaggingRuleTests {
         #expect(names("وقال مدرب مصر إن اللاعبين جاهزون.", .organization) == ["مصر"])
     }
 
+    @Test("a name quoted after its head keeps both quotes; the و after it is no acronym of it")
+    func conjunctionBetweenQuotedNames() {
+        let text = "وباعت شركة \" نور للاتصالات \" و \" الأفق للإعلام \" حصصها. وقال مديرها و نائبه إن البيع تم."
+        #expect(mentions(text, .organization).first == "شركة \" نور للاتصالات \"")
+        #expect(names(text, .organization).first == "شركة نور للاتصالات")
+        #expect(!mentions(text, .organization).contains("و"))
+    }
+
     @Test("a listed acronym and its expansion in different sentences are one organization")
     func listedAcronyms() throws {
         let entities = tag("قالت منظمة الدول المصدرة للنفط إن الطلب سيرتفع. وتوقعت أوبك أن تستقر الأسعار.")

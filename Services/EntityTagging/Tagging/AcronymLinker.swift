@@ -39,13 +39,22 @@ enum AcronymLinker {
     }
 
     /// The word that follows an organization's name in brackets or quotes, or a Latin acronym right after it.
+    ///
+    /// A quote right after a quoted name closes it, and the word after it is the text's: in
+    /// `" نيوز كورب " و " ميديا سيت "` the و between two quoted names is no acronym. Nor is any
+    /// function word or single letter.
     private static func acronymPosition(after mention: MentionCandidate, in context: ParagraphContext) -> Int? {
         let opening = mention.words.upperBound
         if context.words.indices.contains(opening), context.words[opening].isAcronym { return opening }
-        guard context.isPunctuation(at: opening, in: openings), context.words.indices.contains(opening + 1)
+        guard context.isPunctuation(at: opening, in: openings), context.words.indices.contains(opening + 1),
+            !context.isPunctuation(at: mention.words.lowerBound - 1, in: ["\"", "'"])
         else { return nil }
         let word = context.words[opening + 1]
-        guard word.isAcronym || (word.kind == .word && isBracketed(opening + 1, in: context)) else { return nil }
+        guard
+            word.isAcronym
+                || (word.kind == .word && word.length >= 2 && !context.isFunctionWord(at: opening + 1)
+                    && isBracketed(opening + 1, in: context))
+        else { return nil }
         return opening + 1
     }
 

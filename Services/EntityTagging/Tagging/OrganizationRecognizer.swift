@@ -81,12 +81,14 @@ enum OrganizationRecognizer {
         // In a construct only the last noun is definite: after a definite word, an indefinite one
         // ("وزارة الداخلية رفض") starts the sentence's next phrase.
         var hasDefinite = false
+        var quoted = false
         while end < words.count, end - start < maximumWords {
             // A name may be quoted after its head: مركز “فيينا الدولي”.
             if complements == 0, context.isPunctuation(at: end, in: ["\""]), words.indices.contains(end + 1),
                 words[end + 1].kind == .word
             {
                 end += 1
+                quoted = true
             }
             let word = words[end]
             if complements > 0, continuesByCoordination(at: end, in: context) {
@@ -143,6 +145,8 @@ enum OrganizationRecognizer {
         // A unit that names the body it belongs to ("فريق الخبراء التابع للأمم المتحدة") is a name, ending before التابع.
         let belongsToBody = complements >= 1 && parent(after: end, in: context) != nil
         guard isName || belongsToBody, end > head.words.upperBound else { return nil }
+        // The mention holds the closing quote too, so that the name it shows is not left open.
+        if quoted, context.isPunctuation(at: end, in: ["\""]) { end += 1 }
         if startsWithPlace, Self.venueHeads.contains(head.reading.stem) {
             return context.candidate(.location, words: start..<end, reading: head.reading, origin: .rule)
         }
