@@ -33,7 +33,10 @@ struct MentionPropagation: Sendable {
     private static func names(_ tags: [BIOTag], _ tokens: [TokenDescription]) -> [(UInt64, NERType)] {
         EntitySpan.spans(in: tags).compactMap { span in
             if span.tokens.count == 1 { return (tokens[span.tokens.lowerBound].stem, span.type) }
-            return span.type == .person ? (tokens[span.tokens.upperBound - 1].stem, .person) : nil
+            // A surname that is a dictionary word with the article (عبد الله الثاني) would tag the
+            // word everywhere.
+            let surname = tokens[span.tokens.upperBound - 1]
+            return span.type == .person && !surname.isDefiniteDictionaryWord ? (surname.stem, .person) : nil
         }
     }
 }

@@ -24,6 +24,9 @@ package struct TokenDescription {
     /// Two bits per ``WordKnowledge/PlaceKind``: a place name begins at the token, or continues.
     var placeBits: UInt8 = 0
 
+    /// Whether the word carries the article and it or its stem is in the general dictionary.
+    var isDefiniteDictionaryWord: Bool { clitics & 0b1100 != 0 && dictionary & 0b110 != 0 }
+
     /// Stands for the positions before the first and after the last token.
     static let boundary = TokenDescription(
         word: 1,

@@ -97,9 +97,10 @@ enum PersonRecognizer {
                 end = afterParticle
                 // The particle brings the family name: a plain word after it is no part of the name.
                 surnames = maximumSurnames
-            } else if context.longestMatch(at: end, [.namePrefix]) != nil, end + 1 < words.count,
-                words[end + 1].startsWithArticle
+            } else if let prefix = context.longestMatch(at: end, [.namePrefix]),
+                !prefix.reading.segmentation.hasProclitics, end + 1 < words.count, words[end + 1].startsWithArticle
             {
+                // With و (وأبو السكر) it starts the next person: "أبو فارس وأبو السكر" are two.
                 end += 2
             } else if surnames < maximumSurnames, isNameLike(at: end, first: surnames == 0, in: context),
                 surnames == 0 && (afterTitle || isCompound && isNisba(words[end]))

@@ -65,12 +65,18 @@ package struct TaggingLexicon: Sendable {
     }
 
     /// Whether `scalars`, or `scalars` without one inflectional ending and a present-tense
-    /// prefix, is in the dictionary.
+    /// prefix, is in the dictionary. The dictionary gives verbs in the past tense: the present
+    /// يلتقي of التقى (and سيلتقي, its future) is looked up as التقي as well as لتقي.
     private func isInflectedCommonWord(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
         for stem in [scalars] + Self.suffixes.compactMap({ Self.strip(suffix: $0, from: scalars) }) {
             if commonWords.contains(scalars: stem) { return true }
-            guard let first = stem.first, Self.presentTensePrefixes.contains(first), stem.count > 3 else { continue }
-            if commonWords.contains(scalars: stem.dropFirst()) { return true }
+            let verb = stem.first == "س" && stem.count > 4 ? stem.dropFirst() : stem
+            guard let first = verb.first, Self.presentTensePrefixes.contains(first), verb.count > 3 else { continue }
+            if commonWords.contains(scalars: verb.dropFirst())
+                || commonWords.contains(scalars: ["ا"] + verb.dropFirst())
+            {
+                return true
+            }
         }
         return false
     }
