@@ -150,6 +150,7 @@ extension TaggingRuleTests {
         #expect(mentions(text, .organization).first == "شركة \" نور للاتصالات \"")
         #expect(names(text, .organization).first == "شركة نور للاتصالات")
         #expect(!mentions(text, .organization).contains("و"))
+        #expect(names("وقالت صحيفة \"الصنداي تايمز\" إن الوثائق صحيحة.", .organization) == ["صحيفة الصنداي تايمز"])
     }
 
     @Test("a listed acronym and its expansion in different sentences are one organization")

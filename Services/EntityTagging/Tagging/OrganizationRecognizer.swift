@@ -82,11 +82,14 @@ enum OrganizationRecognizer {
         // ("وزارة الداخلية رفض") starts the sentence's next phrase.
         var hasDefinite = false
         var quoted = false
+        // Quotes mark where the name ends, whatever its words: صحيفة "الصنداي تايمز".
+        var closing: Int?
         while end < words.count, end - start < maximumWords {
             // A name may be quoted after its head: مركز “فيينا الدولي”.
             if complements == 0, context.isPunctuation(at: end, in: ["\""]), words.indices.contains(end + 1),
                 words[end + 1].kind == .word
             {
+                closing = closingQuote(after: end, in: context)
                 end += 1
                 quoted = true
             }
@@ -145,12 +148,28 @@ enum OrganizationRecognizer {
         // A unit that names the body it belongs to ("فريق الخبراء التابع للأمم المتحدة") is a name, ending before التابع.
         let belongsToBody = complements >= 1 && parent(after: end, in: context) != nil
         guard isName || belongsToBody, end > head.words.upperBound else { return nil }
+        if let closing, end < closing { end = closing }
         // The mention holds the closing quote too, so that the name it shows is not left open.
         if quoted, context.isPunctuation(at: end, in: ["\""]) { end += 1 }
         if startsWithPlace, Self.venueHeads.contains(head.reading.stem) {
             return context.candidate(.location, words: start..<end, reading: head.reading, origin: .rule)
         }
         return context.candidate(.organization, words: start..<end, reading: head.reading, origin: .rule)
+    }
+
+    /// The quote that closes a name of one to ``maximumWords`` words opened at `opening`, when
+    /// only words (Arabic or Latin) stand between them.
+    private static func closingQuote(after opening: Int, in context: ParagraphContext) -> Int? {
+        var position = opening + 1
+        while position < context.words.count, position - opening <= maximumWords {
+            let word = context.words[position]
+            if word.kind == .punctuation {
+                return context.isPunctuation(at: position, in: ["\""]) && position > opening + 1 ? position : nil
+            }
+            guard word.kind == .word || word.kind == .latin else { return nil }
+            position += 1
+        }
+        return nil
     }
 
     /// "والتنسيق" in "مركز القيادة والتنسيق", "ورصد الجزاءات" in "فريق الدعم التحليلي ورصد
