@@ -29,9 +29,11 @@ struct DateRecognizer: Sendable {
     private static let yearCommas: Set<String> = ["\u{060C}", ","]
     /// Words that introduce a bare year and belong to its mention.
     private static let yearCues = WordHashSet(["عام", "العام", "سنه", "السنه"])
-    /// Words after which a four-digit number is a year; they stay outside the mention.
+    /// Words after which a four-digit number is a year; they stay outside the mention. Seasons
+    /// are among them: "صيف 2023" dates to the year.
     private static let yearPrepositions = WordHashSet([
         "منذ", "في", "خلال", "حتي", "قبل", "بعد", "مطلع", "اواخر", "اوائل", "منتصف", "نهايه", "بدايه",
+        "صيف", "الصيف", "شتاء", "الشتاء", "ربيع", "الربيع", "خريف", "الخريف",
     ])
 
     typealias Month = WrittenDate.Month
