@@ -16,12 +16,21 @@ struct StatisticalRecognizer: Sendable {
         return zip(contexts, tags).flatMap { context, tags in
             EntitySpan.spans(in: tags).compactMap { span in
                 guard let type = span.type.entityType else { return nil }
-                let first = context.words[span.tokens.lowerBound]
+                // No name ends in a function word: "إليزابيث على" is إليزابيث. A text that writes
+                // على as علي keeps its Ali: محمد علي.
+                var words = span.tokens
+                while words.count > 1, context.isFunctionWord(at: words.upperBound - 1),
+                    context.distinguishesAlefMaqsura
+                        || context.longestMatch(at: words.upperBound - 1, [.givenName]) == nil
+                {
+                    words = words.dropLast()
+                }
+                let first = context.words[words.lowerBound]
                 guard first.kind != .punctuation else { return nil }
                 // The tokenizer's split of the first word: "بالرباط" is a mention of "الرباط".
                 let reading =
                     first.readings.first { $0.segmentation == first.token.segmentation } ?? first.readings[0]
-                return context.candidate(type, words: span.tokens, reading: reading, origin: .statistical)
+                return context.candidate(type, words: words, reading: reading, origin: .statistical)
             }
         }
     }
