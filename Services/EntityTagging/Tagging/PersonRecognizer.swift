@@ -12,7 +12,7 @@ import ArticleModel
 /// ends the name and is accepted after a compound or a title, or when it is a nisba in ي
 /// (الحموشي), so that "دعا علي الحكومة" is not a name. A dictionary word, inflected or not, is
 /// no surname either ("علي سعر", "يونس يعتقد", "مايكل متقدما", "جاك شيراك آنذاك"), except as
-/// the first after a title (الرئيس حسني مبارك) or a nisba after a compound (أبو أيوب المصري).
+/// the first after a title (الرئيس حسني مبارك) or a nisba after a compound (أبو بكر البغدادي).
 /// A given name that the list also knows (علي صالح) still is, unless it is a function word
 /// (إليزابيث على).
 enum PersonRecognizer {
@@ -167,8 +167,8 @@ enum PersonRecognizer {
         return isNameLike(at: position, first: true, in: context) ? position + 1 : nil
     }
 
-    /// Whether the word is an adjective of origin with the article (المصري, البغدادي), the one
-    /// kind of dictionary word a compound such as أبو أيوب takes as its surname.
+    /// Whether the word is an adjective of origin with the article (البغدادي, الهاشمي), the one
+    /// kind of dictionary word a compound such as أبو بكر takes as its surname.
     private static func isNisba(_ word: TaggedWord) -> Bool {
         word.startsWithArticle && word.key.hasSuffix("ي")
     }
