@@ -158,17 +158,19 @@ public struct ArabicTokenizer: Sendable {
     /// ``segmentations(ofWord:)`` for the tokenizer's own slices, compiled for them alone.
     public func segmentations(ofWord word: ArraySlice<Unicode.Scalar>) -> [Segmentation] {
         var letters: [(scalar: Unicode.Scalar, offset: Int)] = []
+        letters.reserveCapacity(word.count)
         for (offset, scalar) in word.enumerated() where !scalar.isWordMark {
             letters.append((scalar, offset))
         }
         let count = letters.count
         var result = [Segmentation.unsegmented]
-        let conjunctionCounts = count > 0 && Self.isConjunction(letters[0].scalar) ? [0, 1] : [0]
+        // Ranges, not array literals: this runs for every word, and each literal was an allocation.
+        let conjunctionCounts = 0...(count > 0 && Self.isConjunction(letters[0].scalar) ? 1 : 0)
         for conjunctionCount in conjunctionCounts {
             let conjunction = conjunctionCount == 1 ? letters[0].scalar : nil
             let hasPreposition =
                 conjunctionCount < count && Self.isPreposition(letters[conjunctionCount].scalar)
-            for prepositionCount in hasPreposition ? [0, 1] : [0] {
+            for prepositionCount in 0...(hasPreposition ? 1 : 0) {
                 let preposition = prepositionCount == 1 ? letters[conjunctionCount].scalar : nil
                 let next = conjunctionCount + prepositionCount
                 func add(_ article: Segmentation.Article, base: Int, stem: Int, mention: Int? = nil) {
@@ -196,7 +198,8 @@ public struct ArabicTokenizer: Sendable {
                 }
             }
         }
-        return result.sorted { $0.stemOffset < $1.stemOffset }
+        result.sort { $0.stemOffset < $1.stemOffset }
+        return result
     }
 
     /// The matching key of a word's base under a segmentation: the stem, with "ال" in front

@@ -7,7 +7,8 @@ public enum DefiniteArticle {
     @inlinable @inline(__always)
     public static func strip<Scalars: Collection<Unicode.Scalar>>(from scalars: Scalars) -> Scalars.SubSequence {
         var second = scalars.startIndex
-        guard scalars.count >= 4, scalars[second] == "\u{0627}" else { return scalars[...] }
+        // At least four scalars, found without counting them all: a String's scalars are counted by walking.
+        guard !scalars.dropFirst(3).isEmpty, scalars[second] == "\u{0627}" else { return scalars[...] }
         scalars.formIndex(after: &second)
         guard scalars[second] == "\u{0644}" else { return scalars[...] }
         return scalars.dropFirst(2)

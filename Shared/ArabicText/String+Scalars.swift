@@ -6,10 +6,28 @@ extension String {
         for scalar in scalars { capacity += UTF8.width(scalar) }
         self.init(unsafeUninitializedCapacity: capacity) { buffer in
             var index = 0
+            // Encoded by hand: the standard library's encoder returns an optional sequence per scalar, which cost
+            // more than the rest of the tokenizer's string building.
             for scalar in scalars {
-                for byte in UTF8.encode(scalar)! {
-                    buffer[index] = byte
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[index] = UInt8(value)
                     index += 1
+                } else if value < 0x800 {
+                    buffer[index] = UInt8(0xC0 | value >> 6)
+                    buffer[index + 1] = UInt8(0x80 | value & 0x3F)
+                    index += 2
+                } else if value < 0x10000 {
+                    buffer[index] = UInt8(0xE0 | value >> 12)
+                    buffer[index + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[index + 2] = UInt8(0x80 | value & 0x3F)
+                    index += 3
+                } else {
+                    buffer[index] = UInt8(0xF0 | value >> 18)
+                    buffer[index + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    buffer[index + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[index + 3] = UInt8(0x80 | value & 0x3F)
+                    index += 4
                 }
             }
             return index
