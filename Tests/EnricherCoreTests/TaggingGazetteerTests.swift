@@ -23,6 +23,11 @@ struct TaggingGazetteerTests {
         #expect(months.filter { $0.hasPrefix("H") }.compactMap { Int($0.dropFirst()) }.sorted() == Array(1...12))
     }
 
+    @Test("each kind's ordinal is its place in declaration order, the numbering the trained model's features use")
+    func ordinals() {
+        #expect(LexiconKind.allCases.map(\.ordinal) == Array(LexiconKind.allCases.indices))
+    }
+
     @Test("no spelling names two different places, organizations or people")
     func unambiguous() throws {
         let normalizer = ArabicNormalizer()

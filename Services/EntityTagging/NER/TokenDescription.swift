@@ -72,15 +72,15 @@ package struct TokenDescription {
     init(token: String, words: some Collection<TaggedWord>, gazetteerBits: UInt32) {
         // One word, the usual case, joins nothing.
         let key = words.count == 1 ? words.first!.key : words.isEmpty ? token : words.map(\.key).joined()
-        let keyHashes = KeyHashes(key.unicodeScalars)
+        let keyHashes = words.count == 1 ? words.first!.keyHashes : KeyHashes(key.unicodeScalars)
         let main = words.first { $0.kind == .word } ?? words.first
         let readings = main?.readings ?? []
         let chosen = main.flatMap { main in readings.firstIndex { $0.segmentation == main.token.segmentation } }
-        let stemHashes = chosen.map { KeyHashes(readings[$0].stemScalars) } ?? keyHashes
+        let stemHashes = chosen.map { readings[$0].stemHashes } ?? keyHashes
         word = keyHashes.whole
         stem = stemHashes.whole
         prefixes = keyHashes.prefixes
-        suffixes = KeyHashes.suffixes(of: key.unicodeScalars)
+        suffixes = keyHashes.suffixes
         // The first one or two letters, short of the whole stem.
         stemPrefixes = AffixHashes(stemHashes.prefixes.prefix(min(2, max(0, stemHashes.length - 1))))
         nameStems = []
@@ -88,7 +88,7 @@ package struct TokenDescription {
         if stemHashes.length >= 3 { nameStems.append(stemHashes.whole) }
         var bareStem = keyHashes.whole
         for index in readings.indices {
-            let readingHashes = index == chosen ? stemHashes : KeyHashes(readings[index].stemScalars)
+            let readingHashes = readings[index].stemHashes
             if readingHashes.length >= 3 { nameStems.append(readingHashes.whole) }
             bareStem = readingHashes.whole
         }

@@ -15,14 +15,17 @@ enum CoreferenceRecognizer {
                 }
                 .compactMap(\.nameKey.last)
                 .filter { $0.unicodeScalars.count >= 3 }
+                .map { FNV1a(scalars: $0.unicodeScalars).value }
         )
         guard !surnames.isEmpty else { return [] }
         var result: [MentionCandidate] = []
         for context in contexts {
-            for position in context.words.indices where !context.isFunctionWord(at: position) {
+            for position in context.words.indices {
                 let word = context.words[position]
+                // Stems are compared by hash, and the function-word test comes last: most words are no surname.
                 guard word.kind == .word || word.kind == .latin,
-                    let reading = word.readings.first(where: { surnames.contains($0.stem) })
+                    let reading = word.readings.first(where: { surnames.contains($0.stemHashes.whole) }),
+                    !context.isFunctionWord(at: position)
                 else { continue }
                 result.append(
                     context.candidate(.person, words: position..<(position + 1), reading: reading, origin: .coreference)

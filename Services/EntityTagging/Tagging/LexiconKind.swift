@@ -19,10 +19,26 @@ enum LexiconKind: String, Sendable, Hashable, CaseIterable {
     case teamHead = "TEAM_HEAD"
 
     /// The kind's place in declaration order: its bit in ``LexiconKinds`` and in the trained model's gazetteer
-    /// features. Looked up in a table made once: `allCases` builds a new array at every use.
-    var ordinal: Int { Self.ordinals[self] ?? 0 }
-
-    private static let ordinals = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// features. A switch, because the recognizers ask for every word: a table keyed by the kind hashes its
+    /// String raw value, and `allCases` builds a new array at every use.
+    var ordinal: Int {
+        switch self {
+        case .person: 0
+        case .organization: 1
+        case .location: 2
+        case .givenName: 3
+        case .nationality: 4
+        case .role: 5
+        case .organizationHead: 6
+        case .weakOrganizationHead: 7
+        case .namePrefix: 8
+        case .nameParticle: 9
+        case .month: 10
+        case .functionWord: 11
+        case .venueHead: 12
+        case .teamHead: 13
+        }
+    }
 
     /// The entity type of a name of this kind; `nil` for cue words.
     var entityType: EntityType? {

@@ -38,6 +38,18 @@ struct ParagraphAnalysis: Sendable {
         }
     }
 
+    /// The scalars of a reading's base (``TaggedWord/Reading/base``): a slice of the key, with a contracted
+    /// article (للأمن) written back in.
+    /// - Parameters:
+    ///   - range: the word's range in `scalars`.
+    ///   - scalars: the paragraph's matching key, or its plain scalars.
+    static func base(
+        _ segmentation: Segmentation, ofWordAt range: Range<Int>, in scalars: [Unicode.Scalar]
+    ) -> ArraySlice<Unicode.Scalar> {
+        let base = scalars[(range.lowerBound + segmentation.baseOffset)..<range.upperBound]
+        return segmentation.article == .contracted ? (["\u{0627}", "\u{0644}"] + base)[...] : base
+    }
+
     private static func word(
         _ token: Token,
         text: NormalizedText,
@@ -48,18 +60,17 @@ struct ParagraphAnalysis: Sendable {
         let range = token.normalizedRange
         let key = text.scalars[range]
         let segmentations = token.kind == .word ? tokenizer.segmentations(ofWord: key) : [.unsegmented]
+        // Most words have no ى: their plain bases are their bases, and need no strings of their own.
+        let isPlain = plain[range] == key
         let readings = segmentations.map { segmentation in
-            let baseStart = range.lowerBound + segmentation.baseOffset
-            let contracted = segmentation.article == .contracted
-            var base: [Unicode.Scalar] = contracted ? ["\u{0627}", "\u{0644}"] : []
-            base += text.scalars[baseStart..<range.upperBound]
-            var plainBase: [Unicode.Scalar] = contracted ? ["\u{0627}", "\u{0644}"] : []
-            plainBase += plain[baseStart..<range.upperBound]
+            let base = Self.base(segmentation, ofWordAt: range, in: text.scalars)
+            let baseString = String(scalars: base)
             return TaggedWord.Reading(
                 segmentation: segmentation,
-                base: String(scalars: base),
-                plainBase: String(scalars: plainBase),
-                baseHash: FNV1a(scalars: base).value
+                base: baseString,
+                plainBase: isPlain ? baseString : String(scalars: Self.base(segmentation, ofWordAt: range, in: plain)),
+                baseHash: FNV1a(scalars: base).value,
+                stemHashes: KeyHashes(TaggedWord.withoutArticle(scalars: base))
             )
         }
         let isLatin = token.kind == .latin
@@ -77,7 +88,7 @@ struct ParagraphAnalysis: Sendable {
         return TaggedWord(
             token: token,
             key: String(scalars: key),
-            keyHash: FNV1a(scalars: key).value,
+            keyHashes: KeyHashes(key),
             readings: readings,
             isCapitalizedLatin: isCapitalizedLatin,
             isAcronym: isAcronym

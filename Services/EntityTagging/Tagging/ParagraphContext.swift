@@ -25,12 +25,14 @@ struct ParagraphContext: Sendable {
     /// that splits off the fewest proclitics.
     func longestMatch(at position: Int, _ kinds: LexiconKinds) -> PhraseMatch? {
         guard words.indices.contains(position) else { return nil }
-        var best: PhraseMatch?
-        for match in matches[position] where kinds.contains(match.kind) {
-            if let current = best, current.words.count >= match.words.count { continue }
-            best = match
+        // Indices, not copies: the recognizers ask at every word, and a match holds a reading.
+        let phrases = matches[position]
+        var best: Int?
+        for index in phrases.indices where kinds.contains(phrases[index].kind) {
+            if let current = best, phrases[current].words.count >= phrases[index].words.count { continue }
+            best = index
         }
-        return best
+        return best.map { phrases[$0] }
     }
 
     /// Every phrase of one of `kinds` starting at `position`.

@@ -11,6 +11,9 @@ struct TaggedWord: Sendable {
         let plainBase: String
         /// The FNV-1a hash of `base`'s scalars, for the phrase index.
         let baseHash: UInt64
+        /// The hashes of ``stem`` (whole, prefixes, suffixes), made from the scalars while they are at hand: the
+        /// trained tagger's features and surname coreference read them for every word.
+        let stemHashes: KeyHashes
 
         /// The base without a leading article: the part of a name compared across mentions,
         /// equal for حموشي, الحموشي and للحموشي.
@@ -23,8 +26,8 @@ struct TaggedWord: Sendable {
     let token: Token
     /// The token's matching key.
     let key: String
-    /// The FNV-1a hash of `key`'s scalars, for the phrase index.
-    let keyHash: UInt64
+    /// The hashes of `key`'s scalars (see ``KeyHashes``).
+    let keyHashes: KeyHashes
     /// Readings from the whole word to the most proclitics split off; one for non-words.
     let readings: [Reading]
     /// Whether a Latin token starts with a capital followed by lowercase letters, as names do.
@@ -33,6 +36,9 @@ struct TaggedWord: Sendable {
     let isAcronym: Bool
 
     var kind: Token.Kind { token.kind }
+
+    /// The FNV-1a hash of `key`'s scalars, for the phrase index.
+    var keyHash: UInt64 { keyHashes.whole }
 
     /// Whether the tokenizer split off a conjunction or preposition (وحموشي, لفيينا).
     var hasConjunctionOrPreposition: Bool { token.segmentation.hasConjunctionOrPreposition }
