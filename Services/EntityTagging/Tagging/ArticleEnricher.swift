@@ -88,8 +88,17 @@ public struct ArticleEnricher: Sendable {
         let (article, contexts) = try enrichment(of: raw, now: now)
         var terms = SearchKeys.IndexedTerms()
         terms.add(article.title)
-        for word in contexts.lazy.flatMap(\.words) where word.kind != .punctuation {
-            terms.add(readings: word.readings.lazy.map(\.base.unicodeScalars))
+        for analysis in contexts.lazy.map(\.analysis) {
+            // The bases as slices of the paragraph's key: walking their strings' scalars cost more than tagging's
+            // own analysis of the word.
+            let key = analysis.text.scalars
+            for word in analysis.words where word.kind != .punctuation {
+                let range = word.token.normalizedRange
+                terms.add(
+                    readings: word.readings.lazy.map {
+                        ParagraphAnalysis.base($0.segmentation, ofWordAt: range, in: key)
+                    })
+            }
         }
         return IndexedArticle(article, searchTerms: terms.text)
     }

@@ -16,7 +16,10 @@ extension DateRecognizer {
     /// of someone's age ("في الأربعينات من عمره").
     func decade(at start: Int, in context: ParagraphContext) -> (Int, WrittenDate.Form)? {
         let words = context.words
-        guard words.indices.contains(start), let tens = Self.tens(of: words[start].nameKey) else { return nil }
+        // Most words do not end in ت: they need no name key built, nor a String suffix test, which normalizes.
+        guard words.indices.contains(start), words[start].key.unicodeScalars.last == "\u{062A}",
+            let tens = Self.tens(of: words[start].nameKey)
+        else { return nil }
         if let (century, end) = century(at: start + 1, in: context) {
             return (end, .decade(tens: tens, century: century))
         }
@@ -29,8 +32,6 @@ extension DateRecognizer {
 
     /// The tens of a decade noun without its article: the stem with ات or يات after it.
     private static func tens(of key: String) -> Int? {
-        // Most words do not end in ت: they need no String suffix test, which normalizes.
-        guard key.unicodeScalars.last == "\u{062A}" else { return nil }
         for ending in ["يات", "ات"] where key.hasSuffix(ending) {
             if let tens = decadeTens[String(key.dropLast(ending.count))] { return tens }
         }
