@@ -9,16 +9,19 @@ enum AcronymLinker {
     private static let openings: Set<String> = ["\"", "'", "("]
 
     static func linked(_ mentions: [MentionCandidate], in contexts: [ParagraphContext]) -> [MentionCandidate] {
-        var expansions: [String: MentionCandidate] = [:]
+        // Keyed by the FNV-1a hash of the acronym's stem: every word of the article is looked up, and a String key
+        // would be hashed through Unicode normalization each time.
+        var expansions: [UInt64: MentionCandidate] = [:]
         for mention in mentions where mention.type == .organization && mention.words.count > 1 {
             let context = contexts[mention.paragraph]
             guard let position = acronymPosition(after: mention, in: context) else { continue }
-            expansions[context.words[position].nameKey] = expansions[context.words[position].nameKey] ?? mention
+            let stem = FNV1a(scalars: context.words[position].nameKey.unicodeScalars).value
+            expansions[stem] = expansions[stem] ?? mention
         }
         guard !expansions.isEmpty else { return mentions }
         let linked = mentions.map { mention in
             guard mention.words.count == 1, mention.type != .date, let stem = mention.nameKey.first,
-                let expansion = expansions[stem]
+                let expansion = expansions[FNV1a(scalars: stem.unicodeScalars).value]
             else { return mention }
             return mention.linked(as: expansion)
         }
@@ -27,8 +30,8 @@ enum AcronymLinker {
         var occurrences: [MentionCandidate] = []
         for context in contexts {
             for (position, word) in context.words.enumerated() where word.kind != .punctuation {
-                guard let reading = word.readings.first(where: { expansions[$0.stem] != nil }),
-                    let expansion = expansions[reading.stem]
+                guard let reading = word.readings.first(where: { expansions[$0.stemHashes.whole] != nil }),
+                    let expansion = expansions[reading.stemHashes.whole]
                 else { continue }
                 occurrences.append(
                     context.candidate(.organization, words: position..<(position + 1), reading: reading, origin: .rule)
