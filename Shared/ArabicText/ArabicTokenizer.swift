@@ -163,7 +163,11 @@ public struct ArabicTokenizer: Sendable {
             letters.append((scalar, offset))
         }
         let count = letters.count
-        var result = [Segmentation.unsegmented]
+        // At most eight splits (the whole word, then up to two for each choice of و/ف and ب/ك/ل): one
+        // allocation, not a regrowth at each.
+        var result: [Segmentation] = []
+        result.reserveCapacity(8)
+        result.append(.unsegmented)
         // Ranges, not array literals: this runs for every word, and each literal was an allocation.
         let conjunctionCounts = 0...(count > 0 && Self.isConjunction(letters[0].scalar) ? 1 : 0)
         for conjunctionCount in conjunctionCounts {
