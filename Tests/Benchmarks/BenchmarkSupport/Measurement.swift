@@ -17,6 +17,15 @@ public enum Measurement {
         return fastest
     }
 
+    /// Processor time this process has used so far, user and system, over all its threads, in seconds: unlike a
+    /// timing, it does not count waits for a machine that other processes keep busy.
+    public static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// "name …… 12.3 MB/s  (1.23 s)", MB being 10^6 bytes of UTF-8.
     public static func throughputLine(_ name: String, bytes: Int, seconds: Double) -> String {
         name.padding(toLength: 48, withPad: " ", startingAt: 0)
