@@ -57,6 +57,8 @@ struct PageLine {
         var other = 0
         var digits = 0
         var words = WordHashes()
+        // Grown one append at a time, the leading words took a sixth of the cleaner's work in reallocations.
+        words.leading.reserveCapacity(min(Self.leadingWordLimit, (upper - lower) / 2 + 1))
         let classes = ScalarClass.table
         let wordScalars: ScalarClass = [.arabicLetter, .otherLetter, .digit]
         var colonAfterWord: Int?

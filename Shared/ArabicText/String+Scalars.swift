@@ -82,7 +82,8 @@ extension Array where Element == Unicode.Scalar {
                 value = high | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
                 index += 4
             }
-            buffer.initializeElement(at: count, to: Unicode.Scalar(value).unsafelyUnwrapped)
+            // A String's UTF-8 decodes only to valid scalar values: no need to check each one again.
+            buffer.initializeElement(at: count, to: unsafeBitCast(value, to: Unicode.Scalar.self))
             count += 1
         }
         return count
