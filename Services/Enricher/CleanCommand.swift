@@ -45,6 +45,7 @@ struct CleanCommand: ParsableCommand {
                 if let byline = page.byline { lines.append("byline: \(byline)") }
                 if let source = page.source { lines.append("source: \(source)") }
                 lines += page.paragraphs.map { "¶ \($0.text)" }
+                lines += page.creditParagraphs.map { "credit: \($0.text)" }
                 print(lines.joined(separator: "\n") + "\n")
             } catch {
                 printToStandardError("akhbar-enricher clean: \(error)")

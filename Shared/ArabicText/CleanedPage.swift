@@ -50,6 +50,9 @@ public struct CleanedPage: Sendable, Hashable {
     public let byline: String?
     /// The byline's line: tagged with the paragraphs, since its author is a person the article names.
     public let bylineParagraph: Paragraph?
+    /// Other lines that credit people by role (a second author, "رئيس التحرير: …", "تصوير: …"), in page order:
+    /// tagged like the byline.
+    public let creditParagraphs: [Paragraph]
     /// The day the page gives for itself (its publication or last update, a dateline, a
     /// picture named after its day), which dates an article that comes without one.
     public let pageDate: PageDate?
@@ -62,6 +65,7 @@ public struct CleanedPage: Sendable, Hashable {
         source: String?,
         byline: String?,
         bylineParagraph: Paragraph? = nil,
+        creditParagraphs: [Paragraph] = [],
         pageDate: PageDate? = nil
     ) {
         self.key = key
@@ -71,11 +75,14 @@ public struct CleanedPage: Sendable, Hashable {
         self.source = source
         self.byline = byline
         self.bylineParagraph = bylineParagraph
+        self.creditParagraphs = creditParagraphs
         self.pageDate = pageDate
     }
 
-    /// The byline's line, then the paragraphs: the text that is stored and tagged.
-    public var paragraphsWithByline: [Paragraph] {
-        (bylineParagraph.map { [$0] } ?? []) + paragraphs
+    /// The byline's line, the paragraphs and the credit lines, in page order: the text that is stored and tagged.
+    public var paragraphsWithCredits: [Paragraph] {
+        guard bylineParagraph != nil || !creditParagraphs.isEmpty else { return paragraphs }
+        return ((bylineParagraph.map { [$0] } ?? []) + paragraphs + creditParagraphs)
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }

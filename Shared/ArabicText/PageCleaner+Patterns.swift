@@ -25,6 +25,8 @@ extension PageCleaner {
         let pictureWords: Set<UInt64>
         /// First words of byline lines.
         let bylineWords: Set<UInt64>
+        /// Openings of the credit lines a page gives its staff, "رئيس التحرير: X" or "تصوير: X".
+        let creditOpenings: [[UInt64]]
         /// Labels of an article's own sections, such as its introduction.
         let sectionLabels: Set<UInt64>
 
@@ -62,6 +64,11 @@ extension PageCleaner {
                 "تعرف على المزيد", "اقرأ المزيد", "للمزيد من", "اقرأ أيضا", "شاهد أيضا", "تابع المزيد",
             ])
             bylineWords = Set(keys(["بقلم", "كتب", "كتبه", "كتبت", "بواسطة", "إعداد", "تحرير"]).joined())
+            creditOpenings = keys([
+                "رئيس التحرير", "رئيسة التحرير", "مدير التحرير", "مديرة التحرير", "سكرتير التحرير", "مدير النشر",
+                "المدير المسؤول", "مدير المكتب", "مراسل", "مراسلة", "تصوير", "ترجمة", "تنسيق", "مراجعة", "تدقيق",
+                "متابعة", "تقديم",
+            ])
             sectionLabels = Set(
                 keys(["مقدمة", "المقدمة", "تمهيد", "خلفية", "الخلفية", "خاتمة", "الخاتمة", "خلاصة", "الخلاصة", "ملخص"])
                     .joined()
@@ -106,6 +113,15 @@ extension PageCleaner.Patterns {
     /// A line that is only a section label of the article, such as "مقدمة".
     func isSectionHeading(_ line: PageLine) -> Bool {
         line.wordCount == 1 && sectionLabels.contains(line.words[0])
+    }
+
+    /// A short line that credits a person by role: a byline opening ("بقلم: …", "كتب …") or a staff credit
+    /// ("رئيس التحرير: …", "تصوير: …", after which a colon must follow), with a name after it.
+    func isCredit(_ line: PageLine) -> Bool {
+        guard line.wordCount <= 9, !line.endsSentence, let first = line.words.first else { return false }
+        if bylineWords.contains(first) { return line.wordCount >= 2 }
+        guard line.hasLeadingColon, let opening = creditOpenings.first(where: line.starts(with:)) else { return false }
+        return line.wordCount > opening.count
     }
 
     /// A short "source - author" or "بقلم: …" line.

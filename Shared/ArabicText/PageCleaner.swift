@@ -74,6 +74,12 @@ public struct PageCleaner: Sendable {
         let bodyStart = kept.first ?? lines.count
         let bylineIndex = lines.indices.first { $0 < bodyStart && $0 != titleIndex && patterns.isByline(lines[$0]) }
         kept.removeAll { $0 == bylineIndex }
+        // Other credits, wherever the page puts them (a second author, a masthead after the story): the people
+        // they name are the article's too, though their lines are not its text.
+        let keptSet = Set(kept)
+        let creditIndices = lines.indices.filter { index in
+            index != bylineIndex && index != titleIndex && !keptSet.contains(index) && patterns.isCredit(lines[index])
+        }
 
         let paragraph = { (index: Int) in
             let keyRange = trimmingPromotion(from: lines[index], key: key)
@@ -90,6 +96,7 @@ public struct PageCleaner: Sendable {
             source: lines.first(where: patterns.isSourceLine).map { source(from: scalars[$0.sourceRange]) },
             byline: bylineIndex.map { display(scalars[lines[$0].sourceRange]) },
             bylineParagraph: bylineIndex.map(paragraph),
+            creditParagraphs: creditIndices.map(paragraph),
             pageDate: dates.date(in: key, lines: lines, kept: kept, tailStart: tailStart)
         )
     }

@@ -111,6 +111,32 @@ struct PageCleanerTests {
         }
     }
 
+    @Test("credit lines are kept for tagging apart from the body, in page order with it")
+    func creditLines() {
+        let page = """
+            بقلم: سلمى الوردي
+            كتب: أنور الشامي
+            عاد الهدوء إلى شوارع المدينة بعد أسبوع من الاحتجاجات المتواصلة.
+            وفتحت المحلات أبوابها من جديد صباح اليوم.
+            تصوير: نادية الفاسي
+            رئيس التحرير: هشام القادري
+            رئيس التحرير
+            """
+        let cleaned = cleaner.clean(page)
+        #expect(cleaned.byline == "بقلم: سلمى الوردي")
+        #expect(
+            cleaned.paragraphs.map(\.text) == [
+                "عاد الهدوء إلى شوارع المدينة بعد أسبوع من الاحتجاجات المتواصلة.",
+                "وفتحت المحلات أبوابها من جديد صباح اليوم.",
+            ])
+        // A role without a name after it credits no one.
+        #expect(
+            cleaned.creditParagraphs.map(\.text) == [
+                "كتب: أنور الشامي", "تصوير: نادية الفاسي", "رئيس التحرير: هشام القادري",
+            ])
+        #expect(cleaned.paragraphsWithCredits.map(\.text.first) == ["ب", "ك", "ع", "و", "ت", "ر"])
+    }
+
     @Test(
         "a short text without page furniture is kept whole",
         arguments: ["زار حموشي فيينا", "زار حموشي فيينا وموسكو والرباط يوم الأحد"])

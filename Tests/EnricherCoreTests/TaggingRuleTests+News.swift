@@ -25,6 +25,22 @@ extension TaggingRuleTests {
         #expect(names(text, .person).contains(author), "\(names(text, .person))")
     }
 
+    @Test(
+        "people credited elsewhere on the page are persons: a second author, a masthead, a photographer",
+        arguments: [
+            "بقلم: سلمى الوردي\nكتب: أنور الشامي\n\(Self.creditedStory)",
+            "\(Self.creditedStory)\nرئيس التحرير: أنور الشامي",
+            "\(Self.creditedStory)\nتصوير: أنور الشامي",
+        ]
+    )
+    func credits(text: String) {
+        #expect(names(text, .person).contains("أنور الشامي"), "\(names(text, .person))")
+    }
+
+    private static var creditedStory: String {
+        "عاد الهدوء إلى شوارع المدينة بعد أسبوع من الاحتجاجات المتواصلة.\nوفتحت المحلات أبوابها من جديد صباح اليوم."
+    }
+
     @Test("كتب without a colon is the verb, not a byline")
     func writeVerb() {
         #expect(names("كتب الطالب رسالة طويلة إلى أسرته.", .person).isEmpty)

@@ -23,7 +23,7 @@ struct TaggingSeedTests {
     func tag(_ seed: String) throws -> (scalars: [Unicode.Scalar], entities: [Entity], kept: [Range<Int>]) {
         let text = try FixtureFiles.seed(seed)
         let entities = try enricher.tag(text: text, publishedAt: Fixtures.publishedAt)
-        return (Array(text.unicodeScalars), entities, PageCleaner().clean(text).paragraphsWithByline.map(\.range))
+        return (Array(text.unicodeScalars), entities, PageCleaner().clean(text).paragraphsWithCredits.map(\.range))
     }
 
     /// Every range where `needle` occurs inside the byline and kept paragraphs.

@@ -137,7 +137,7 @@ public struct ArticleEnricher: Sendable {
     /// - Throws: ``ArticleTooLargeError`` when the kept paragraphs have more than ``maximumScalars``.
     public func tag(text: String, publishedAt: Date?) throws(ArticleTooLargeError) -> [Entity] {
         let page = cleaner.clean(text)
-        let paragraphs = page.paragraphsWithByline.map(\.range)
+        let paragraphs = page.paragraphsWithCredits.map(\.range)
         try checkSize(paragraphs.reduce(0) { $0 + $1.count })
         return tagger.entities(
             in: Array(text.unicodeScalars),

@@ -10,7 +10,7 @@ struct ArticleBody: Sendable {
     init(page: CleanedPage, normalizer: ArabicNormalizer) {
         var scalars: [Unicode.Scalar] = []
         var paragraphs: [Range<Int>] = []
-        for paragraph in page.paragraphsWithByline {
+        for paragraph in page.paragraphsWithCredits {
             let display = normalizer.normalize(paragraph.scalars, form: .display).scalars
             // Display normalization keeps at most one space at each end.
             let trimmed = display.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
