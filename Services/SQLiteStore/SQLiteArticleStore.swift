@@ -167,7 +167,7 @@ public final class SQLiteArticleStore: ArticleStore {
     // through Codable and compiling each statement again cost more than SQLite's own work.
     private static func save(_ indexed: IndexedArticle, in db: Database) throws {
         let article = indexed.article
-        // One statement for the row and its write count; the row's search slot and its count survive a rewrite.
+        // One statement writes the row and counts the write; a rewrite keeps the row's search_rowid.
         try db.cachedStatement(
             sql: """
                 INSERT INTO articles (id, url, source, published_at, title, body, enrichment_version, enriched_at)
