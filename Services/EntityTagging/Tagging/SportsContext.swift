@@ -31,7 +31,8 @@ enum SportsContext {
 
     private static func namesTeam(_ mention: MentionCandidate, in context: ParagraphContext) -> Bool {
         let start = mention.words.lowerBound
-        guard start > 0 else { return false }
+        // A venue is where the match is played ("فاز على ملعب رادس"), not who plays it.
+        guard start > 0, context.longestMatch(at: start, [.venueHead]) == nil else { return false }
         let before = context.words[start - 1]
         if isMatchVerb(before) || teamWords.contains(before.nameKey) { return true }
         guard opponentWords.contains(before.key) else { return false }

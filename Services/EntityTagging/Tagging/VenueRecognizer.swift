@@ -5,8 +5,8 @@ import ArticleModel
 /// with the adjectives that belong to such names: "مطار محمد الخامس الدولي", "ملعب القاهرة الدولي", "قصر قرطاج".
 /// The whole is one location, so the person or city it is named after is not tagged on its own there.
 ///
-/// A head with the article (المطار) is a plain noun, and a head followed by anything but a name ("قصر العدالة"
-/// is read as a name only when العدالة is one) gives nothing.
+/// A head with the article (المطار) is a plain noun, and a head followed by anything but a name gives nothing: a word
+/// the dictionary knows is read as a name only when a list or a rule has it ("قصر العدالة" only when العدالة is one).
 enum VenueRecognizer {
     /// Adjectives that end a venue's name: "الدولي" of an airport, "الكبير" of a mosque.
     private static let adjectives: Set<String> = [
@@ -63,6 +63,10 @@ enum VenueRecognizer {
             let person = PersonRecognizer.name(at: role.words.upperBound, afterTitle: true, in: context)
         {
             return person.words.upperBound
+        }
+        // A word no list and no dictionary knows, such as a town's (ملعب رادس): after a head it can only be a name.
+        if !context.lexicon.isCommonWord(words[position]) {
+            return position + 1
         }
         return nil
     }
