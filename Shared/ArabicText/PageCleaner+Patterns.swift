@@ -118,17 +118,28 @@ extension PageCleaner.Patterns {
     /// A short line that credits a person by role: a byline opening ("بقلم: …", "كتب …") or a staff credit
     /// ("رئيس التحرير: …", "تصوير: …", after which a colon must follow), with a name after it.
     func isCredit(_ line: PageLine) -> Bool {
-        guard line.wordCount <= 9, !line.endsSentence, let first = line.words.first else { return false }
-        if bylineWords.contains(first) { return line.wordCount >= 2 }
+        guard isShortNameLine(line) else { return false }
+        if opensWithBylineWord(line) { return true }
         guard line.hasLeadingColon, let opening = creditOpenings.first(where: line.starts(with:)) else { return false }
         return line.wordCount > opening.count
     }
 
     /// A short "source - author" or "بقلم: …" line.
     func isByline(_ line: PageLine) -> Bool {
-        guard line.wordCount <= 9, !line.endsSentence else { return false }
-        if let first = line.words.first, bylineWords.contains(first), line.wordCount >= 2 { return true }
+        guard isShortNameLine(line) else { return false }
+        if opensWithBylineWord(line) { return true }
         guard let dashWords = line.wordsBeforeDash else { return false }
         return (1...4).contains(dashWords) && (1...5).contains(line.wordCount - dashWords)
+    }
+
+    /// Short enough, and not a sentence, to be a byline or a credit.
+    private func isShortNameLine(_ line: PageLine) -> Bool {
+        line.wordCount <= 9 && !line.endsSentence
+    }
+
+    /// "بقلم …", "كتب: …": a byline word and at least one word after it.
+    private func opensWithBylineWord(_ line: PageLine) -> Bool {
+        guard let first = line.words.first else { return false }
+        return bylineWords.contains(first) && line.wordCount >= 2
     }
 }
