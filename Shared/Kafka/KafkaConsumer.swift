@@ -100,7 +100,8 @@ public final class KafkaConsumer: Service, Sendable {
         KafkaConsumerMessages(consumer: self, pollTimeout: .milliseconds(100))
     }
 
-    /// Leaves the group cleanly (`rd_kafka_consumer_close`), then destroys the librdkafka handle.
+    /// Leaves the group cleanly (unsubscribes, applies the revocation, then `rd_kafka_consumer_close`), then
+    /// destroys the librdkafka handle.
     ///
     /// Operations already running finish first (a blocked poll is woken; a commit waits for the coordinator, at most
     /// the session timeout), and from the start of the close every operation throws ``KafkaError/Code/shutdown``.
@@ -120,12 +121,42 @@ public final class KafkaConsumer: Service, Sendable {
         let rebalance = rebalance
         await client.tearDown { handle in
             rebalance.beginClosing(handle)
+            Self.leaveGroup(handle, rebalance: rebalance, logger: logger)
             let code = rd_kafka_consumer_close(handle)
             guard code != RD_KAFKA_RESP_ERR_NO_ERROR else { return }
             let error = KafkaError(rdCode: code, fallback: .consumer, context: "leaving the group failed")
             logger.warning("Consumer close failed", metadata: [KafkaLogKey.error: "\(error)"])
         }
     }
+
+    /// Leaves the group while it still answers requests: unsubscribes, then serves the queue until a poll passes
+    /// without a rebalance, so the revocation that follows is applied before the group terminates.
+    ///
+    /// `rd_kafka_consumer_close` alone serves that revocation from inside the close, where a callback that comes
+    /// after the group terminated waits for ever on its `rd_kafka_assign`. Messages read meanwhile are dropped
+    /// uncommitted: the partitions' next owner reads them.
+    private static func leaveGroup(_ handle: OpaquePointer, rebalance: RDKafkaRebalanceContext, logger: Logger) {
+        var subscription: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+        guard rd_kafka_subscription(handle, &subscription) == RD_KAFKA_RESP_ERR_NO_ERROR, let subscription else {
+            return
+        }
+        let isSubscribed = subscription.pointee.cnt > 0
+        rd_kafka_topic_partition_list_destroy(subscription)
+        guard isSubscribed, rd_kafka_unsubscribe(handle) == RD_KAFKA_RESP_ERR_NO_ERROR else { return }
+        let deadline = ContinuousClock.now + leaveLimit
+        while ContinuousClock.now < deadline {
+            let served = rebalance.servedCount
+            if let message = rd_kafka_consumer_poll(handle, 100) {
+                rd_kafka_message_destroy(message)
+            } else if rebalance.servedCount == served {
+                return
+            }
+        }
+        logger.warning("The group was still rebalancing \(leaveLimit) after leaving it; closing anyway")
+    }
+
+    /// How long ``close()`` serves rebalances after leaving the group before it closes regardless.
+    private static let leaveLimit = Duration.seconds(10)
 
     /// Runs the consumer as a service: waits for graceful shutdown or cancellation, then calls ``close()``.
     ///

@@ -26,6 +26,8 @@ final class RDKafkaRebalanceContext: Sendable {
     private let deferredRevocation = Mutex<DeferredRevocation?>(nil)
     /// Set once the consumer closes: revocations are then applied at once.
     private let isClosing = Mutex(false)
+    /// How many times librdkafka called the callback; the consumer's close waits until it stops rising.
+    private let callbackCount = Atomic(0)
     /// Where partitions without a committed offset start (``KafkaConsumerConfiguration/startTimestamp``).
     private let startTimestamp: Int64?
     private let logger: Logger
@@ -39,6 +41,9 @@ final class RDKafkaRebalanceContext: Sendable {
     func install(on configuration: OpaquePointer) {
         rd_kafka_conf_set_rebalance_cb(configuration, rebalanceCallback)
     }
+
+    /// How many rebalances the callback has served so far.
+    var servedCount: Int { callbackCount.load(ordering: .acquiring) }
 
     /// Appends an event for the next poll.
     func append(_ event: KafkaConsumerEvent) {
@@ -104,7 +109,17 @@ final class RDKafkaRebalanceContext: Sendable {
         _ reason: rd_kafka_resp_err_t,
         _ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
     ) {
+        defer { callbackCount.add(1, ordering: .releasing) }
         let partitions = list.map { RDKafkaTopicPartitionList.partitions(of: $0) } ?? []
+        // Once the group has terminated, librdkafka drops the requests of `rd_kafka_assign` and
+        // `rd_kafka_rebalance_protocol` unanswered, and their callers wait for ever (librdkafka issue 4884). There
+        // is nothing left to assign then.
+        if isClosing.withLock({ $0 }), rd_kafka_consumer_closed(handle) != 0 {
+            logger.debug(
+                "Rebalance after the group terminated, nothing to apply",
+                metadata: [KafkaLogKey.partitions: "\(partitions.map { "\($0.topic)[\($0.partition)]" })"])
+            return
+        }
         let rebalanceProtocol = rd_kafka_rebalance_protocol(handle).map { String(cString: $0) } ?? "NONE"
         // The cooperative protocol moves only the listed partitions; eager replaces the whole assignment.
         let isCooperative = rebalanceProtocol == "COOPERATIVE"
