@@ -4,6 +4,8 @@ import Logging
 /// The batch being filled by the polling loop and the one being stored behind it.
 struct BatchPipeline {
     var filling = PendingBatch()
+    /// Messages polled and not yet in ``filling``, oldest first.
+    var analysing: [MessageAnalysis] = []
     var inFlight: BatchInFlight?
     /// Partitions paused because the batch being filled is full while the previous one is still being stored.
     var paused: Set<KafkaTopicPartition> = []
@@ -38,6 +40,7 @@ extension EnricherService {
 
     /// Stores and commits everything in hand before returning: before partitions are revoked, and at the end.
     func settle(_ batches: inout BatchPipeline) async throws {
+        try await collect(&batches)
         if let inFlight = batches.inFlight {
             batches.inFlight = nil
             try await inFlight.landing()

@@ -25,6 +25,9 @@ public final class EnricherService: Service, Sendable {
     let metrics = EnricherMetrics()
 
     private let phaseBox = Mutex(EnricherPhase.connecting)
+    /// How many polled messages may be in analysis at once: two per core keep every core busy while the polling loop
+    /// waits for the oldest.
+    private let analysisLookahead = 2 * ProcessInfo.processInfo.activeProcessorCount
 
     /// What the service has done so far; read it after `run()` returns for the exit summary.
     public var counters: EnricherCounters { countersBox.withLock { $0 } }
@@ -167,21 +170,23 @@ public final class EnricherService: Service, Sendable {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             switch try await consumer.poll(timeout: configuration.pollTimeout) {
             case .message(let message):
-                lastActivity = .now
                 let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
                 nextOffsets[partition] = message.offset + 1
+                countersBox.withLock { $0.consumed += 1 }
+                metrics.consumed.increment()
                 if let stored = storedOffsets[TopicPartition(topic: message.topic, partition: message.partition)],
                     message.offset < stored,
                     try await store.outcome(of: HandledMessage(message, outcome: .stored)) != nil
                 {
                     // Handled by a batch whose Kafka commit was lost (a crash, a lost partition): not again. The
                     // digest check keeps a different message at a reused offset (a re-created topic) from this.
-                    countersBox.withLock { $0.consumed += 1 }
-                    metrics.consumed.increment()
-                    skip(message, into: &batches.filling)
+                    batches.analysing.append(.skipped(message))
                 } else {
-                    try await handle(message, into: &batches.filling)
+                    batches.analysing.append(startAnalysis(of: message))
                 }
+                try await collect(&batches, keeping: analysisLookahead)
+                // Waiting for an analysis is work, not quiet.
+                lastActivity = .now
             case .partitionsAssigned(let partitions):
                 // The Kafka module logs rebalances; here they start the idle clock and read what the store holds.
                 assignment.assigned(partitions)
@@ -195,7 +200,11 @@ public final class EnricherService: Service, Sendable {
             case .error(let error):
                 logger.warning("consumer error", metadata: ["error": "\(error)"])
             case nil:
-                break
+                // Nothing more at hand: what is being analysed joins the batch, so that batching and idleness see it.
+                if !batches.analysing.isEmpty {
+                    try await collect(&batches)
+                    lastActivity = .now
+                }
             }
             if let idle = assignment.idleToReport() {
                 logger.warning(
@@ -246,24 +255,39 @@ public final class EnricherService: Service, Sendable {
         }
     }
 
-    private func handle(_ message: KafkaConsumerMessage, into batch: inout PendingBatch) async throws {
-        countersBox.withLock { $0.consumed += 1 }
-        metrics.consumed.increment()
+    /// Starts decoding and enriching a polled message on another thread; ``collect(_:keeping:)`` hands it to the
+    /// batch.
+    private func startAnalysis(of message: KafkaConsumerMessage) -> MessageAnalysis {
         // The article's trace goes on from the ingest's span, whose context the message carries in its headers.
         let span = startSpan("process \(message.topic)", context: message.headers.traceContext, ofKind: .consumer)
-        defer { span.end() }
         span.attributes["messaging.system"] = "kafka"
         span.attributes["messaging.operation.type"] = "process"
         span.attributes["messaging.destination.name"] = message.topic
         span.attributes["messaging.destination.partition.id"] = "\(message.partition)"
         span.attributes["messaging.kafka.offset"] = Int(message.offset)
-        switch analyse(message) {
-        case .success(let article):
-            span.attributes["akhbar.article.id"] = article.article.articleID
-            batch.add(message, article: article, trace: span.context)
-        case .failure(let rejection):
-            span.setStatus(SpanStatus(code: .error, message: rejection.reason))
-            try await deadLetter(message, code: rejection.code, reason: rejection.reason, into: &batch)
+        return .analysing(message, span: span, result: Task { self.analyse(message) })
+    }
+
+    /// Hands polled messages to the batch in the order they were polled, waiting for their analyses, until no more
+    /// than `keeping` are left in analysis. In poll order, so that a batch never commits an offset past a message
+    /// still being analysed.
+    func collect(_ batches: inout BatchPipeline, keeping: Int = 0) async throws {
+        while batches.analysing.count > keeping {
+            switch batches.analysing.removeFirst() {
+            case .skipped(let message):
+                skip(message, into: &batches.filling)
+            case .analysing(let message, let span, let result):
+                defer { span.end() }
+                switch await result.value {
+                case .success(let article):
+                    span.attributes["akhbar.article.id"] = article.article.articleID
+                    batches.filling.add(message, article: article, trace: span.context)
+                case .failure(let rejection):
+                    span.setStatus(SpanStatus(code: .error, message: rejection.reason))
+                    try await deadLetter(
+                        message, code: rejection.code, reason: rejection.reason, into: &batches.filling)
+                }
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where one enricher process spent its time, per stage, printed when it exits: what a throughput figure is made of.
-/// Stores run behind the polling loop, so their time overlaps decoding and enrichment.
+/// Messages are decoded and enriched on every core at once and stores run behind the polling loop, so the stages
+/// overlap: each is the sum of its own durations, which can exceed the time the process ran.
 public struct EnricherStageTimes: Sendable, Equatable, CustomStringConvertible {
     /// Protobuf decoding and validation of raw articles.
     public var decode = Duration.zero
