@@ -34,10 +34,25 @@ struct MentionPropagationTests {
             [.outside, .begin(.location)], [.outside], [.outside], [.outside], [.outside, .outside],
             [.begin(.organization), .inside(.organization)],
         ]
-        MentionPropagation(window: 3).apply(to: &tags, descriptions: try Self.describe(sentences))
+        MentionPropagation(window: 3, passes: 1).apply(to: &tags, descriptions: try Self.describe(sentences))
         #expect(tags[4] == [.outside, .outside])
-        MentionPropagation(window: 4).apply(to: &tags, descriptions: try Self.describe(sentences))
+        MentionPropagation(window: 4, passes: 1).apply(to: &tags, descriptions: try Self.describe(sentences))
         #expect(tags[4] == [.outside, .begin(.location)])
         #expect(tags[5] == [.begin(.organization), .inside(.organization)])
+    }
+
+    @Test("a name found by one pass spreads further in the next, as far as the passes allow")
+    func chains() throws {
+        let sentences = [["زار", "سرت"], ["في"], ["من", "سرت"], ["في"], ["إلى", "سرت"]]
+        let untagged: [[BIOTag]] = [
+            [.outside, .begin(.location)], [.outside], [.outside, .outside], [.outside], [.outside, .outside],
+        ]
+        var tags = untagged
+        MentionPropagation(window: 2, passes: 1).apply(to: &tags, descriptions: try Self.describe(sentences))
+        #expect(tags[2] == [.outside, .begin(.location)])
+        #expect(tags[4] == [.outside, .outside])
+        tags = untagged
+        MentionPropagation(window: 2, passes: 2).apply(to: &tags, descriptions: try Self.describe(sentences))
+        #expect(tags[4] == [.outside, .begin(.location)])
     }
 }

@@ -29,7 +29,7 @@ public struct NERTagger: Sendable {
     }
 
     /// Tags the sentences of one text (an article, a corpus in order) and then the other
-    /// mentions of the names found, within three sentences (``MentionPropagation``).
+    /// mentions of the names found in nearby sentences (``MentionPropagation``).
     /// - Parameter propagatesNames: `false` tags each sentence on its own.
     public func tag(sentences: [[String]], propagatesNames: Bool = true) -> [[BIOTag]] {
         tag(described: sentences.map(extractor.describe), propagatesNames: propagatesNames)
