@@ -99,6 +99,10 @@ extension TaggingRuleTests {
         #expect(names("وانتقد Emmanuel Macron القرار في تغريدة.", .person) == ["Emmanuel Macron"])
         #expect(names("وشاركت United Nations في الاجتماع.", .person).isEmpty)
         #expect(names("وزار الوفد New York الأسبوع الماضي.", .person).isEmpty)
+        let text =
+            "قال Michael Schumacher إن فريق Ferrari سيعود. وأعلنت شركة Apple عن هاتف جديد، فيما خفضت Dell أسعارها."
+        #expect(names(text, .person).contains("Michael Schumacher"))
+        #expect(names(text, .person).allSatisfy { !$0.contains("سيعود") })
     }
 
     @Test(

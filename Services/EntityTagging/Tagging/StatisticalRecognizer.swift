@@ -19,6 +19,11 @@ struct StatisticalRecognizer: Sendable {
                 // No name ends in a function word: "إليزابيث على" is إليزابيث. A text that writes
                 // على as علي keeps its Ali: محمد علي.
                 var words = span.tokens
+                // A name stays in one script: "Ferrari سيعود" is Ferrari.
+                let isLatin = context.words[words.lowerBound].kind == .latin
+                if let other = words.dropFirst().first(where: { (context.words[$0].kind == .latin) != isLatin }) {
+                    words = words.lowerBound..<other
+                }
                 while words.count > 1, context.isFunctionWord(at: words.upperBound - 1),
                     context.distinguishesAlefMaqsura
                         || context.longestMatch(at: words.upperBound - 1, [.givenName]) == nil
