@@ -26,18 +26,45 @@ struct MentionPropagation: Sendable {
     private func applyOnce(to tags: inout [[BIOTag]], descriptions: [[TokenDescription]]) {
         let names = zip(tags, descriptions).map(Self.names)
         let original = tags
+        // The names of the sentences within the window, kept as it slides: the one leaving is taken out, the one
+        // entering added, and the sentence itself left out while it is read.
+        var nearby = NameCounts()
+        for other in 0..<min(tags.count, window) { nearby.add(names[other]) }
         for sentence in tags.indices {
-            var nearby: [UInt64: [NERType: Int]] = [:]
-            for other in max(0, sentence - window)...min(tags.count - 1, sentence + window) where other != sentence {
-                for (stem, type) in names[other] { nearby[stem, default: [:]][type, default: 0] += 1 }
-            }
+            if sentence + window < tags.count { nearby.add(names[sentence + window]) }
+            if sentence - window > 0 { nearby.remove(names[sentence - window - 1]) }
+            nearby.remove(names[sentence])
+            defer { nearby.add(names[sentence]) }
             guard !nearby.isEmpty else { continue }
             for index in tags[sentence].indices where original[sentence][index] == .outside {
                 if index > 0, tags[sentence][index - 1] != .outside { continue }
                 let token = descriptions[sentence][index]
-                guard let counts = token.nameStems.lazy.compactMap({ nearby[$0] }).first else { continue }
-                let type = NERType.allCases.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? .person
+                guard let counts = token.nameStems.lazy.compactMap({ nearby.counts(of: $0) }).first else { continue }
+                let type = NERType.allCases.max { counts[$0.ordinal] < counts[$1.ordinal] } ?? .person
                 tags[sentence][index] = .begin(type)
+            }
+        }
+    }
+
+    /// How often each name stem was tagged with each type (by ``NERType/ordinal``) in a set of sentences.
+    private struct NameCounts {
+        private var counts: [UInt64: [Int]] = [:]
+
+        var isEmpty: Bool { counts.isEmpty }
+
+        func counts(of stem: UInt64) -> [Int]? { counts[stem] }
+
+        mutating func add(_ names: [(UInt64, NERType)]) {
+            for (stem, type) in names {
+                counts[stem, default: Array(repeating: 0, count: NERType.allCases.count)][type.ordinal] += 1
+            }
+        }
+
+        /// Takes out names added before; a stem no sentence holds any more is gone.
+        mutating func remove(_ names: [(UInt64, NERType)]) {
+            for (stem, type) in names {
+                counts[stem]![type.ordinal] -= 1
+                if counts[stem]!.allSatisfy({ $0 == 0 }) { counts[stem] = nil }
             }
         }
     }
