@@ -14,6 +14,7 @@ public final class PostgresArticleStore: ArticleStore {
     let client: PostgresClient
     let logger: Logger
     private let running: Task<Void, Never>
+    private let statistics = Mutex(StatisticsSchedule())
     public let configuration: PostgresStoreConfiguration
 
     /// Connects, checks the server answers with these credentials, and brings the schema up to date.
@@ -122,6 +123,23 @@ public final class PostgresArticleStore: ArticleStore {
             try await writer.write(articles, handled: handled)
             try await writer.record(handled)
             try await writer.record(consumed, group: group)
+        }
+        if statistics.withLock({ $0.recordSaved(articles.count) }) {
+            // In the background: an ANALYZE of a large table takes a second or more, which the next batch need not
+            // wait for.
+            Task { await refreshStatistics() }
+        }
+    }
+
+    /// Has the server gather the statistics the search planner reads (``StatisticsSchedule``). The batch is stored
+    /// already, so a failure here is only logged.
+    private func refreshStatistics() async {
+        do {
+            try await read { connection in
+                try await connection.query("ANALYZE articles, article_terms", logger: self.logger)
+            }
+        } catch {
+            logger.warning("Refreshing the search statistics failed", metadata: ["error": "\(error)"])
         }
     }
 
