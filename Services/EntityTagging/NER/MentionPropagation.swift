@@ -17,18 +17,18 @@ struct MentionPropagation: Sendable {
     /// Propagates names in `tags`, one entry per sentence, parallel to `descriptions`.
     func apply(to tags: inout [[BIOTag]], descriptions: [[TokenDescription]]) {
         for _ in 0..<passes {
-            let before = tags
-            applyOnce(to: &tags, descriptions: descriptions)
-            if tags == before { return }
+            guard applyOnce(to: &tags, descriptions: descriptions) else { return }
         }
     }
 
-    private func applyOnce(to tags: inout [[BIOTag]], descriptions: [[TokenDescription]]) {
+    /// One pass; returns whether it tagged anything.
+    private func applyOnce(to tags: inout [[BIOTag]], descriptions: [[TokenDescription]]) -> Bool {
         let names = zip(tags, descriptions).map(Self.names)
         let original = tags
         // The names of the sentences within the window, kept as it slides: the one leaving is taken out, the one
         // entering added, and the sentence itself left out while it is read.
         var nearby = NameCounts()
+        var tagged = false
         for other in 0..<min(tags.count, window) { nearby.add(names[other]) }
         for sentence in tags.indices {
             if sentence + window < tags.count { nearby.add(names[sentence + window]) }
@@ -42,8 +42,10 @@ struct MentionPropagation: Sendable {
                 guard let counts = token.nameStems.lazy.compactMap({ nearby.counts(of: $0) }).first else { continue }
                 let type = NERType.allCases.max { counts[$0.ordinal] < counts[$1.ordinal] } ?? .person
                 tags[sentence][index] = .begin(type)
+                tagged = true
             }
         }
+        return tagged
     }
 
     /// How often each name stem was tagged with each type (by ``NERType/ordinal``) in a set of sentences.
