@@ -131,12 +131,14 @@ public final class PostgresArticleStore: ArticleStore {
         }
     }
 
-    /// Has the server gather the statistics the search planner reads (``StatisticsSchedule``). The batch is stored
-    /// already, so a failure here is only logged.
+    /// Has the server gather the statistics the planner reads for the searches and entity pages
+    /// (``StatisticsSchedule``). The batch is stored already, so a failure here is only logged.
     private func refreshStatistics() async {
         do {
             try await read { connection in
-                try await connection.query("ANALYZE articles, article_terms", logger: self.logger)
+                try await connection.query(
+                    "ANALYZE articles, article_terms, article_entities, entities, entity_aliases, mentions",
+                    logger: self.logger)
             }
         } catch {
             logger.warning("Refreshing the search statistics failed", metadata: ["error": "\(error)"])
