@@ -150,4 +150,63 @@ struct DateRecognizerTests {
         #expect(try dates("توفي الكاتب وهو في الأربعينات من عمره.").isEmpty)
         #expect(try dates("عاش الفنان العشرينات متنقلا بين المدن.").isEmpty)
     }
+
+    @Test(
+        "a month named in two families is one date, its year read after both names",
+        arguments: [
+            ("وصل الوفد إلى المدينة في 14 آب (أغسطس) 2024 مساء.", "14 آب (أغسطس) 2024", "2024-08-14"),
+            ("تجري الانتخابات في 12 تشرين الأول/أكتوبر 2025 كما أعلن.", "12 تشرين الأول/أكتوبر 2025", "2025-10-12"),
+            ("افتتح المعرض يوم 23 يوليو/تموز 2024 بحضور الوزير.", "23 يوليو/تموز 2024", "2024-07-23"),
+            ("ولد الشاعر في 3 كانون الثاني (يناير) 1990 بقرية صغيرة.", "3 كانون الثاني (يناير) 1990", "1990-01-03"),
+            ("انتهت المهلة في شباط (فبراير) 2023 دون اتفاق.", "شباط (فبراير) 2023", "2023-02"),
+        ]
+    )
+    func twoMonthNames(text: String, mention: String, value: String) throws {
+        try expectOneDate(in: text, mention: mention, value: value)
+    }
+
+    @Test("two names of different months are not one month")
+    func differentMonthNames() throws {
+        let found = try dates("تمتد الدورة من آذار (مايو) 2024 حسب نص فيه خطأ.")
+        #expect(found.map { $0.mentions.map(\.text) } != [["آذار (مايو) 2024"]])
+    }
+
+    @Test(
+        "days written as ordinals before من and the month",
+        arguments: [
+            ("تغيرت المنطقة كثيرا منذ السابع من أكتوبر 2023 حسب المراقبين.", "السابع من أكتوبر 2023", "2023-10-07"),
+            ("ما زال العالم يذكر هجمات الحادي عشر من سبتمبر 2001 جيدا.", "الحادي عشر من سبتمبر 2001", "2001-09-11"),
+            (
+                "احتفلت العائلة في الخامس والعشرين من ديسمبر 2022 بالعيد.", "الخامس والعشرين من ديسمبر 2022",
+                "2022-12-25"
+            ),
+            (
+                "انتهت السنة المالية في الواحد والثلاثين من مارس 2024 بعجز.", "الواحد والثلاثين من مارس 2024",
+                "2024-03-31"
+            ),
+            ("صدر القرار يوم الخميس الثاني من مايو 2019 بعد نقاش.", "يوم الخميس الثاني من مايو 2019", "2019-05-02"),
+            ("يدخل القانون حيز التنفيذ في الأول من يناير المقبل.", "الأول من يناير", "--01-01"),
+        ]
+    )
+    func ordinalDays(text: String, mention: String, value: String) throws {
+        try expectOneDate(in: text, mention: mention, value: value)
+    }
+
+    @Test("an ordinal after a definite noun, or without its month, is no day")
+    func notOrdinalDays() throws {
+        #expect(try dates("سجلت المبيعات ارتفاعا في الأسبوع الأول من يناير حسب التقرير.").isEmpty)
+        #expect(try dates("حل الفريق في المركز الثالث من أصل عشرين فريقا.").isEmpty)
+        #expect(try dates("الحادي من الشهر لا يعني شيئا هنا.").isEmpty)
+    }
+
+    @Test(
+        "a span of years is one date",
+        arguments: [
+            ("تغطي الخطة الفترة من 2025 إلى 2030 في كل الجهات.", "من 2025 إلى 2030", "2025/2030"),
+            ("تضاعف عدد الطلاب ما بين 2010 و2015 بشكل لافت.", "ما بين 2010 و2015", "2010/2015"),
+        ]
+    )
+    func yearSpans(text: String, mention: String, value: String) throws {
+        try expectOneDate(in: text, mention: mention, value: value)
+    }
 }

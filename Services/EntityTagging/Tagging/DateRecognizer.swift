@@ -7,8 +7,10 @@ import ArticleModel
 /// and bare years after عام or سنة (part of the mention) or after a preposition such as منذ or
 /// خلال (not part of it); days written in digits (15/09/2022, 2022-09-15, 15.09.2022); a weekday
 /// before a day ("الخميس 15 شتنبر", "يوم الأحد 6 ماي"), which is part of the mention; and
-/// decades ("ثمانينات القرن الماضي"). Numbers may stand in parentheses ("يومي (3) و (4) مارس
-/// (2021)") and a comma may come before the year ("11 مارس, 2021").
+/// decades ("ثمانينات القرن الماضي"); days written as ordinals ("السابع من أكتوبر"); spans of years
+/// ("من 2025 إلى 2030"). Numbers may stand in parentheses ("يومي (3) و (4) مارس (2021)"), a comma
+/// may come before the year ("11 مارس, 2021"), and a month may be named in two families ("آب
+/// (أغسطس)", "تموز/يوليو").
 ///
 /// It reads dates as written; a ``YearAnchor`` settles a missing year.
 struct DateRecognizer: Sendable {
@@ -25,6 +27,8 @@ struct DateRecognizer: Sendable {
     /// Brackets around a number: "(3)". Sets built once: a literal in the call would be built for every word.
     private static let openingBrackets: Set<String> = ["("]
     private static let closingBrackets: Set<String> = [")"]
+    /// The mark between a month's two names: "تموز/يوليو".
+    private static let monthSlashes: Set<String> = ["/"]
     /// Commas between a month and its year.
     private static let yearCommas: Set<String> = ["\u{060C}", ","]
     /// Words that introduce a bare year and belong to its mention.
@@ -85,9 +89,11 @@ struct DateRecognizer: Sendable {
         guard context.words.indices.contains(start) else { return nil }
         for opening in Self.rangeOpenings where words(context, at: start, equal: opening) {
             if let range = range(at: start + opening.count, in: context) { return range }
+            if let years = yearRange(at: start + opening.count, in: context) { return years }
         }
         if let range = range(at: start, in: context) { return range }
         if let (end, day) = numericDay(at: start, in: context) { return (end, .day(day)) }
+        if let (end, day) = ordinalDay(at: start, in: context) { return (end, .day(day)) }
         if let (day, afterDay) = day(at: start, in: context), let (month, afterMonth) = month(at: afterDay, in: context)
         {
             let (year, end) = year(at: afterMonth, of: month, in: context)
@@ -163,9 +169,20 @@ struct DateRecognizer: Sendable {
         return (end, .range(first, last))
     }
 
+    /// "Y1 joiner Y2" starting at `start`, after the words that open a range ("من 2025 إلى 2030", "بين 2010
+    /// و2015"), the first year before the second.
+    private func yearRange(at start: Int, in context: ParagraphContext) -> (Int, WrittenDate.Form)? {
+        guard let (first, afterFirst) = gregorianYear(at: start, in: context),
+            context.words.indices.contains(afterFirst),
+            Self.rangeJoiners.contains(hash: context.words[afterFirst].keyHash),
+            let (last, end) = gregorianYear(at: afterFirst + 1, in: context), first < last
+        else { return nil }
+        return (end, .years(first, last))
+    }
+
     /// The year written at `position` in the month's calendar, and the position after it (and
     /// after a Hijri era mark هـ); `nil` and `position` when there is none.
-    private func year(at position: Int, of month: Month, in context: ParagraphContext) -> (Int?, Int) {
+    func year(at position: Int, of month: Month, in context: ParagraphContext) -> (Int?, Int) {
         guard month.isHijri else {
             let afterComma = context.isPunctuation(at: position, in: Self.yearCommas) ? position + 1 : position
             guard let (year, end) = gregorianYear(at: afterComma, in: context) else { return (nil, position) }
@@ -206,9 +223,28 @@ struct DateRecognizer: Sendable {
         number(at: position, in: context, digits: 4...4).flatMap { (1900...2100).contains($0.0) ? $0 : nil }
     }
 
+    /// The month named at `position` and the word after it, with the month's name in a second family when one
+    /// follows in brackets or after a slash: "آب (أغسطس)", "تشرين الأول/أكتوبر", "يوليو/تموز", as papers of the
+    /// Levant and the Gulf give both.
+    func month(at position: Int, in context: ParagraphContext) -> (Month, Int)? {
+        guard let (month, end) = monthName(at: position, in: context) else { return nil }
+        if context.isPunctuation(at: end, in: Self.openingBrackets),
+            let (second, afterSecond) = monthName(at: end + 1, in: context), second == month,
+            context.isPunctuation(at: afterSecond, in: Self.closingBrackets)
+        {
+            return (month, afterSecond + 1)
+        }
+        if context.isPunctuation(at: end, in: Self.monthSlashes),
+            let (second, afterSecond) = monthName(at: end + 1, in: context), second == month
+        {
+            return (month, afterSecond)
+        }
+        return (month, end)
+    }
+
     /// The month and the word after a month name written without proclitics. Gregorian months
     /// are named by their number in the gazetteer, Hijri months by H and their number.
-    private func month(at position: Int, in context: ParagraphContext) -> (Month, Int)? {
+    private func monthName(at position: Int, in context: ParagraphContext) -> (Month, Int)? {
         guard let match = context.longestMatch(at: position, [.month]), !match.reading.segmentation.hasProclitics
         else { return nil }
         let canonical = context.lexicon.entry(match.entry).canonical

@@ -1,7 +1,7 @@
 extension WrittenDate {
     /// The ISO 8601 value, its missing year settled by `anchor`: `2022-09-15`, a range
     /// `2025-05-27/2025-05-29`, `2025-07`, `2010` or a decade in reduced precision, `198` (as
-    /// TIMEX3 writes it). A day or month whose year nothing settles keeps the year unknown in the
+    /// TIMEX3 writes it), years `2025/2030`. A day or month whose year nothing settles keeps the year unknown in the
     /// reduced form `--09-15` (`--05-27/--05-29` for a range, `--07` for a month). Hijri dates are
     /// given as Gregorian days, so one without a settled year has no value.
     func value(_ anchor: YearAnchor) -> String? {
@@ -30,6 +30,8 @@ extension WrittenDate {
             return Self.value(of: month, year: year)
         case .year(let year):
             return CivilDate.pad(year, 4)
+        case .years(let first, let last):
+            return "\(CivilDate.pad(first, 4))/\(CivilDate.pad(last, 4))"
         case .decade(let tens, let century):
             return String(Self.firstYear(of: century, publishedIn: anchor.reference?.year) / 10 + tens)
         }

@@ -34,6 +34,8 @@ struct WrittenDate: Sendable {
         /// A month with its year, or alone after شهر.
         case month(Month, year: Int?)
         case year(Int)
+        /// A span of whole years: "من 2025 إلى 2030".
+        case years(Int, Int)
         /// The decade of the tens 2 to 9 ("الثمانينات": 8) in its century.
         case decade(tens: Int, century: Century)
     }
@@ -48,7 +50,7 @@ struct WrittenDate: Sendable {
         switch form {
         case .day(let day), .range(let day, _): day.month.isHijri
         case .month(let month, _): month.isHijri
-        case .year, .decade: false
+        case .year, .years, .decade: false
         }
     }
 
@@ -59,6 +61,7 @@ struct WrittenDate: Sendable {
         case .range(let first, let last): Set([first.year, last.year].compactMap { $0 }).sorted()
         case .month(_, let year): year.map { [$0] } ?? []
         case .year(let year): [year]
+        case .years(let first, let last): [first, last]
         case .decade: []
         }
     }
