@@ -94,6 +94,22 @@ struct TaggingRuleTests {
         #expect(entity(entities, .person, "خالد مشعال") != nil)
     }
 
+    @Test("after a title and its organization, a name from abroad that no list holds, with its surname")
+    func unlistedNamesAfterTitles() {
+        let entities = tag(
+            "وأشادت المديرة العامة لمنظمة التجارة العالمية زوليكا نداباني بالاتفاق. ورحب رئيس البنك الإفريقي للتنمية أوبينا كوفي ماتوندا بالقرار."
+        )
+        #expect(entity(entities, .person, "زوليكا نداباني") != nil, "\(entities.map(\.canonical))")
+        #expect(entity(entities, .person, "أوبينا كوفي ماتوندا") != nil, "\(entities.map(\.canonical))")
+    }
+
+    @Test("an unlisted word after a title takes no dictionary word as its surname")
+    func unlistedNameWithoutSurname() {
+        let people = tag("وقال رئيس الجمعية تتشرن أمس إن الاجتماع انتهى، وأكد المدير زيمبوتا قرار المجلس.")
+            .filter { $0.type == .person }.map(\.canonical)
+        #expect(!people.contains { $0.contains("أمس") || $0.contains("قرار") }, "\(people)")
+    }
+
     @Test(
         "words that only look like names are not people",
         arguments: [

@@ -80,8 +80,9 @@ enum PersonRecognizer {
         }
         // Known people are the gazetteer's: their listed form is where the name ends.
         guard context.longestMatch(at: start, [.person]) == nil,
-            let (first, firstEnd, isCompound) = firstName(at: start, in: context)
+            let (first, firstEnd, kind) = firstName(at: start, afterTitle: afterTitle, in: context)
         else { return nil }
+        let isCompound = kind == .compound
         // After a plain given name, one unknown word is a surname; two are often a verb or noun.
         let maximumSurnames = isCompound || afterTitle ? 2 : 1
         var end = firstEnd
@@ -102,8 +103,9 @@ enum PersonRecognizer {
             {
                 // With و (وأبو السكر) it starts the next person: "أبو فارس وأبو السكر" are two.
                 end += 2
-            } else if surnames < maximumSurnames, isNameLike(at: end, first: surnames == 0, in: context),
-                surnames == 0 && (afterTitle || isCompound && isNisba(words[end]))
+            } else if surnames < maximumSurnames,
+                isNameLike(at: end, first: surnames == 0 && kind != .unlisted, in: context),
+                surnames == 0 && kind != .unlisted && (afterTitle || isCompound && isNisba(words[end]))
                     || !context.lexicon.isCommonWord(words[end])
             {
                 let definite = words[end].startsWithArticle
@@ -115,26 +117,46 @@ enum PersonRecognizer {
                 break
             }
         }
-        guard end > firstEnd || afterTitle || isCompound else { return nil }
+        // A word no list holds is a name only with a surname after it: alone it is as often a verb or noun.
+        guard end > firstEnd || (afterTitle && kind != .unlisted) || isCompound else { return nil }
         return context.candidate(.person, words: start..<end, reading: first, origin: .rule)
     }
 
     /// A compound (عبد اللطيف, أبو بكر) or a given name starting at `start`, with its reading
-    /// and end; a given name that is also a month after a number (15 أفريل) is a date.
-    private static func firstName(at start: Int, in context: ParagraphContext) -> (TaggedWord.Reading, Int, Bool)? {
+    /// and end; a given name that is also a month after a number (15 أفريل) is a date. After a
+    /// title, a name-like word that no dictionary holds is a given name too: names from abroad
+    /// ("المدير العام لمنظمة الصحة العالمية تيدروس أدهانوم") are in no list.
+    private static func firstName(at start: Int, afterTitle: Bool, in context: ParagraphContext)
+        -> (TaggedWord.Reading, Int, FirstName)?
+    {
         let words = context.words
         if let prefix = context.longestMatch(at: start, [.namePrefix]), start + 1 < words.count,
             words[start + 1].kind == .word, !context.isFunctionWord(at: start + 1),
             words[start + 1].startsWithArticle || context.longestMatch(at: start + 1, [.givenName]) != nil
                 || (prefix.reading.base != "عبد" && isNameLike(at: start + 1, first: true, in: context))
         {
-            return (prefix.reading, start + 2, true)
+            return (prefix.reading, start + 2, .compound)
         }
         guard let given = context.longestMatch(at: start, [.givenName]), !context.isFunctionWord(at: start) else {
-            return nil
+            guard afterTitle, !words[start].startsWithArticle, isNameLike(at: start, first: true, in: context),
+                !context.lexicon.isCommonWord(words[start])
+            else { return nil }
+            return (words[start].readings[0], start + 1, .unlisted)
         }
         if context.longestMatch(at: start, [.month]) != nil, start > 0, words[start - 1].kind == .number { return nil }
-        return (given.reading, given.words.upperBound, false)
+        return (given.reading, given.words.upperBound, .given)
+    }
+
+    /// How a name begins.
+    private enum FirstName {
+        /// With عبد or أبو and the word after it.
+        case compound
+        /// With a given name of the list.
+        case given
+        /// With a word no list or dictionary holds, after a title: it needs a surname, which must be an unknown
+        /// word too, or "الرئيس تتش أمر" would make أمر a surname, and not start with a letter that may be a
+        /// proclitic ("ملعب رادس بهدف").
+        case unlisted
     }
 
     /// Two to ``maximumWords`` capitalized Latin words with a title just before or after them,
