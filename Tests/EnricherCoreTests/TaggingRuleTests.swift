@@ -154,6 +154,20 @@ struct TaggingRuleTests {
         #expect(!organizations.contains { $0.contains("المنظمة") || $0.contains("الجهاز") }, "\(organizations)")
     }
 
+    @Test("after a definite word, an adjective continues a name and a noun does not")
+    func nameEndsBeforeNoun() {
+        let entities = tag(
+            "وتبنت حركة أنصار الدين الهجوم، وقدمت جمعية الهلال الأحمر المصري المساعدات، وأصدر مجلس الأمن الدولي القرار."
+        )
+        let organizations = entities.filter { $0.type == .organization }.map(\.canonical)
+        #expect(
+            Set(organizations).isSuperset(of: ["حركة أنصار الدين", "جمعية الهلال الأحمر المصري", "مجلس الأمن الدولي"]),
+            "\(organizations)")
+        #expect(
+            !organizations.contains { ["الهجوم", "المساعدات", "القرار"].contains(where: $0.contains) },
+            "\(organizations)")
+    }
+
     @Test(
         "an organization's full extent: joined nouns, a quoted name",
         arguments: [

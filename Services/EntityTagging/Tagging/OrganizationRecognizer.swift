@@ -125,6 +125,9 @@ enum OrganizationRecognizer {
             }
             let construct = end + 1 < words.count && words[end + 1].kind == .word && words[end + 1].isDefinite
             if word.startsWithArticle {
+                // A definite word after a definite word qualifies it, as an adjective does ("مجلس الأمن القومي"); a
+                // noun there starts the sentence's next phrase ("تبنت جماعة أنصار الدين الهجوم").
+                if complements > 0, words[end - 1].startsWithArticle, !Self.isAdjectiveLike(word) { break }
                 complements += 1
                 hasDefinite = true
             } else if genitive, complements > 0, word.isDefinite || (construct && !hasDefinite) {
@@ -188,6 +191,23 @@ enum OrganizationRecognizer {
             words.indices.contains(position + 1) && words[position + 1].kind == .word
             && words[position + 1].startsWithArticle
         return word.token.segmentation.isDefinite || nextIsDefinite
+    }
+
+    /// Adjectives that qualify a name without a relative ending or the م of a participle (as matching keys).
+    private static let plainAdjectives = WordHashSet([
+        "العامه", "العام", "الكبير", "العليا", "الحره", "الحر", "الاول", "الدنيا", "الجديده", "الجديد", "الخاصه",
+        "الخاص", "القابضه", "الدائمه", "الدائم", "الشامله",
+    ])
+
+    /// Whether a definite word reads as an adjective: a relative adjective (الوطني, الدولية, الإسلاميين), a
+    /// participle (المتحدة, المستقلة, المركزي), a colour or elative of the pattern أفعل (الأحمر, الأكبر) or one of
+    /// ``plainAdjectives``.
+    private static func isAdjectiveLike(_ word: TaggedWord) -> Bool {
+        let stem = word.nameKey
+        // A plural in ات with م is a noun far more often than a participle in a name: المساعدات, المفاوضات.
+        return ["ي", "يه", "يين", "يون", "يات"].contains { stem.hasSuffix($0) }
+            || (stem.hasPrefix("م") && !stem.hasSuffix("ات"))
+            || (stem.unicodeScalars.count == 4 && stem.hasPrefix("ا")) || plainAdjectives.contains(hash: word.keyHash)
     }
 
     /// Organization heads that name a venue when a place follows at once (مركز فيينا الدولي); heads that always
