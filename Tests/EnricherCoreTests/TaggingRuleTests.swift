@@ -103,6 +103,14 @@ struct TaggingRuleTests {
         #expect(entity(entities, .person, "أوبينا كوفي ماتوندا") != nil, "\(entities.map(\.canonical))")
     }
 
+    @Test("a definite noun after a name of two words is the verb's object; after one given name, a surname")
+    func objectAfterName() {
+        let entities = tag("استقبل الأمير مولاي رشيد الوفد في القصر، وقال الرئيس بشار الأسد إن اللقاء مهم.")
+        let people = entities.filter { $0.type == .person }.map(\.canonical)
+        #expect(people.contains("مولاي رشيد") && people.contains("بشار الأسد"), "\(people)")
+        #expect(!people.contains { $0.contains("الوفد") }, "\(people)")
+    }
+
     @Test("an unlisted word after a title takes no dictionary word as its surname")
     func unlistedNameWithoutSurname() {
         let people = tag("وقال رئيس الجمعية تتشرن أمس إن الاجتماع انتهى، وأكد المدير زيمبوتا قرار المجلس.")

@@ -106,7 +106,8 @@ enum PersonRecognizer {
             } else if surnames < maximumSurnames,
                 isNameLike(at: end, first: surnames == 0 && kind != .unlisted, in: context),
                 surnames == 0 && kind != .unlisted && (afterTitle || isCompound && isNisba(words[end]))
-                    || !context.lexicon.isCommonWord(words[end])
+                    || !context.lexicon.isCommonWord(words[end]),
+                !isObjectAfterName(at: end, nameStart: start, in: context)
             {
                 let definite = words[end].startsWithArticle
                 if definite, !(isCompound || afterTitle || words[end].key.hasSuffix("ي")) { break }
@@ -187,6 +188,15 @@ enum PersonRecognizer {
             return position + 2
         }
         return isNameLike(at: position, first: true, in: context) ? position + 1 : nil
+    }
+
+    /// Whether the word at `position` is a definite dictionary noun after a name of two words or more, which the
+    /// verb before the name governs: "استقبل الأمير مولاي رشيد الوفد". After a single given name such a word is
+    /// often the surname (بشار الأسد); a nisba (السوداني) is one anywhere.
+    private static func isObjectAfterName(at position: Int, nameStart: Int, in context: ParagraphContext) -> Bool {
+        let word = context.words[position]
+        return position - nameStart >= 2 && word.startsWithArticle && !isNisba(word)
+            && context.lexicon.isCommonWord(word)
     }
 
     /// Whether the word is an adjective of origin with the article (البغدادي, الهاشمي), the one
