@@ -141,6 +141,14 @@ struct TaggingRuleTests {
         #expect(vienna.id == "LOCATION:فيينا")
     }
 
+    @Test("a place the trained tagger finds in part is widened to the listed name that covers it")
+    func placeNamesWidened() {
+        let entities = tag("سيطرت القوات على مدينة ود مدني، واستعاد الجيش مواقع في أم درمان.")
+        let places = entities.filter { $0.type == .location }.map(\.canonical)
+        #expect(places.contains("ود مدني") && places.contains("أم درمان"), "\(places)")
+        #expect(!places.contains("ود") && !places.contains("درمان"), "\(places)")
+    }
+
     @Test("multi-word places and the longest match")
     func longestMatch() {
         let entities = tag(

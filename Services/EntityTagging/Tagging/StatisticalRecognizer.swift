@@ -30,6 +30,7 @@ struct StatisticalRecognizer: Sendable {
                 {
                     words = words.dropLast()
                 }
+                if type == .location { words = widenedToPlaceName(words, in: context) }
                 let first = context.words[words.lowerBound]
                 guard first.kind != .punctuation else { return nil }
                 // The tokenizer's split of the first word: "بالرباط" is a mention of "الرباط".
@@ -38,5 +39,29 @@ struct StatisticalRecognizer: Sendable {
                 return context.candidate(type, words: words, reading: reading, origin: .statistical)
             }
         }
+    }
+
+    /// The longest name of the place list (``WordKnowledge/places``) that covers `words`, or `words`: the
+    /// tagger finds "ود" of ود مدني and "درمان" of أم درمان, whose first words are no names alone.
+    private func widenedToPlaceName(_ words: Range<Int>, in context: ParagraphContext) -> Range<Int> {
+        let knowledge = tagger.extractor.knowledge
+        let earliest = max(0, words.upperBound - knowledge.longestPlace)
+        guard earliest <= words.lowerBound else { return words }
+        var widest = words
+        for start in earliest...words.lowerBound {
+            // A name's first word is listed as written and without its article or proclitics (بأم درمان).
+            let word = context.words[start]
+            for first in [word.keyHash] + word.readings.map(\.stemHashes.whole) {
+                var hash = first
+                for end in start..<min(context.words.count, start + knowledge.longestPlace) {
+                    if end > start { hash = WordKnowledge.sequenceHash(hash, context.words[end].keyHash) }
+                    guard let kind = knowledge.places[hash] else { break }
+                    if kind != .beginning, end >= words.upperBound - 1, end + 1 - start > widest.count {
+                        widest = start..<(end + 1)
+                    }
+                }
+            }
+        }
+        return widest
     }
 }
