@@ -85,6 +85,16 @@ struct TaggingRuleTests {
         #expect(entities.filter { $0.type == .organization }.count == 1, "\(entities.map(\.canonical))")
     }
 
+    @Test("a byname in brackets after a person's name is the same person wherever the article writes it")
+    func bynames() throws {
+        let entities = tag(
+            "وقال زكريا عثمان بيلو (كاتاكو) إن قواته لن تنسحب. وأضاف كاتاكو أن الحرب ستنتهي، وحل المرشح أحمد سعيد نوري (الرابع) بعده."
+        )
+        let person = try #require(entity(entities, .person, "زكريا عثمان بيلو"), "\(entities.map(\.canonical))")
+        #expect(person.mentions.map(\.text) == ["زكريا عثمان بيلو", "كاتاكو", "كاتاكو"])
+        #expect(!entities.contains { $0.canonical == "الرابع" || $0.canonical == "كاتاكو" })
+    }
+
     @Test("a given name with a surname, and a title before a given name")
     func givenNames() {
         let entities = tag(

@@ -3,7 +3,8 @@ import ArticleModel
 
 /// An organization's acronym given right after its name, in brackets or quotes ("منظمة الدول المصدرة للنفط
 /// (أوبك)", "جهاز الأمن الفدرالي الروسي “FSB”"), names the same organization wherever the article writes it:
-/// every mention of the acronym joins the full name's entity, and untagged occurrences become mentions.
+/// every mention of the acronym joins the full name's entity, and untagged occurrences become mentions. A
+/// person's byname after the name works the same way: "محمد حمدان دقلو (حميدتي)".
 enum AcronymLinker {
     /// Marks that set an acronym off after a name.
     private static let openings: Set<String> = ["\"", "'", "("]
@@ -12,9 +13,11 @@ enum AcronymLinker {
         // Keyed by the FNV-1a hash of the acronym's stem: every word of the article is looked up, and a String key
         // would be hashed through Unicode normalization each time.
         var expansions: [UInt64: MentionCandidate] = [:]
-        for mention in mentions where mention.type == .organization && mention.words.count > 1 {
+        for mention in mentions where [.organization, .person].contains(mention.type) && mention.words.count > 1 {
             let context = contexts[mention.paragraph]
-            guard let position = acronymPosition(after: mention, in: context) else { continue }
+            guard let position = acronymPosition(after: mention, in: context),
+                mention.type == .organization || isByname(at: position, in: context)
+            else { continue }
             let stem = FNV1a(scalars: context.words[position].nameKey.unicodeScalars).value
             expansions[stem] = expansions[stem] ?? mention
         }
@@ -34,8 +37,9 @@ enum AcronymLinker {
                     let expansion = expansions[reading.stemHashes.whole]
                 else { continue }
                 occurrences.append(
-                    context.candidate(.organization, words: position..<(position + 1), reading: reading, origin: .rule)
-                        .linked(as: expansion))
+                    context.candidate(
+                        expansion.type, words: position..<(position + 1), reading: reading, origin: .rule
+                    ).linked(as: expansion))
             }
         }
         return MentionResolver.adding(occurrences, to: linked)
@@ -59,6 +63,14 @@ enum AcronymLinker {
                     && isBracketed(opening + 1, in: context))
         else { return nil }
         return opening + 1
+    }
+
+    /// Whether the bracketed word after a person's name is a byname: an Arabic word that no dictionary holds and
+    /// that names no place, nationality or organization ("عبد الله (الأردن)" says where he is from, a list's
+    /// "(الرابع)" his rank).
+    private static func isByname(at position: Int, in context: ParagraphContext) -> Bool {
+        context.words[position].kind == .word && !context.lexicon.isCommonWord(context.words[position])
+            && context.longestMatch(at: position, [.location, .nationality, .organization]) == nil
     }
 
     /// Whether the word stands alone between an opening and a closing mark: (أوبك), “أوبك”.
