@@ -209,4 +209,10 @@ struct DateRecognizerTests {
     func yearSpans(text: String, mention: String, value: String) throws {
         try expectOneDate(in: text, mention: mention, value: value)
     }
+
+    @Test("two numbers that count something are no span of years")
+    func countsAreNoYears() throws {
+        #expect(try dates("ارتفع عدد المشاركين من 1950 إلى 2000 مشارك هذا الموسم.").isEmpty)
+        #expect(try dates("وتراوحت الأسعار بين 1200 و1900 درهم للمتر.").isEmpty)
+    }
 }

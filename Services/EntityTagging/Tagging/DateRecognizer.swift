@@ -175,9 +175,19 @@ struct DateRecognizer: Sendable {
         guard let (first, afterFirst) = gregorianYear(at: start, in: context),
             context.words.indices.contains(afterFirst),
             Self.rangeJoiners.contains(hash: context.words[afterFirst].keyHash),
-            let (last, end) = gregorianYear(at: afterFirst + 1, in: context), first < last
+            let (last, end) = gregorianYear(at: afterFirst + 1, in: context), first < last,
+            !isCountedNoun(at: end, in: context)
         else { return nil }
         return (end, .years(first, last))
+    }
+
+    /// Whether the word at `position` is a noun that the number before it counts: "من 1950 إلى 2000 مشارك" is no
+    /// span of years. A verb there reads the same, so "من 2010 إلى 2015 تضاعف العدد" is left out too.
+    private func isCountedNoun(at position: Int, in context: ParagraphContext) -> Bool {
+        guard context.words.indices.contains(position) else { return false }
+        let word = context.words[position]
+        return word.kind == .word && !word.startsWithArticle && !context.isFunctionWord(at: position)
+            && context.lexicon.isCommonWord(word)
     }
 
     /// The year written at `position` in the month's calendar, and the position after it (and
