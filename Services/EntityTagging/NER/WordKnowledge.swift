@@ -67,14 +67,28 @@ package struct WordKnowledge: Sendable {
 
     /// Sets the place bits of the names whose first word hashes to `first`, at `start`.
     private func markPlaces(startingWith first: UInt64, at start: Int, in tokens: inout [TokenDescription]) {
-        var hash = first
-        for end in start..<min(tokens.count, start + longestPlace) {
-            if end > start { hash = Self.sequenceHash(hash, tokens[end].word) }
-            guard let kind = places[hash] else { return }
-            guard kind != .beginning else { continue }
+        var marks: [(end: Int, kind: PlaceKind)] = []
+        forEachPlace(startingWith: first, at: start, count: tokens.count, wordHash: { tokens[$0].word }) {
+            marks.append(($0, $1))
+        }
+        for (end, kind) in marks {
             let bit = 2 * kind.rawValue
             tokens[start].placeBits |= 1 << bit
             for inside in (start + 1)..<(end + 1) { tokens[inside].placeBits |= 1 << (bit + 1) }
+        }
+    }
+
+    /// Calls `body` with the last word and the kind of each place name that starts at `start` with a first word
+    /// hashing to `first`, shortest first; `wordHash` gives the matching-key hash of each of the `count` words.
+    func forEachPlace(
+        startingWith first: UInt64, at start: Int, count: Int, wordHash: (Int) -> UInt64,
+        _ body: (Int, PlaceKind) -> Void
+    ) {
+        var hash = first
+        for end in start..<min(count, start + longestPlace) {
+            if end > start { hash = Self.sequenceHash(hash, wordHash(end)) }
+            guard let kind = places[hash] else { return }
+            if kind != .beginning { body(end, kind) }
         }
     }
 }

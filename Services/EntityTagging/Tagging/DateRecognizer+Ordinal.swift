@@ -1,24 +1,24 @@
 import ArabicText
 
 extension DateRecognizer {
-    /// Ordinals that name a day alone, by the hash of their matching key.
-    private static let ordinalDays = hashed([
+    /// Ordinals that name a day alone, as matching keys.
+    private static let dayWords = [
         "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8,
         "التاسع": 9, "العاشر": 10, "العشرين": 20, "الثلاثين": 30,
-    ])
+    ]
     /// Ordinal units that open a two-word day: "الحادي عشر", "الخامس والعشرين". الحادي and الواحد only do.
-    private static let ordinalUnits = hashed([
+    private static let unitWords = [
         "الحادي": 1, "الواحد": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
         "الثامن": 8, "التاسع": 9,
-    ])
+    ]
+    /// ``dayWords`` and ``unitWords`` by the hash of their matching key.
+    private static let ordinalDays = hashed(dayWords)
+    private static let ordinalUnits = hashed(unitWords)
     /// The second word of a two-word day, by what it adds to the unit.
     private static let ordinalTens = hashed(["عشر": 10, "والعشرين": 20, "والثلاثين": 30])
     /// Every word that may open an ordinal day: one probe of this set turns most words away, cheaper than the two
     /// dictionaries' hashing.
-    private static let ordinalOpenings = WordHashSet([
-        "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
-        "العشرين", "الثلاثين", "الحادي", "الواحد",
-    ])
+    private static let ordinalOpenings = WordHashSet(Set(dayWords.keys).union(unitWords.keys))
     /// The word between an ordinal day and its month.
     private static let ordinalOf = FNV1a(scalars: "من".unicodeScalars).value
 

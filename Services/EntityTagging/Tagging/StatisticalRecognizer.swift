@@ -52,13 +52,10 @@ struct StatisticalRecognizer: Sendable {
             // A name's first word is listed as written and without its article or proclitics (بأم درمان).
             let word = context.words[start]
             for first in [word.keyHash] + word.readings.map(\.stemHashes.whole) {
-                var hash = first
-                for end in start..<min(context.words.count, start + knowledge.longestPlace) {
-                    if end > start { hash = WordKnowledge.sequenceHash(hash, context.words[end].keyHash) }
-                    guard let kind = knowledge.places[hash] else { break }
-                    if kind != .beginning, end >= words.upperBound - 1, end + 1 - start > widest.count {
-                        widest = start..<(end + 1)
-                    }
+                knowledge.forEachPlace(
+                    startingWith: first, at: start, count: context.words.count, wordHash: { context.words[$0].keyHash }
+                ) { end, _ in
+                    if end >= words.upperBound - 1, end + 1 - start > widest.count { widest = start..<(end + 1) }
                 }
             }
         }
