@@ -136,7 +136,7 @@ public final class PostgresArticleStore: ArticleStore {
     private func refreshStatistics() async {
         do {
             try await read { connection in
-                try await connection.query(
+                _ = try await connection.query(
                     "ANALYZE articles, article_terms, article_entities, entities, entity_aliases, mentions",
                     logger: self.logger)
             }
