@@ -42,13 +42,22 @@ struct DateRecognizer: Sendable {
 
     typealias Month = WrittenDate.Month
 
+    /// The reading of `word` that is a cue word (``monthWords``, ``yearCues``), a preposition
+    /// before it split off: "لسنة 2025" is the date "سنة 2025".
+    private static func cueReading(of word: TaggedWord) -> Int? {
+        word.readings.firstIndex { monthWords.contains(hash: $0.baseHash) || yearCues.contains(hash: $0.baseHash) }
+    }
+
     /// The dates of a paragraph as written, in text order.
     func dates(in context: ParagraphContext) -> [WrittenDate] {
         var result: [WrittenDate] = []
         var position = 0
         while position < context.words.count {
             if let (end, form) = parse(at: position, in: context) {
-                result.append(WrittenDate(paragraph: context.index, words: position..<end, form: form))
+                result.append(
+                    WrittenDate(
+                        paragraph: context.index, words: position..<end, form: form,
+                        firstReading: Self.cueReading(of: context.words[position]) ?? 0))
                 position = end
             } else {
                 position += 1
@@ -62,7 +71,7 @@ struct DateRecognizer: Sendable {
         dates.compactMap { date in
             date.value(anchor).map {
                 context.candidate(
-                    .date, words: date.words, reading: context.words[date.words.lowerBound].readings[0],
+                    .date, words: date.words, reading: context.words[date.words.lowerBound].readings[date.firstReading],
                     origin: .date, value: $0)
             }
         }
@@ -106,13 +115,15 @@ struct DateRecognizer: Sendable {
             guard year != nil else { return nil }
             return (end, .month(month, year: year))
         }
-        if Self.monthWords.contains(hash: context.words[start].keyHash),
+        if let cue = Self.cueReading(of: context.words[start]),
+            Self.monthWords.contains(hash: context.words[start].readings[cue].baseHash),
             let (month, afterMonth) = month(at: start + 1, in: context)
         {
             let (year, end) = year(at: afterMonth, of: month, in: context)
             return (end, .month(month, year: year))
         }
-        if Self.yearCues.contains(hash: context.words[start].keyHash),
+        if let cue = Self.cueReading(of: context.words[start]),
+            Self.yearCues.contains(hash: context.words[start].readings[cue].baseHash),
             let (year, end) = gregorianYear(at: start + 1, in: context)
         {
             return (end, .year(year))

@@ -44,6 +44,9 @@ struct WrittenDate: Sendable {
     /// The paragraph words the mention covers.
     let words: Range<Int>
     let form: Form
+    /// The reading of the first word the mention starts with: a later one than the whole word when
+    /// a conjunction or preposition before a cue word stays outside it (the ل of "لسنة 2025").
+    let firstReading: Int
 
     /// Whether the date is of the Hijri calendar.
     var isHijri: Bool {
