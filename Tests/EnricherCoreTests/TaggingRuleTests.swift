@@ -121,6 +121,20 @@ struct TaggingRuleTests {
         #expect(!people.contains { $0.contains("الوفد") }, "\(people)")
     }
 
+    @Test("a preposition and a dictionary word after a given name are the sentence's, not a surname")
+    func prepositionalPhraseAfterName() {
+        let people = tag("وأعلن الرئيس سمير لوزراء الحكومة قرارا جديدا، وتأخر المدير خالد بسبب الازدحام.")
+            .filter { $0.type == .person }.map(\.canonical)
+        #expect(people.contains("سمير") && people.contains("خالد"), "\(people)")
+        #expect(!people.contains { $0.contains("لوزراء") || $0.contains("بسبب") }, "\(people)")
+    }
+
+    @Test("an honorific with a pronoun stands for a person named elsewhere and is no name")
+    func honorificPronouns() {
+        let entities = tag("وأكد سموه خلال الاتصال ضرورة وقف إطلاق النار، وأشاد جلالته بالجهود المبذولة.")
+        #expect(!entities.contains { $0.canonical.contains("سموه") || $0.canonical.contains("جلالته") })
+    }
+
     @Test("an unlisted word after a title takes no dictionary word as its surname")
     func unlistedNameWithoutSurname() {
         let people = tag("وقال رئيس الجمعية تتشرن أمس إن الاجتماع انتهى، وأكد المدير زيمبوتا قرار المجلس.")

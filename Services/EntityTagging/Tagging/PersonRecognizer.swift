@@ -212,7 +212,10 @@ enum PersonRecognizer {
         guard word.kind == .word, word.length >= 2, !word.hasConjunctionOrPreposition,
             !context.isFunctionWord(at: position), context.longestMatch(at: position, blockingKinds) == nil
         else { return false }
-        // Beyond the first surname, a leading و ف ب ك ل is more likely a proclitic than a name.
-        return first || !"وفبكل".unicodeScalars.contains(word.key.unicodeScalars.first ?? " ")
+        // Beyond the first surname, a leading و ف ب ك ل is more likely a proclitic than a name; in the first, when a
+        // dictionary word follows it ("الرئيس محمد لوزراء الحكومة").
+        return first
+            ? !context.lexicon.isCommonWordAfterProclitic(word)
+            : !"وفبكل".unicodeScalars.contains(word.key.unicodeScalars.first ?? " ")
     }
 }

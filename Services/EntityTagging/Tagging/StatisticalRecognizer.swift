@@ -10,6 +10,13 @@ import ArticleModel
 struct StatisticalRecognizer: Sendable {
     let tagger: NERTagger
 
+    /// Honorifics with a pronoun ("وأكد سموه"): they stand for a person named elsewhere and are no
+    /// name, though the tagger, seeing a verb of saying before them, reads them as one.
+    private static let honorificPronouns = WordHashSet([
+        "سموه", "سموها", "جلالته", "جلالتها", "فخامته", "معاليه", "معاليها", "سماحته", "سعادته", "سعادتها",
+        "نيافته", "غبطته",
+    ])
+
     /// Candidates for every paragraph.
     func candidates(in contexts: [ParagraphContext]) -> [MentionCandidate] {
         let tags = tagger.tag(paragraphs: contexts)
@@ -30,6 +37,10 @@ struct StatisticalRecognizer: Sendable {
                 {
                     words = words.dropLast()
                 }
+                while let first = words.first, Self.honorificPronouns.contains(hash: context.words[first].keyHash) {
+                    words = words.dropFirst()
+                }
+                guard !words.isEmpty else { return nil }
                 if type == .location { words = widenedToPlaceName(words, in: context) }
                 let first = context.words[words.lowerBound]
                 guard first.kind != .punctuation else { return nil }

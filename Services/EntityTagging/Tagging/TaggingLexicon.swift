@@ -64,6 +64,17 @@ package struct TaggingLexicon: Sendable {
         }
     }
 
+    /// Whether splitting off a conjunction or preposition leaves a dictionary word of three letters
+    /// or more, as written: "لعدد", "وقال", "بحضور". After a given name such a word reads as the
+    /// sentence going on, though ``isCommonWord(_:)`` leaves three-letter stems out for كمال.
+    func isCommonWordAfterProclitic(_ word: TaggedWord) -> Bool {
+        word.readings.contains { reading in
+            let stem = reading.stemScalars
+            return reading.segmentation.hasConjunctionOrPreposition && stem.count >= 3
+                && commonWords.contains(scalars: stem)
+        }
+    }
+
     /// Whether `scalars`, or `scalars` without one inflectional ending and a present-tense
     /// prefix, is in the dictionary. The dictionary gives verbs in the past tense: the present
     /// يلتقي of التقى (and سيلتقي, its future) is looked up as التقي as well as لتقي.
