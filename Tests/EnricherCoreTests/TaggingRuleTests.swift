@@ -240,6 +240,26 @@ struct TaggingRuleTests {
         #expect(interpol.map(\.canonical) == ["الإنتربول"])
     }
 
+    @Test(
+        "an institution named after a person is one organization; a government named after one is not",
+        arguments: [
+            ("نظمت مؤسسة محمد بن راشد آل مكتوم للمعرفة الحفل أمس.", "مؤسسة محمد بن راشد آل مكتوم للمعرفة"),
+            ("نقل المصاب إلى معهد ناصر للبحوث والعلاج.", "معهد ناصر للبحوث والعلاج"),
+            ("افتتح مركز الملك سلمان للإغاثة مكتبا جديدا.", "مركز الملك سلمان للإغاثة"),
+        ]
+    )
+    func institutionsNamedAfterPeople(text: String, name: String) {
+        let organizations = tag(text).filter { $0.type == .organization }.map(\.canonical)
+        #expect(organizations == [name])
+    }
+
+    @Test("a head followed by a name that is no given name and a verb gives no organization")
+    func headBeforeUnknownNameAndVerb() {
+        let entities = tag("وكانت مؤسسة جيتس قدمت منحا كبيرة، وانتقدت حكومة نتنياهو القرار.")
+        #expect(!entities.contains { $0.type == .organization && $0.canonical.hasPrefix("مؤسسة") })
+        #expect(!entities.contains { $0.type == .organization && $0.canonical.hasPrefix("حكومة") })
+    }
+
     @Test("a centre named after a place is a venue, a location")
     func venues() {
         let entities = tag("عقد اللقاء في مركز الرباط الدولي للمؤتمرات.")

@@ -94,6 +94,18 @@ enum OrganizationRecognizer {
                 quoted = true
             }
             let word = words[end]
+            // Institutions are named after people: "مؤسسة محمد بن راشد آل مكتوم للمعرفة", "معهد ناصر".
+            if complements == 0, !headIsDefinite, Self.honoreeHeads.contains(hash: head.reading.baseHash),
+                !word.hasConjunctionOrPreposition,
+                // A given name or a title: two unknown words are as likely a name and a verb ("مؤسسة جيتس قدمت").
+                PersonRecognizer.startsName(at: end, in: context) || context.longestMatch(at: end, [.role]) != nil,
+                let honoree = PersonRecognizer.honoreeEnd(at: end, in: context)
+            {
+                complements += 1
+                hasPlace = true
+                end = honoree
+                continue
+            }
             if complements > 0, continuesByCoordination(at: end, in: context) {
                 complements += 1
                 end += 1
@@ -126,8 +138,9 @@ enum OrganizationRecognizer {
             let construct = end + 1 < words.count && words[end + 1].kind == .word && words[end + 1].isDefinite
             if word.startsWithArticle {
                 // A definite word after a definite word qualifies it, as an adjective does ("مجلس الأمن القومي"); a
-                // noun there starts the sentence's next phrase ("تبنت جماعة أنصار الدين الهجوم").
-                if complements > 0, words[end - 1].startsWithArticle, !Self.isAdjectiveLike(word) { break }
+                // noun there starts the sentence's next phrase ("تبنت جماعة أنصار الدين الهجوم", "نظمت مؤسسة
+                // للمعرفة الحفل").
+                if complements > 0, words[end - 1].isDefinite, !Self.isAdjectiveLike(word) { break }
                 complements += 1
                 hasDefinite = true
             } else if genitive, complements > 0, word.isDefinite || (construct && !hasDefinite) {
@@ -209,6 +222,12 @@ enum OrganizationRecognizer {
             || (stem.hasPrefix("م") && !stem.hasSuffix("ات"))
             || (stem.unicodeScalars.count == 4 && stem.hasPrefix("ا")) || plainAdjectives.contains(hash: word.keyHash)
     }
+
+    /// Heads of institutions that are named after a person, unlike a government or a party ("حكومة
+    /// نتنياهو" is not a name), as matching keys.
+    private static let honoreeHeads = WordHashSet([
+        "جامعه", "اكاديميه", "معهد", "مؤسسه", "جمعيه", "مركز", "كليه", "مدرسه",
+    ])
 
     /// Organization heads that name a venue when a place follows at once (مركز فيينا الدولي); heads that always
     /// name venues (مطار, قصر …) are VenueRecognizer's.

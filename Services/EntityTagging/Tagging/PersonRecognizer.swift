@@ -46,6 +46,32 @@ enum PersonRecognizer {
             || context.longestMatch(at: position, [.givenName, .namePrefix, .person]) != nil
     }
 
+    /// Where the name of the person a place or institution is named after ends, when one starts at
+    /// `position`: a listed person, a name read as after a title (a given name and a definite surname
+    /// make a name: محمد الخامس), or a title and a name (الملك فهد, الملك سلمان).
+    static func honoreeEnd(at position: Int, in context: ParagraphContext) -> Int? {
+        if let listed = context.longestMatch(at: position, [.person]) {
+            return listed.words.upperBound
+        }
+        if let person = name(at: position, afterTitle: true, in: context) {
+            return person.words.upperBound
+        }
+        if let role = context.longestMatch(at: position, [.role]) {
+            let after = role.words.upperBound
+            if let person = name(at: after, afterTitle: true, in: context) {
+                return person.words.upperBound
+            }
+            // After a head and a title, a word without the article is a name on its own, even one the dictionary
+            // holds too: مركز الملك سلمان. Not one a particle or given name continues, which the rules cannot end.
+            if isNameLike(at: after, first: true, in: context), !context.words[after].startsWithArticle,
+                context.longestMatch(at: after + 1, [.nameParticle, .givenName, .namePrefix]) == nil
+            {
+                return after + 1
+            }
+        }
+        return nil
+    }
+
     /// The first word after a title's complements (للأمن الوطني ولمراقبة التراب الوطني) and
     /// the commas or quotes that set the name off.
     private static func nameStart(after titleEnd: Int, in context: ParagraphContext) -> Int {

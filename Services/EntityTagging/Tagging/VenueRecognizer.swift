@@ -41,9 +41,8 @@ enum VenueRecognizer {
         return context.candidate(.location, words: start..<end, reading: head.reading, origin: .rule)
     }
 
-    /// Where the name after a head ends: a mention found there, a listed name, a person's name (a head is read as
-    /// a title before it, so a given name and a definite surname make a name: محمد الخامس), or a title and a name
-    /// (الملك فهد).
+    /// Where the name after a head ends: a mention found there, a listed name, or the name of a person
+    /// (``PersonRecognizer/honoreeEnd(at:in:)``).
     private static func nameEnd(at position: Int, in context: ParagraphContext, named: [Int: MentionCandidate]) -> Int?
     {
         let words = context.words
@@ -56,13 +55,8 @@ enum VenueRecognizer {
         if let listed = context.longestMatch(at: position, [.location, .person, .organization]) {
             return listed.words.upperBound
         }
-        if let person = PersonRecognizer.name(at: position, afterTitle: true, in: context) {
-            return person.words.upperBound
-        }
-        if let role = context.longestMatch(at: position, [.role]),
-            let person = PersonRecognizer.name(at: role.words.upperBound, afterTitle: true, in: context)
-        {
-            return person.words.upperBound
+        if let honoree = PersonRecognizer.honoreeEnd(at: position, in: context) {
+            return honoree
         }
         // A word no list and no dictionary knows, such as a town's (ملعب رادس): after a head it can only be a name.
         if !context.lexicon.isCommonWord(words[position]) {
