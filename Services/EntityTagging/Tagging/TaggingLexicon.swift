@@ -64,14 +64,16 @@ package struct TaggingLexicon: Sendable {
         }
     }
 
-    /// Whether splitting off a conjunction or preposition leaves a dictionary word of three letters
-    /// or more, as written: "لعدد", "وقال", "بحضور". After a given name such a word reads as the
-    /// sentence going on, though ``isCommonWord(_:)`` leaves three-letter stems out for كمال.
+    /// Whether splitting off و ف ب or ل leaves a dictionary word of three letters or more, as
+    /// written: "لعدد", "وقال", "بحضور". After a given name such a word reads as the sentence going
+    /// on, though ``isCommonWord(_:)`` leaves three-letter stems out for كمال. ك is left out: a
+    /// comparison seldom follows a name, and names from abroad begin with it (جون كنيدي).
     func isCommonWordAfterProclitic(_ word: TaggedWord) -> Bool {
         word.readings.contains { reading in
+            let segmentation = reading.segmentation
             let stem = reading.stemScalars
-            return reading.segmentation.hasConjunctionOrPreposition && stem.count >= 3
-                && commonWords.contains(scalars: stem)
+            return (segmentation.conjunction != nil || segmentation.preposition.map { $0 != "\u{0643}" } == true)
+                && stem.count >= 3 && commonWords.contains(scalars: stem)
         }
     }
 
