@@ -194,6 +194,16 @@ struct TaggingRuleTests {
         #expect(!organizations.contains { $0.contains("المنظمة") || $0.contains("الجهاز") }, "\(organizations)")
     }
 
+    @Test("a head with the article names an organization when its country ends the name, not before a verb")
+    func definiteHeadWithCountry() {
+        let organizations = tag(
+            "وأكد البنك المركزي المصري ارتفاع الاحتياطي، وصوتت الجمعية الوطنية الفرنسية على القانون. وقال إن الإدارة الأميركية ضللت الشعب وإن الوزارة تضع الخطط."
+        ).filter { $0.type == .organization }.map(\.canonical)
+        #expect(
+            Set(organizations).isSuperset(of: ["البنك المركزي المصري", "الجمعية الوطنية الفرنسية"]), "\(organizations)")
+        #expect(!organizations.contains { $0.contains("ضللت") || $0.contains("تضع") }, "\(organizations)")
+    }
+
     @Test("after a definite word, an adjective continues a name and a noun does not")
     func nameEndsBeforeNoun() {
         let entities = tag(

@@ -6,7 +6,8 @@ import ArticleModel
 ///
 /// Complements are definite words, genitives with ل (للأمن), a noun in construct before a
 /// definite word (معاهدة الأمن), places and nationalities. Heads written with the article need
-/// a genitive with ل, so "الجهاز الأمني" is not a name; weak heads (جهاز, مجلس …) need two
+/// a genitive with ل or a country at the end ("الجمعية الوطنية الفرنسية"), so "الجهاز الأمني"
+/// is not a name; weak heads (جهاز, مجلس …) need two
 /// complements or a place or nationality. The name stops at punctuation, function words,
 /// coordination, titles and people's names. A unit named with the body it belongs to
 /// ("فريق الخبراء التابع للأمم المتحدة") is a name even with one complement; it ends before
@@ -78,6 +79,8 @@ enum OrganizationRecognizer {
         var hasGenitive = false
         var hasPlace = false
         var startsWithPlace = false
+        // A name that ends in its country ("البنك المركزي المصري") is one even with the article on its head.
+        var endsWithPlace = false
         // In a construct only the last noun is definite: after a definite word, an indefinite one
         // ("وزارة الداخلية رفض") starts the sentence's next phrase.
         var hasDefinite = false
@@ -108,6 +111,7 @@ enum OrganizationRecognizer {
             }
             if complements > 0, continuesByCoordination(at: end, in: context) {
                 complements += 1
+                endsWithPlace = false
                 end += 1
                 continue
             }
@@ -129,12 +133,11 @@ enum OrganizationRecognizer {
                 if complements == 0, place.kind == .nationality, !word.startsWithArticle { return nil }
                 complements += place.words.count
                 hasPlace = true
+                endsWithPlace = true
                 end = place.words.upperBound
                 continue
             }
-            let genitive = word.readings.contains {
-                $0.segmentation.preposition == "\u{0644}" && $0.segmentation.conjunction == nil
-            }
+            let genitive = startsGenitive(at: end, in: context)
             let construct = end + 1 < words.count && words[end + 1].kind == .word && words[end + 1].isDefinite
             if word.startsWithArticle {
                 // A definite word after a definite word qualifies it, as an adjective does ("مجلس الأمن القومي"); a
@@ -149,16 +152,24 @@ enum OrganizationRecognizer {
                 hasGenitive = true
                 hasDefinite = hasDefinite || word.isDefinite
             } else if !hasDefinite, !word.hasConjunctionOrPreposition, !word.isDefinite, construct,
-                !word.mayStartWithConjunction
+                !word.mayStartWithConjunction,
+                // A head with the article is in no construct, nor is a country: "الوزارة تضع العلاقات" and
+                // "الإدارة الأميركية ضللت الشعب" are sentences.
+                !(headIsDefinite && complements == 0), !endsWithPlace
             {
                 complements += 1
             } else {
                 break
             }
+            endsWithPlace = false
             end += 1
         }
         let isName =
-            if headIsDefinite { complements >= 2 && hasGenitive } else if head.kind == .weakOrganizationHead {
+            if headIsDefinite {
+                // After a country a genitive may go on the name ("الاتحاد البرتغالي لكرة القدم") or start a phrase of
+                // purpose: the rules cannot tell them apart and leave both to the trained tagger.
+                complements >= 2 && (hasGenitive || endsWithPlace && !startsGenitive(at: end, in: context))
+            } else if head.kind == .weakOrganizationHead {
                 complements >= 2 || hasPlace || hasGenitive
             } else { complements >= 1 }
         // A unit that names the body it belongs to ("فريق الخبراء التابع للأمم المتحدة") is a name, ending before التابع.
@@ -171,6 +182,14 @@ enum OrganizationRecognizer {
             return context.candidate(.location, words: start..<end, reading: head.reading, origin: .rule)
         }
         return context.candidate(.organization, words: start..<end, reading: head.reading, origin: .rule)
+    }
+
+    /// Whether a genitive with ل starts at `position` (للأمن, لكرة).
+    private static func startsGenitive(at position: Int, in context: ParagraphContext) -> Bool {
+        context.words.indices.contains(position)
+            && context.words[position].readings.contains {
+                $0.segmentation.preposition == "\u{0644}" && $0.segmentation.conjunction == nil
+            }
     }
 
     /// The quote that closes a name of one to ``maximumWords`` words opened at `opening`, when
