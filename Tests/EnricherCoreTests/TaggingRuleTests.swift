@@ -113,6 +113,15 @@ struct TaggingRuleTests {
         #expect(entity(entities, .person, "أوبينا كوفي ماتوندا") != nil, "\(entities.map(\.canonical))")
     }
 
+    @Test("the place of an office, after في or إلى, is among a title's complements")
+    func officePlaceBeforeName() {
+        let people = tag(
+            "والتقى سفير فرنسا في الجزائر ستيفان روماتيه بالوزير، وقال المبعوث الأممي إلى ليبيا كاتو زيمر إن الحوار مستمر."
+        )
+        .filter { $0.type == .person }.map(\.canonical)
+        #expect(Set(people).isSuperset(of: ["ستيفان روماتيه", "كاتو زيمر"]), "\(people)")
+    }
+
     @Test("a definite noun after a name of two words is the verb's object; after one given name, a surname")
     func objectAfterName() {
         let entities = tag("استقبل الأمير مولاي رشيد الوفد في القصر، وقال الرئيس بشار الأسد إن اللقاء مهم.")

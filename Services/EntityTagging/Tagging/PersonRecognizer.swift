@@ -17,6 +17,8 @@ import ArticleModel
 /// (إليزابيث على).
 enum PersonRecognizer {
     private static let maximumWords = 6
+    /// Prepositions that bring the place of an office into a title's complements.
+    private static let placePrepositions = WordHashSet(["الي", "في", "لدي"])
     /// Marks between a title and the name: commas, quotes, a bracket.
     private static let titleSeparators: Set<String> = ["\u{060C}", ",", "\"", "'", "(", ":"]
     /// Words that cannot be part of a name.
@@ -79,6 +81,13 @@ enum PersonRecognizer {
         var position = titleEnd
         while position < words.count, position - titleEnd < 10, !startsName(at: position, in: context) {
             let word = words[position]
+            // Where the office is: "المبعوث الأممي إلى ليبيا غسان سلامة", "سفير فرنسا في الجزائر".
+            if placePrepositions.contains(hash: word.keyHash),
+                let place = context.longestMatch(at: position + 1, [.location])
+            {
+                position = place.words.upperBound
+                continue
+            }
             guard word.kind == .word, word.length >= 2, !context.isFunctionWord(at: position) else { break }
             if let place = context.longestMatch(at: position, [.location, .nationality]) {
                 position = place.words.upperBound
