@@ -279,6 +279,16 @@ struct TaggingRuleTests {
         #expect(!entities.contains { $0.type == .organization && $0.canonical.hasPrefix("حكومة") })
     }
 
+    @Test("the agency of a dateline is an organization; a country in brackets after a club is not")
+    func datelineAgencies() {
+        let entities = tag(
+            "الرباط (و م ع) - أعلنت الوزارة عن إجراءات جديدة.\n\nتونس - (وات) أكد الرئيس أهمية الحوار.\n\nسلتيك (اسكتلندا) - بنفيكا (البرتغال) 1 - صفر."
+        )
+        let organizations = entities.filter { $0.type == .organization }.map(\.canonical)
+        #expect(Set(organizations).isSuperset(of: ["و م ع", "وات"]), "\(organizations)")
+        #expect(!organizations.contains("اسكتلندا") && !organizations.contains("البرتغال"), "\(organizations)")
+    }
+
     @Test("a centre named after a place is a venue, a location")
     func venues() {
         let entities = tag("عقد اللقاء في مركز الرباط الدولي للمؤتمرات.")

@@ -45,6 +45,7 @@ struct EntityTagger: Sendable {
             candidates += OrganizationRecognizer.candidates(in: context)
             candidates += PersonRecognizer.candidates(in: context)
             candidates += BylineRecognizer.candidates(in: context)
+            candidates += DatelineRecognizer.candidates(in: context)
             candidates += TeamRecognizer.candidates(in: context)
         }
         var mentions = MentionResolver.resolve(candidates)
