@@ -305,6 +305,17 @@ struct TaggingRuleTests {
         #expect(office.mentions.map(\.text) == ["المكتب الوطني للسكك الحديدية", "ONCF"])
     }
 
+    @Test("an organization written later without its head or nationality is the same organization")
+    func organizationShortNames() throws {
+        let entities = tag(
+            "أعلنت حركة حماس موافقتها على المقترح، وقال مسؤول في حماس إن الرد سلم. وأصدرت وزارة الدفاع الأميركية بيانا، وأكدت وزارة الدفاع فيه أن القوات باقية."
+        )
+        let hamas = try #require(entities.first { $0.canonical == "حركة حماس" })
+        #expect(hamas.mentions.map(\.text) == ["حركة حماس", "حماس"])
+        let defense = try #require(entities.first { $0.canonical == "وزارة الدفاع الأميركية" })
+        #expect(defense.mentions.map(\.text) == ["وزارة الدفاع الأميركية", "وزارة الدفاع"])
+    }
+
     @Test(
         "dates of every month family and the Hijri months, with and without a year; bare years",
         arguments: [

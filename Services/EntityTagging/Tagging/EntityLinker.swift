@@ -4,7 +4,9 @@ import ArticleModel
 /// Groups the mentions of an article into entities and names each entity.
 ///
 /// Mentions of one gazetteer entry, or with the same name key, are one entity; a person's
-/// shorter mention joins the fuller name it begins or ends (حموشي, عبد اللطيف → عبد اللطيف حموشي).
+/// shorter mention joins the fuller name it begins or ends (حموشي, عبد اللطيف → عبد اللطيف حموشي),
+/// and an organization's the fuller name it is without its head or country (حماس → حركة حماس,
+/// الهلال → نادي الهلال السعودي).
 /// The canonical form is the gazetteer's, else the fullest mention as displayed; dates are named
 /// by their ISO value. The id is the type and the canonical form's name key, so the same entity
 /// gets the same id in every article.
@@ -46,6 +48,10 @@ struct EntityLinker {
                         type: mention.type, nameKey: nameKey, entry: mention.entry, value: mention.value,
                         mentions: [mention]))
                 index.add(clusters[clusters.count - 1], at: clusters.count - 1)
+                if mention.type == .organization {
+                    index.add(
+                        shortNames: shortNames(of: mention, in: contexts[mention.paragraph]), at: clusters.count - 1)
+                }
             }
         }
         // Clusters that name the same entity merge; their mentions are joined once, at the end.
@@ -93,6 +99,8 @@ struct EntityLinker {
         private var byValue: [String?: Int] = [:]
         private var byEntry: [EntryKey: Int] = [:]
         private var byNameKey: [NameKey: Int] = [:]
+        /// Organizations' clusters by the shorter names their first mention is also written by.
+        private var byShortName: [[String]: Int] = [:]
         /// People's clusters by each proper prefix and suffix of their name key, in creation order.
         private var byPrefix: [AffixKey: [Int]] = [:]
         private var bySuffix: [AffixKey: [Int]] = [:]
@@ -102,6 +110,9 @@ struct EntityLinker {
             if mention.type == .date { return byValue[mention.value] }
             var found = byNameKey[NameKey(type: mention.type, nameKey: mention.nameKey)]
             if let entry = mention.entry, let index = byEntry[EntryKey(type: mention.type, entry: entry)] {
+                found = min(found ?? index, index)
+            }
+            if mention.type == .organization, let index = byShortName[mention.nameKey] {
                 found = min(found ?? index, index)
             }
             guard mention.type == .person else { return found }
@@ -138,6 +149,11 @@ struct EntityLinker {
             }
         }
 
+        /// Indexes an organization's cluster by its shorter names, each for the first cluster with it.
+        mutating func add(shortNames: [[String]], at index: Int) {
+            for name in shortNames where byShortName[name] == nil { byShortName[name] = index }
+        }
+
         /// Indexes a cluster's gazetteer entry, when it has one and is the first with it.
         mutating func add(entry: Int?, of cluster: Cluster, at index: Int) {
             guard let entry, cluster.type != .date else { return }
@@ -164,6 +180,29 @@ struct EntityLinker {
             return hashes
         }
     }
+
+    /// The shorter names an organization's mention is also written by in the same article: the name key
+    /// without its head (حركة حماس → حماس) or without the nationality that ends it (وزارة الدفاع الأميركية →
+    /// وزارة الدفاع). A club loses both (نادي الهلال السعودي → الهلال); elsewhere what is left of both is too often a
+    /// plain word (إذاعة الجيش الإسرائيلي → الجيش).
+    private func shortNames(of mention: MentionCandidate, in context: ParagraphContext) -> [[String]] {
+        let words = mention.words
+        let name = mention.nameKey
+        let head = context.longestMatch(at: words.lowerBound, [.organizationHead, .weakOrganizationHead, .teamHead])
+        let headCount = head.map { $0.words.upperBound < words.upperBound ? $0.words.count : 0 } ?? 0
+        let countryCount =
+            (words.lowerBound + 1..<words.upperBound).first {
+                context.longestMatch(at: $0, [.nationality])?.words.upperBound == words.upperBound
+            }.map { words.upperBound - $0 } ?? 0
+        var names = [Array(name.dropFirst(headCount)), Array(name.dropLast(countryCount))]
+        if headCount == 1, Self.clubHeads.contains(name[0]) {
+            names.append(Array(name.dropFirst(headCount).dropLast(countryCount)))
+        }
+        return Array(Set(names.filter { !$0.isEmpty && $0 != name }))
+    }
+
+    /// Heads of clubs' names, as name keys.
+    private static let clubHeads: Set<String> = ["نادي", "فريق"]
 
     private func entity(for cluster: Cluster, in contexts: [ParagraphContext], source: [Unicode.Scalar]) -> Entity {
         let mentions = Set(
