@@ -144,6 +144,15 @@ struct TaggingRuleTests {
         #expect(!entities.contains { $0.canonical.contains("سموه") || $0.canonical.contains("جلالته") })
     }
 
+    @Test("two parts of one name found apart are one person; two people joined by و stay two")
+    func adjacentPeople() {
+        let people = tag(
+            "وسجل أهداف الهلال كل من سالم الدوسري وألكسندر ميتروفيتش (هدفين)، فيما سجل كريستيانو رونالدو هدف النصر الوحيد."
+        ).filter { $0.type == .person }.map(\.canonical)
+        #expect(people.contains("كريستيانو رونالدو"), "\(people)")
+        #expect(people.contains("سالم الدوسري") && people.contains("ألكسندر ميتروفيتش"), "\(people)")
+    }
+
     @Test("an unlisted word after a title takes no dictionary word as its surname")
     func unlistedNameWithoutSurname() {
         let people = tag("وقال رئيس الجمعية تتشرن أمس إن الاجتماع انتهى، وأكد المدير زيمبوتا قرار المجلس.")

@@ -56,6 +56,7 @@ struct EntityTagger: Sendable {
             let found = statistical.candidates(in: contexts)
             mentions = MentionResolver.adding(found, to: MentionResolver.widening(people: mentions, to: found))
         }
+        mentions = MentionResolver.joiningAdjacentPeople(mentions, in: contexts)
         mentions = VenueRecognizer.withVenues(mentions, in: contexts)
         mentions = SportsContext.retyped(mentions, in: contexts)
         mentions = MentionResolver.adding(CoreferenceRecognizer.candidates(for: mentions, in: contexts), to: mentions)

@@ -41,6 +41,15 @@ struct MentionCandidate: Sendable {
             entry: nil, value: value, origin: origin, startsWithContractedArticle: startsWithContractedArticle)
     }
 
+    /// One mention over this one and `next`, which follows it at once: two parts of one name.
+    func joined(with next: MentionCandidate) -> MentionCandidate {
+        MentionCandidate(
+            type: type, paragraph: paragraph, words: words.lowerBound..<next.words.upperBound,
+            normalizedRange: normalizedRange.lowerBound..<next.normalizedRange.upperBound,
+            nameKey: nameKey + next.nameKey, entry: nil, value: value, origin: min(origin, next.origin),
+            startsWithContractedArticle: startsWithContractedArticle)
+    }
+
     func overlaps(_ other: MentionCandidate) -> Bool {
         paragraph == other.paragraph && normalizedRange.overlaps(other.normalizedRange)
     }

@@ -33,6 +33,37 @@ enum MentionResolver {
         }
     }
 
+    /// `mentions` (in text order) with two people side by side made one: the rules and the trained tagger may
+    /// each find a part of a name no list holds ("كريستيانو" | "رونالدو"), and two people are seldom written
+    /// without و or a mark between them. Listed people are whole already.
+    static func joiningAdjacentPeople(_ mentions: [MentionCandidate], in contexts: [ParagraphContext])
+        -> [MentionCandidate]
+    {
+        var result: [MentionCandidate] = []
+        result.reserveCapacity(mentions.count)
+        for mention in mentions {
+            if let last = result.last, last.type == .person, mention.type == .person, last.entry == nil,
+                mention.entry == nil, last.paragraph == mention.paragraph,
+                last.words.upperBound == mention.words.lowerBound,
+                isPartOfName(at: mention.words.lowerBound, in: contexts[mention.paragraph])
+            {
+                result[result.count - 1] = last.joined(with: mention)
+            } else {
+                result.append(mention)
+            }
+        }
+        return result
+    }
+
+    /// Whether the word at `position`, starting a person right after another person, goes on that name: not
+    /// after a switch of script ("دينيس ريتشي Dennis Ritchie" names one man twice), nor with a و or ف it may
+    /// begin with ("أرسطو وبطليموس" are two), nor as a function word ("على عثمان").
+    private static func isPartOfName(at position: Int, in context: ParagraphContext) -> Bool {
+        let word = context.words[position]
+        return (word.kind == .latin) == (context.words[position - 1].kind == .latin) && !word.mayStartWithConjunction
+            && !word.hasConjunctionOrPreposition && !context.isFunctionWord(at: position)
+    }
+
     /// `accepted` plus those of `candidates`, in order, that overlap nothing accepted before.
     ///
     /// A mention lies within its words and covers the last scalar of each, so two mentions
