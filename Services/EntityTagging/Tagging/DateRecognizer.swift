@@ -42,6 +42,45 @@ struct DateRecognizer: Sendable {
 
     typealias Month = WrittenDate.Month
 
+    /// Words after a date without its year that place it from the publication, as matching keys; the feminine
+    /// forms go with السنة.
+    private static let lastWords = WordHashSet(["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفارط"])
+    private static let nextWords = WordHashSet(["المقبل", "المقبله", "القادم", "القادمه"])
+    private static let currentWords = WordHashSet(["الجاري", "الجاريه", "الحالي", "الحاليه"])
+    private static let yearNouns = WordHashSet(["العام", "السنه"])
+    private static let demonstratives = WordHashSet(["هذا", "هذه"])
+
+    /// Where the words at `position` place a date written without its year, and where they end: "الماضي",
+    /// "المقبل", "الجاري", or "من العام الماضي", "من السنة المقبلة", "من هذا العام".
+    private func relation(at position: Int, in context: ParagraphContext) -> (relation: WrittenDate.Relation, end: Int)?
+    {
+        let words = context.words
+        guard words.indices.contains(position) else { return nil }
+        if let relation = Self.relation(of: words[position].keyHash) { return (relation, position + 1) }
+        guard words[position].key == "من", words.indices.contains(position + 2) else { return nil }
+        if Self.demonstratives.contains(hash: words[position + 1].keyHash),
+            Self.yearNouns.contains(hash: words[position + 2].keyHash)
+        {
+            return (.year(offset: 0), position + 3)
+        }
+        guard Self.yearNouns.contains(hash: words[position + 1].keyHash),
+            let relation = Self.relation(of: words[position + 2].keyHash)
+        else { return nil }
+        switch relation {
+        case .last: return (.year(offset: -1), position + 3)
+        case .next: return (.year(offset: 1), position + 3)
+        case .year: return (relation, position + 3)
+        }
+    }
+
+    /// The relation one word says: the last, the next or the current one.
+    private static func relation(of hash: UInt64) -> WrittenDate.Relation? {
+        if lastWords.contains(hash: hash) { return .last }
+        if nextWords.contains(hash: hash) { return .next }
+        if currentWords.contains(hash: hash) { return .year(offset: 0) }
+        return nil
+    }
+
     /// The reading of `word` that is a cue word (``monthWords``, ``yearCues``), a preposition
     /// before it split off: "لسنة 2025" is the date "سنة 2025".
     private static func cueReading(of word: TaggedWord) -> Int? {
@@ -53,10 +92,14 @@ struct DateRecognizer: Sendable {
         var result: [WrittenDate] = []
         var position = 0
         while position < context.words.count {
-            if let (end, form) = parse(at: position, in: context) {
+            if let (dateEnd, form) = parse(at: position, in: context) {
+                let placed = form.writesYear ? nil : relation(at: dateEnd, in: context)
+                // A word alone (الماضي) stays outside the mention, as the gold's guide has it; a year (من العام
+                // الماضي) is the date's own.
+                let end = placed.map { $0.end - dateEnd > 1 ? $0.end : dateEnd } ?? dateEnd
                 result.append(
                     WrittenDate(
-                        paragraph: context.index, words: position..<end, form: form,
+                        paragraph: context.index, words: position..<end, form: form, relation: placed?.relation,
                         firstReading: Self.cueReading(of: context.words[position]) ?? 0))
                 position = end
             } else {
@@ -112,7 +155,8 @@ struct DateRecognizer: Sendable {
         }
         if let (month, afterMonth) = month(at: start, in: context) {
             let (year, end) = year(at: afterMonth, of: month, in: context)
-            guard year != nil else { return nil }
+            // A month alone is a date with its year or placed from the publication: "أغسطس الماضي".
+            guard year != nil || relation(at: end, in: context) != nil else { return nil }
             return (end, .month(month, year: year))
         }
         if let cue = Self.cueReading(of: context.words[start]),

@@ -7,10 +7,14 @@ extension WrittenDate {
     func value(_ anchor: YearAnchor) -> String? {
         switch form {
         case .day(var day):
-            if day.year == nil { day.year = anchor.year(of: day, paragraph: paragraph, word: words.lowerBound) }
+            if day.year == nil {
+                day.year = anchor.year(of: day, paragraph: paragraph, word: words.lowerBound, relation: relation)
+            }
             return Self.value(of: day)
         case .range(var first, var last):
-            if first.year == nil, let year = anchor.year(of: first, paragraph: paragraph, word: words.lowerBound) {
+            if first.year == nil,
+                let year = anchor.year(of: first, paragraph: paragraph, word: words.lowerBound, relation: relation)
+            {
                 first.year = year
                 last.year = year + (last.month.number < first.month.number ? 1 : 0)
             }
@@ -22,7 +26,10 @@ extension WrittenDate {
         case .month(let month, nil):
             // The middle of the month stands for it when the publication day settles its year.
             let middle = Day(month: month, day: 15)
-            guard let year = anchor.year(of: middle, paragraph: paragraph, word: words.lowerBound) else {
+            guard
+                let year = anchor.year(
+                    of: middle, paragraph: paragraph, word: words.lowerBound, relation: relation, wholeMonth: true)
+            else {
                 return month.isHijri ? nil : "--\(CivilDate.pad(month.number, 2))"
             }
             return Self.value(of: month, year: year)

@@ -27,6 +27,17 @@ struct WrittenDate: Sendable {
         case unsaid
     }
 
+    /// Where the text places a date written without its year, from the publication: "أغسطس الماضي",
+    /// "يناير المقبل", "12 ديسمبر من العام الماضي".
+    enum Relation: Sendable, Equatable {
+        /// The last such day or month before the publication (الماضي, المنصرم).
+        case last
+        /// The first one after it (المقبل, القادم).
+        case next
+        /// Of the publication's year moved by `offset`: 0 for الجاري or "من هذا العام", -1 for "من العام الماضي".
+        case year(offset: Int)
+    }
+
     enum Form: Sendable {
         case day(Day)
         /// Two days of one calendar; a year written on either end is on both.
@@ -44,6 +55,8 @@ struct WrittenDate: Sendable {
     /// The paragraph words the mention covers.
     let words: Range<Int>
     let form: Form
+    /// Where the text places the date from the publication, when it writes no year.
+    let relation: Relation?
     /// The reading of the first word the mention starts with: a later one than the whole word when
     /// a conjunction or preposition before a cue word stays outside it (the ل of "لسنة 2025").
     let firstReading: Int
@@ -66,6 +79,18 @@ struct WrittenDate: Sendable {
         case .year(let year): [year]
         case .years(let first, let last): [first, last]
         case .decade: []
+        }
+    }
+}
+
+extension WrittenDate.Form {
+    /// Whether the text writes the date's year, or the date is years: nothing places it further.
+    var writesYear: Bool {
+        switch self {
+        case .day(let day): day.year != nil
+        case .range(let first, let last): first.year != nil || last.year != nil
+        case .month(_, let year): year != nil
+        case .year, .years, .decade: true
         }
     }
 }

@@ -82,8 +82,15 @@ struct YearAnchor: Sendable {
     }
 
     /// The year of `day`, written at word `word` of paragraph `paragraph` without one; `nil`
-    /// when nothing settles it.
-    func year(of day: WrittenDate.Day, paragraph: Int, word: Int) -> Int? {
+    /// when nothing settles it. A relation the text writes (``WrittenDate/Relation``) settles it
+    /// from the publication before anything else; `wholeMonth` compares months, not days, with it.
+    func year(
+        of day: WrittenDate.Day, paragraph: Int, word: Int, relation: WrittenDate.Relation? = nil,
+        wholeMonth: Bool = false
+    ) -> Int? {
+        if let relation, let reference, let year = year(of: day, relation, from: reference, wholeMonth: wholeMonth) {
+            return year
+        }
         let likely = reference.map {
             day.month.isHijri ? HijriCalendar.year(of: $0) : $0.likelyYear(ofMonth: day.month.number, day: day.day)
         }
@@ -101,5 +108,22 @@ struct YearAnchor: Sendable {
         let around = (1...Self.weekdayReach).flatMap { [likely - $0, likely + $0] }
         // A weekday that fits no year near the publication is a slip; the publication still dates the day.
         return around.first(where: fits) ?? likely
+    }
+
+    /// The year `relation` gives `day` from `reference`; Hijri days only by their year.
+    private func year(
+        of day: WrittenDate.Day, _ relation: WrittenDate.Relation, from reference: CivilDate, wholeMonth: Bool
+    ) -> Int? {
+        if case .year(let offset) = relation {
+            return (day.month.isHijri ? HijriCalendar.year(of: reference) : reference.year) + offset
+        }
+        guard !day.month.isHijri else { return nil }
+        let written = wholeMonth ? (day.month.number, 0) : (day.month.number, day.day)
+        let published = wholeMonth ? (reference.month, 0) : (reference.month, reference.day)
+        switch relation {
+        case .last: return written < published ? reference.year : reference.year - 1
+        case .next: return written > published ? reference.year : reference.year + 1
+        case .year: return nil
+        }
     }
 }
