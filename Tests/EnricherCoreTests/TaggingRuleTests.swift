@@ -183,6 +183,16 @@ struct TaggingRuleTests {
         #expect(vienna.id == "LOCATION:فيينا")
     }
 
+    @Test("after a word for a kind of place, a GeoNames name is a place; a common word there is not")
+    func placesAfterTheirKind() {
+        let locations = tag(
+            "وسيطرت القوات على مدينة ود مدني في ولاية الجزيرة، ثم زار الوزير مدينة جديدة بنيت قرب الساحل."
+        )
+        .filter { $0.type == .location }.map(\.canonical)
+        #expect(locations.contains("ود مدني"), "\(locations)")
+        #expect(!locations.contains { $0.contains("جديدة") }, "\(locations)")
+    }
+
     @Test("a place the trained tagger finds in part is widened to the listed name that covers it")
     func placeNamesWidened() {
         let entities = tag("سيطرت القوات على مدينة ود مدني، واستعاد الجيش مواقع في أم درمان.")

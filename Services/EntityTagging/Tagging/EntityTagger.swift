@@ -36,6 +36,7 @@ struct EntityTagger: Sendable {
         // Every paragraph's dates are read first: the years they state date the others.
         let written = contexts.map(dates.dates(in:))
         let anchor = YearAnchor(reference: reference, dates: written.joined())
+        let places = PlaceRecognizer(knowledge: statistical?.tagger.extractor.knowledge ?? .empty)
         var candidates: [MentionCandidate] = []
         for context in contexts {
             candidates += GazetteerRecognizer.candidates(in: context)
@@ -46,6 +47,7 @@ struct EntityTagger: Sendable {
             candidates += PersonRecognizer.candidates(in: context)
             candidates += BylineRecognizer.candidates(in: context)
             candidates += DatelineRecognizer.candidates(in: context)
+            candidates += places.candidates(in: context)
             candidates += TeamRecognizer.candidates(in: context)
         }
         var mentions = MentionResolver.resolve(candidates)
