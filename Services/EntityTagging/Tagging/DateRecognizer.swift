@@ -23,7 +23,8 @@ struct DateRecognizer: Sendable {
     /// Words and marks that join the two ends of a range.
     private static let rangeJoiners = WordHashSet(["و", "الي", "حتي", "-", "\u{2013}"])
     /// Words before a month name that make it a date on its own: "شهر يوليوز".
-    private static let monthWords = WordHashSet(["شهر", "الشهر"])
+    private static let monthWordList = ["شهر", "الشهر"]
+    private static let monthWords = WordHashSet(monthWordList)
     /// Brackets around a number: "(3)". Sets built once: a literal in the call would be built for every word.
     private static let openingBrackets: Set<String> = ["("]
     private static let closingBrackets: Set<String> = [")"]
@@ -32,7 +33,10 @@ struct DateRecognizer: Sendable {
     /// Commas between a month and its year.
     private static let yearCommas: Set<String> = ["\u{060C}", ","]
     /// Words that introduce a bare year and belong to its mention.
-    private static let yearCues = WordHashSet(["عام", "العام", "سنه", "السنه"])
+    private static let yearCueList = ["عام", "العام", "سنه", "السنه"]
+    private static let yearCues = WordHashSet(yearCueList)
+    /// Both kinds of cue, for one probe per reading: every word of a text is tried.
+    private static let cueWords = WordHashSet(monthWordList + yearCueList)
     /// Words after which a four-digit number is a year; they stay outside the mention. Seasons
     /// are among them: "صيف 2023" dates to the year.
     private static let yearPrepositions = WordHashSet([
@@ -84,7 +88,11 @@ struct DateRecognizer: Sendable {
     /// The reading of `word` that is a cue word (``monthWords``, ``yearCues``), a preposition
     /// before it split off: "لسنة 2025" is the date "سنة 2025".
     private static func cueReading(of word: TaggedWord) -> Int? {
-        word.readings.firstIndex { monthWords.contains(hash: $0.baseHash) || yearCues.contains(hash: $0.baseHash) }
+        if cueWords.contains(hash: word.keyHash) { return 0 }
+        // Every word of a text comes here: the readings are walked only for one short enough to be a cue of at
+        // most five letters and its proclitics (وللسنة).
+        guard word.readings.count > 1, word.keyHashes.length <= 7 else { return nil }
+        return word.readings.firstIndex { cueWords.contains(hash: $0.baseHash) }
     }
 
     /// The dates of a paragraph as written, in text order.
@@ -159,18 +167,15 @@ struct DateRecognizer: Sendable {
             guard year != nil || relation(at: end, in: context) != nil else { return nil }
             return (end, .month(month, year: year))
         }
-        if let cue = Self.cueReading(of: context.words[start]),
-            Self.monthWords.contains(hash: context.words[start].readings[cue].baseHash),
-            let (month, afterMonth) = month(at: start + 1, in: context)
-        {
-            let (year, end) = year(at: afterMonth, of: month, in: context)
-            return (end, .month(month, year: year))
-        }
-        if let cue = Self.cueReading(of: context.words[start]),
-            Self.yearCues.contains(hash: context.words[start].readings[cue].baseHash),
-            let (year, end) = gregorianYear(at: start + 1, in: context)
-        {
-            return (end, .year(year))
+        if let cue = Self.cueReading(of: context.words[start]) {
+            let base = context.words[start].readings[cue].baseHash
+            if Self.monthWords.contains(hash: base), let (month, afterMonth) = month(at: start + 1, in: context) {
+                let (year, end) = year(at: afterMonth, of: month, in: context)
+                return (end, .month(month, year: year))
+            }
+            if Self.yearCues.contains(hash: base), let (year, end) = gregorianYear(at: start + 1, in: context) {
+                return (end, .year(year))
+            }
         }
         if let (end, decade) = decade(at: start, in: context) { return (end, decade) }
         return nil

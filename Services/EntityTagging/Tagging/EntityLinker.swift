@@ -48,7 +48,7 @@ struct EntityLinker {
                         type: mention.type, nameKey: nameKey, entry: mention.entry, value: mention.value,
                         mentions: [mention]))
                 index.add(clusters[clusters.count - 1], at: clusters.count - 1)
-                if mention.type == .organization {
+                if mention.type == .organization, mention.words.count > 1 {
                     index.add(
                         shortNames: shortNames(of: mention, in: contexts[mention.paragraph]), at: clusters.count - 1)
                 }
@@ -194,11 +194,14 @@ struct EntityLinker {
             (words.lowerBound + 1..<words.upperBound).first {
                 context.longestMatch(at: $0, [.nationality])?.words.upperBound == words.upperBound
             }.map { words.upperBound - $0 } ?? 0
-        var names = [Array(name.dropFirst(headCount)), Array(name.dropLast(countryCount))]
-        if headCount == 1, Self.clubHeads.contains(name[0]) {
-            names.append(Array(name.dropFirst(headCount).dropLast(countryCount)))
+        // Each is shorter than the name and not empty: a head or country counts only with a word beside it.
+        var names: [[String]] = []
+        if headCount > 0 { names.append(Array(name.dropFirst(headCount))) }
+        if countryCount > 0 { names.append(Array(name.dropLast(countryCount))) }
+        if headCount == 1, countryCount > 0, 1 + countryCount < name.count, Self.clubHeads.contains(name[0]) {
+            names.append(Array(name.dropFirst().dropLast(countryCount)))
         }
-        return Array(Set(names.filter { !$0.isEmpty && $0 != name }))
+        return names
     }
 
     /// Heads of clubs' names, as name keys.

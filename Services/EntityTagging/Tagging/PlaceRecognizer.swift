@@ -19,13 +19,15 @@ struct PlaceRecognizer: Sendable {
 
     func candidates(in context: ParagraphContext) -> [MentionCandidate] {
         context.words.indices.compactMap { position in
-            // The tokenizer's reading: "وجهة نظر" is no جهة.
+            // The tokenizer's reading: "وجهة نظر" is no جهة. Most words have no proclitic, and the key is then that
+            // reading's base.
             let word = context.words[position]
-            guard
-                word.readings.contains(where: {
+            let isHead =
+                word.hasConjunctionOrPreposition
+                ? word.readings.contains {
                     $0.segmentation == word.token.segmentation && Self.heads.contains(hash: $0.baseHash)
-                })
-            else { return nil }
+                } : Self.heads.contains(hash: word.keyHash)
+            guard isHead else { return nil }
             return place(at: position + 1, in: context)
         }
     }
