@@ -81,6 +81,8 @@ enum OrganizationRecognizer {
         var startsWithPlace = false
         // A name that ends in its country ("البنك المركزي المصري") is one even with the article on its head.
         var endsWithPlace = false
+        // A person's name after the head makes a name of a weak head too: "مؤسسة محمد بن راشد".
+        var namesPerson = false
         // In a construct only the last noun is definite: after a definite word, an indefinite one
         // ("وزارة الداخلية رفض") starts the sentence's next phrase.
         var hasDefinite = false
@@ -105,7 +107,7 @@ enum OrganizationRecognizer {
                 let honoree = PersonRecognizer.honoreeEnd(at: end, in: context)
             {
                 complements += 1
-                hasPlace = true
+                namesPerson = true
                 end = honoree
                 continue
             }
@@ -170,7 +172,7 @@ enum OrganizationRecognizer {
                 // purpose: the rules cannot tell them apart and leave both to the trained tagger.
                 complements >= 2 && (hasGenitive || endsWithPlace && !startsGenitive(at: end, in: context))
             } else if head.kind == .weakOrganizationHead {
-                complements >= 2 || hasPlace || hasGenitive
+                complements >= 2 || hasPlace || hasGenitive || namesPerson
             } else { complements >= 1 }
         // A unit that names the body it belongs to ("فريق الخبراء التابع للأمم المتحدة") is a name, ending before التابع.
         let belongsToBody = complements >= 1 && parent(after: end, in: context) != nil

@@ -81,7 +81,7 @@ enum PersonRecognizer {
         var position = titleEnd
         while position < words.count, position - titleEnd < 10, !startsName(at: position, in: context) {
             let word = words[position]
-            // Where the office is: "المبعوث الأممي إلى ليبيا غسان سلامة", "سفير فرنسا في الجزائر".
+            // Where the office is: "المبعوث الأممي إلى ليبيا كاتو زيمر", "سفير فرنسا في الجزائر".
             if placePrepositions.contains(hash: word.keyHash),
                 let place = context.longestMatch(at: position + 1, [.location])
             {
