@@ -70,10 +70,12 @@ package struct TaggingLexicon: Sendable {
     /// comparison seldom follows a name, and names from abroad begin with it (جون كنيدي).
     func isCommonWordAfterProclitic(_ word: TaggedWord) -> Bool {
         word.readings.contains { reading in
-            let segmentation = reading.segmentation
+            let preposition = reading.segmentation.preposition
+            guard reading.segmentation.conjunction != nil || (preposition != nil && preposition != "\u{0643}") else {
+                return false
+            }
             let stem = reading.stemScalars
-            return (segmentation.conjunction != nil || segmentation.preposition.map { $0 != "\u{0643}" } == true)
-                && stem.count >= 3 && commonWords.contains(scalars: stem)
+            return stem.count >= 3 && commonWords.contains(scalars: stem)
         }
     }
 
