@@ -7,19 +7,41 @@ extension PostgresArticleStore {
     public func searchArticles(_ search: ArticleSearch, after token: PageToken?, limit: Int)
         async throws(StoreError) -> ResultPage<ArticleListing>
     {
+        try await searchArticles(search, after: token, limit: limit, relevanceWindow: nil)
+    }
+
+    /// - Parameter chosen: how a search by relevance reads its window; the cheapest by the planner's estimates when
+    ///   nil.
+    func searchArticles(
+        _ search: ArticleSearch, after token: PageToken?, limit: Int, relevanceWindow chosen: RelevanceWindow?
+    )
+        async throws(StoreError) -> ResultPage<ArticleListing>
+    {
         let cursor = try token.map(PageCursor.init)
         let logger = logger
         let rows = try await read { connection in
             let terms = SearchKeys.queryTerms(search.text)
             let window =
-                search.order == .relevance && !terms.isEmpty
-                ? try await RelevanceWindow.cheaper(for: terms, on: connection, logger: logger) : .walk
-            let plan = try SearchPlan(search, after: cursor, limit: max(1, limit) + 1, relevanceWindow: window)
-            var keys: [(String, PageToken)] = []
-            for try await (id, sortKey, rank) in try await connection.query(plan.query, logger: logger)
-                .decode((String, Int64, Float).self)
-            {
-                keys.append((id, plan.cursor(id: id, sortKey: sortKey, rank: rank).token))
+                if let chosen { chosen } else if search.order == .relevance && !terms.isEmpty {
+                    try await RelevanceWindow.cheapest(for: terms, in: search, on: connection, logger: logger)
+                } else { RelevanceWindow.walk }
+            @Sendable func page(_ window: RelevanceWindow) async throws -> (keys: [(String, PageToken)], ranked: Int) {
+                let plan = try SearchPlan(search, after: cursor, limit: max(1, limit) + 1, relevanceWindow: window)
+                var (keys, ranked): ([(String, PageToken)], Int) = ([], 0)
+                for try await (id, sortKey, rank, windowSize) in try await connection.query(plan.query, logger: logger)
+                    .decode((String, Int64, Float, Int64).self)
+                {
+                    keys.append((id, plan.cursor(id: id, sortKey: sortKey, rank: rank).token))
+                    ranked = Int(windowSize)
+                }
+                return (keys, ranked)
+            }
+            let first = try await page(window)
+            var keys = first.keys
+            // A slice of the newest articles with fewer matches than the window has cut it short: read the index
+            // whole. (So is a page with no row, which says nothing of its window; the answer is the same.)
+            if case .termIndex(since: _?) = window, first.ranked < ArticleSearch.relevanceWindow {
+                keys = try await page(.termIndex(since: nil)).keys
             }
             // Listing columns for one page only: reading bodies for every match would cost more than the search.
             var listings: [String: ArticleListing] = [:]

@@ -7,7 +7,8 @@ import StorePort
 ///
 /// Three shapes: text matches through the GIN index on `search_vector` (newest first, or by rank within a window of
 /// the newest matches that ``RelevanceWindow`` finds), an entity's links in publication order, or all articles in
-/// publication order. Each query returns the id, the sort key and the rank (0 when not ranked).
+/// publication order. Each query returns the id, the sort key, the rank and the size of the window ranked (both 0 when
+/// not ranked).
 struct SearchPlan {
     private enum Kind {
         case newestText, relevance, published
@@ -33,8 +34,9 @@ struct SearchPlan {
             source = "articles a"
             queryText = sql.bind(terms.joined(separator: " "))
             let vector: String
-            if kind == .relevance && relevanceWindow == .termIndex {
+            if kind == .relevance, case .termIndex(let since) = relevanceWindow {
                 (idColumn, sortColumn, vector) = ("t.article_id", "t.sort_key", "t.terms")
+                if let since { conditions.append("t.sort_key >= \(sql.bind(since))") }
             } else {
                 (idColumn, sortColumn, vector) = ("a.id", "a.sort_key", "a.search_vector")
             }
@@ -112,7 +114,7 @@ struct SearchPlan {
             query = sql.query(
                 """
                 WITH w AS (\(newest))
-                SELECT w.id, w.sort_key, w.rank FROM w \(outer)
+                SELECT w.id, w.sort_key, w.rank, (SELECT count(*) FROM w) FROM w \(outer)
                 ORDER BY w.rank DESC, w.id LIMIT \(limit)
                 """)
         } else {
@@ -120,7 +122,7 @@ struct SearchPlan {
             let whereClause = all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")
             query = sql.query(
                 """
-                SELECT \(idColumn), \(sortColumn), 0::float4 FROM \(source) \(whereClause)
+                SELECT \(idColumn), \(sortColumn), 0::float4, 0::int8 FROM \(source) \(whereClause)
                 ORDER BY \(sortColumn) DESC, \(idColumn) DESC LIMIT \(limit)
                 """)
         }

@@ -161,7 +161,7 @@ struct PostgresStoreTests {
 struct RelevanceWindowTests {
     private let fixtures = ArticleStoreConformanceTests()
 
-    @Test("the term index and the walk give the same window in the same order, ties at its oldest end included")
+    @Test("the term index, whole or in a slice, and the walk give the same window in the same order, ties included")
     func sameWindow() async throws {
         try await StoreBackend.postgres.withLocation { location in
             let store = try #require(try await location.open() as? PostgresArticleStore)
@@ -177,33 +177,63 @@ struct RelevanceWindowTests {
                 try await store.save(Array(articles[start..<min(start + 250, articles.count)]))
             }
 
-            func ranked(_ window: RelevanceWindow) async throws -> [String] {
+            func ranked(_ window: RelevanceWindow) async throws -> (ids: [String], windowSize: Int) {
                 let plan = try SearchPlan(
                     ArticleSearch(text: "فيينا", order: .relevance), after: nil, limit: articles.count,
                     relevanceWindow: window)
                 let logger = store.logger
                 return try await store.read { connection in
-                    var ids: [String] = []
-                    for try await (id, _, _) in try await connection.query(plan.query, logger: logger)
-                        .decode((String, Int64, Float).self)
+                    var (ids, windowSize) = ([String](), 0)
+                    for try await (id, _, _, size) in try await connection.query(plan.query, logger: logger)
+                        .decode((String, Int64, Float, Int64).self)
                     {
                         ids.append(id)
+                        windowSize = Int(size)
                     }
-                    return ids
+                    return (ids, windowSize)
                 }
             }
             let walked = try await ranked(.walk)
-            #expect(walked.count == ArticleSearch.relevanceWindow)
-            #expect(Set(walked).isSuperset(of: (1000..<1010).map { "a\($0)" }))
-            #expect(try await ranked(.termIndex) == walked, "the two windows differ")
+            #expect(walked.ids.count == ArticleSearch.relevanceWindow)
+            #expect(walked.windowSize == ArticleSearch.relevanceWindow)
+            #expect(Set(walked.ids).isSuperset(of: (1000..<1010).map { "a\($0)" }))
+            #expect(try await ranked(.termIndex(since: nil)).ids == walked.ids, "the two windows differ")
+            // A slice from the tie holds the whole window; a slice from the tenth newest does not, and says so.
+            let tie = SortKey.of(articles[0].publishedAt)
+            #expect(try await ranked(.termIndex(since: tie)).ids == walked.ids, "the slice changed the window")
+            let tenthNewest = SortKey.of(articles[1000].publishedAt)
+            #expect(try await ranked(.termIndex(since: tenthNewest)).windowSize == 10)
+            // The store reads such a window again, whole.
+            let search = ArticleSearch(text: "فيينا", order: .relevance)
+            // Every article matches, so the planner's estimates, once gathered, choose the walk.
+            let logger = store.logger
+            let chosen = try await store.read { connection in
+                try await connection.query("ANALYZE articles", logger: logger)
+                return try await RelevanceWindow.cheapest(for: ["فيينا"], in: search, on: connection, logger: logger)
+            }
+            #expect(chosen == .walk)
+            let cut = try await store.searchArticles(
+                search, after: nil, limit: 20, relevanceWindow: .termIndex(since: tenthNewest))
+            let whole = try await store.searchArticles(search, after: nil, limit: 20, relevanceWindow: .walk)
+            #expect(cut.items.map(\.id) == whole.items.map(\.id))
         }
     }
 
     @Test("the walk for common words, the term index for the others")
     func choice() {
-        // 100,000 articles, as measured: a word in 77% of them, in 7.5%, in 59.
-        #expect(RelevanceWindow.cheaper(matches: 77_000, articles: 100_000, window: 1_000) == .walk)
-        #expect(RelevanceWindow.cheaper(matches: 7_555, articles: 100_000, window: 1_000) == .termIndex)
-        #expect(RelevanceWindow.cheaper(matches: 59, articles: 100_000, window: 1_000) == .termIndex)
+        // 100,000 articles: a word in 77% of them, in 7.5%, in 2.5%, in 59.
+        #expect(RelevanceWindow.cheapest(matches: 77_000, articles: 100_000, window: 1_000) == .walk)
+        let share = RelevanceWindow.cheapest(matches: 7_555, articles: 100_000, window: 1_000)
+        #expect(share == .termIndexInNewest(share: 2_000.0 / 7_555))
+        #expect(RelevanceWindow.cheapest(matches: 2_500, articles: 100_000, window: 1_000) == .termIndex)
+        #expect(RelevanceWindow.cheapest(matches: 59, articles: 100_000, window: 1_000) == .termIndex)
+    }
+
+    @Test("a slice starts at the histogram bound below its share of the articles")
+    func sliceStart() {
+        let histogram: [Int64] = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]
+        #expect(RelevanceWindow.sliceStart(histogram: histogram, share: 0.25) == 70)
+        #expect(RelevanceWindow.sliceStart(histogram: histogram, share: 0.3) == 70)
+        #expect(RelevanceWindow.sliceStart(histogram: [], share: 0.25) == nil)
     }
 }
