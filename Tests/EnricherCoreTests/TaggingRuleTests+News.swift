@@ -92,6 +92,10 @@ extension TaggingRuleTests {
     func nationalityAdjectives() {
         #expect(names("وصل الوفد إلى العاصمة المغربية الرباط صباح اليوم.", .location) == ["الرباط"])
         #expect(names("وأكد مسؤولون سعوديون ومصريون أن التعاون سيستمر.", .location).isEmpty)
+        // السعودية is also the feminine of سعودي: after a definite noun in ة or ات it describes that noun.
+        let saudi = "وقالت الحكومة السعودية إن القوات السعودية انسحبت، ثم زار الرئيس الفرنسي السعودية والإمارات."
+        #expect(mentions(saudi, .location) == ["السعودية", "الإمارات"])
+        #expect(mentions("وصل الوفد إلى المملكة العربية السعودية أمس.", .location) == ["المملكة العربية السعودية"])
     }
 
     @Test("Latin names in Arabic text are people unless they name an organization or place")

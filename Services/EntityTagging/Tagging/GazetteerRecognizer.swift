@@ -6,7 +6,9 @@ enum GazetteerRecognizer {
     static func candidates(in context: ParagraphContext) -> [MentionCandidate] {
         context.words.indices.flatMap { position in
             context.allMatches(at: position, [.location, .organization, .person]).compactMap { match in
-                match.kind.entityType.map { type in
+                // A one-word place that describes the noun before it is no place.
+                guard !(match.words.count == 1 && context.isCountryAsAdjective(at: position)) else { return nil }
+                return match.kind.entityType.map { type in
                     context.candidate(
                         type, words: match.words, reading: match.reading, origin: .gazetteer, entry: match.entry)
                 }

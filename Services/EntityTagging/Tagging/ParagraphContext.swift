@@ -41,6 +41,21 @@ struct ParagraphContext: Sendable {
         return matches[position].filter { kinds.contains($0.kind) }
     }
 
+    /// Whether the word at `position` is a country whose name is also the feminine of its nationality (السعودية),
+    /// written whole after a definite noun that ends in ة or ات: there it describes the noun ("الحكومة السعودية",
+    /// "القوات السعودية"); a masculine noun would take the masculine ("الوفد السعودي").
+    func isCountryAsAdjective(at position: Int) -> Bool {
+        guard position > 0, words.indices.contains(position) else { return false }
+        let (word, previous) = (words[position], words[position - 1])
+        guard previous.key.hasSuffix("\u{0647}") || previous.key.hasSuffix("\u{0627}\u{062A}"),
+            previous.startsWithArticle
+        else { return false }
+        let whole = position..<(position + 1)
+        let readWhole = { (match: PhraseMatch) in match.words == whole && match.reading.base == word.key }
+        return allMatches(at: position, [.nationality]).contains(where: readWhole)
+            && allMatches(at: position, [.location]).contains(where: readWhole)
+    }
+
     func isFunctionWord(at position: Int) -> Bool {
         words.indices.contains(position)
             && lexicon.isFunctionWord(words[position], distinguishesAlefMaqsura: distinguishesAlefMaqsura)

@@ -41,7 +41,10 @@ struct StatisticalRecognizer: Sendable {
                     words = words.dropFirst()
                 }
                 guard !words.isEmpty else { return nil }
-                if type == .location { words = widenedToPlaceName(words, in: context) }
+                if type == .location {
+                    words = widenedToPlaceName(words, in: context)
+                    guard !(words.count == 1 && context.isCountryAsAdjective(at: words.lowerBound)) else { return nil }
+                }
                 let first = context.words[words.lowerBound]
                 guard first.kind != .punctuation else { return nil }
                 // The tokenizer's split of the first word: "بالرباط" is a mention of "الرباط".
