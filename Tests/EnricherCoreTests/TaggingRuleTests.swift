@@ -153,6 +153,14 @@ struct TaggingRuleTests {
         #expect(people.contains("سالم الدوسري") && people.contains("ألكسندر ميتروفيتش"), "\(people)")
     }
 
+    @Test("a name cut short goes on as the article writes it whole elsewhere")
+    func peopleCompleted() {
+        let mentions = tag(
+            "بحث رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة مع الوفد ملف الكهرباء. وقال عبد الحميد الدبيبة إن الانتخابات ستجرى."
+        ).filter { $0.type == .person }.flatMap { $0.mentions.map(\.text) }
+        #expect(mentions == ["عبد الحميد الدبيبة", "عبد الحميد الدبيبة"])
+    }
+
     @Test("an unlisted word after a title takes no dictionary word as its surname")
     func unlistedNameWithoutSurname() {
         let people = tag("وقال رئيس الجمعية تتشرن أمس إن الاجتماع انتهى، وأكد المدير زيمبوتا قرار المجلس.")

@@ -59,6 +59,7 @@ struct EntityTagger: Sendable {
             mentions = MentionResolver.adding(found, to: MentionResolver.widening(people: mentions, to: found))
         }
         mentions = MentionResolver.joiningAdjacentPeople(mentions, in: contexts)
+        mentions = MentionResolver.completingPeople(mentions, in: contexts)
         mentions = VenueRecognizer.withVenues(mentions, in: contexts)
         mentions = SportsContext.retyped(mentions, in: contexts)
         mentions = MentionResolver.adding(CoreferenceRecognizer.candidates(for: mentions, in: contexts), to: mentions)

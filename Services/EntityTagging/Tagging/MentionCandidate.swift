@@ -1,3 +1,4 @@
+import ArabicText
 import ArticleModel
 
 /// A possible mention, before overlaps are resolved and mentions are linked into entities.
@@ -47,6 +48,15 @@ struct MentionCandidate: Sendable {
             type: type, paragraph: paragraph, words: words.lowerBound..<next.words.upperBound,
             normalizedRange: normalizedRange.lowerBound..<next.normalizedRange.upperBound,
             nameKey: nameKey + next.nameKey, entry: nil, value: value, origin: min(origin, next.origin),
+            startsWithContractedArticle: startsWithContractedArticle)
+    }
+
+    /// The same mention over its words up to `upper` of `context`, named `nameKey`: a name the mention cut short.
+    func extended(to upper: Int, in context: ParagraphContext, nameKey: [String]) -> MentionCandidate {
+        MentionCandidate(
+            type: type, paragraph: paragraph, words: words.lowerBound..<upper,
+            normalizedRange: normalizedRange.lowerBound..<context.words[upper - 1].token.normalizedRange.upperBound,
+            nameKey: nameKey, entry: nil, value: value, origin: origin,
             startsWithContractedArticle: startsWithContractedArticle)
     }
 

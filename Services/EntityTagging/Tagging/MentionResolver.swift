@@ -55,6 +55,38 @@ enum MentionResolver {
         return result
     }
 
+    /// `mentions` (in text order) with a person cut short where the words after it go on as another mention writes
+    /// that person's name: "رئيس الحكومة عبد الحميد | الدبيبة" when the article also writes "عبد الحميد الدبيبة"
+    /// whole. The words must be the name's, one by one, and held by no other mention.
+    static func completingPeople(_ mentions: [MentionCandidate], in contexts: [ParagraphContext])
+        -> [MentionCandidate]
+    {
+        let names = Set(mentions.lazy.filter { $0.type == .person && $0.nameKey.count >= 2 }.map(\.nameKey))
+        guard !names.isEmpty else { return mentions }
+        var result = mentions
+        for index in result.indices where result[index].type == .person {
+            let mention = result[index]
+            let words = contexts[mention.paragraph].words
+            let free =
+                index + 1 < result.count && result[index + 1].paragraph == mention.paragraph
+                ? result[index + 1].words.lowerBound : words.count
+            let longest = names.lazy.filter { name in
+                name.count > mention.nameKey.count && name.starts(with: mention.nameKey)
+                    && mention.words.upperBound + name.count - mention.nameKey.count <= free
+                    && zip(name.dropFirst(mention.nameKey.count), words[mention.words.upperBound...]).allSatisfy {
+                        $1.kind == .word && $0 == $1.nameKey
+                    }
+            }.max { $0.count < $1.count }
+            if let longest {
+                result[index] = mention.extended(
+                    to: mention.words.upperBound + longest.count - mention.nameKey.count,
+                    in: contexts[mention.paragraph],
+                    nameKey: longest)
+            }
+        }
+        return result
+    }
+
     /// Whether the word at `position`, starting a person right after another person, goes on that name: not
     /// after a switch of script ("دينيس ريتشي Dennis Ritchie" names one man twice), nor with a و or ف it may
     /// begin with ("أرسطو وبطليموس" are two), nor as a function word ("على عثمان").
