@@ -168,6 +168,14 @@ extension TaggingRuleTests {
         #expect(names("وقال مدرب مصر إن اللاعبين جاهزون.", .organization) == ["مصر"])
     }
 
+    @Test("a word that counts goals is no name and ends none")
+    func scoreWords() {
+        let text =
+            "تأهل فريق النجم الساحلي إلى النهائي بعد فوزه على الأهلي المصري بهدفين لهدف. وفي الدوري الإنجليزي فاز ليفربول على أرسنال بثلاثية، وسجل محمد صلاح هدفين."
+        let mentions = mentions(text, .person)
+        #expect(!mentions.contains { $0.contains("هدف") || $0.contains("ثلاثية") }, "\(mentions)")
+    }
+
     @Test("a name quoted after its head keeps both quotes; the و after it is no acronym of it")
     func conjunctionBetweenQuotedNames() {
         let text = "وباعت شركة \" نور للاتصالات \" و \" الأفق للإعلام \" حصصها. وقال مديرها و نائبه إن البيع تم."

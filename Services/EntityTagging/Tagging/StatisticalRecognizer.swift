@@ -17,6 +17,12 @@ struct StatisticalRecognizer: Sendable {
         "نيافته", "غبطته",
     ])
 
+    /// Words that count goals and wins, as matching keys: in sports news the tagger reads "بهدفين" after a team
+    /// as a name, or runs a scorer on into "محمد صلاح هدفين". No name begins or ends with one.
+    private static let scoreWords = WordHashSet([
+        "هدف", "هدفا", "هدفان", "هدفين", "اهداف", "ثنائيه", "ثلاثيه", "رباعيه", "خماسيه", "سداسيه",
+    ])
+
     /// Candidates for every paragraph.
     func candidates(in contexts: [ParagraphContext]) -> [MentionCandidate] {
         let tags = tagger.tag(paragraphs: contexts)
@@ -40,6 +46,8 @@ struct StatisticalRecognizer: Sendable {
                 while let first = words.first, Self.honorificPronouns.contains(hash: context.words[first].keyHash) {
                     words = words.dropFirst()
                 }
+                while let first = words.first, Self.countsScore(context.words[first]) { words = words.dropFirst() }
+                while let last = words.last, Self.countsScore(context.words[last]) { words = words.dropLast() }
                 guard !words.isEmpty else { return nil }
                 if type == .location {
                     words = widenedToPlaceName(words, in: context)
@@ -53,6 +61,11 @@ struct StatisticalRecognizer: Sendable {
                 return context.candidate(type, words: words, reading: reading, origin: .statistical)
             }
         }
+    }
+
+    /// Whether `word`, a preposition or conjunction split off ("بهدفين"), is one of the ``scoreWords``.
+    private static func countsScore(_ word: TaggedWord) -> Bool {
+        word.readings.contains { scoreWords.contains(hash: $0.baseHash) }
     }
 
     /// The longest name of the place list (``WordKnowledge/places``) that covers `words`, or `words`: the
