@@ -91,4 +91,35 @@ struct TaggingGazetteerTests {
         try "فيينا\tLOCATION\tڤيينا\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(try Gazetteer.load(from: directory).fingerprint != first)
     }
+
+    @Test("names only the rules read change the data's fingerprint, not the model's, and no feature")
+    func rulesOnly() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        let rules = directory.appendingPathComponent(Gazetteer.rulesOnlyFolder)
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "فيينا\tLOCATION\n".write(
+            to: directory.appendingPathComponent("places.tsv"), atomically: true, encoding: .utf8)
+        let before = try Gazetteer.load(from: directory)
+        try "أطباء بلا حدود\tORGANIZATION\n".write(
+            to: rules.appendingPathComponent("organizations.tsv"), atomically: true, encoding: .utf8)
+        let after = try Gazetteer.load(from: directory)
+        #expect(after.modelFingerprint == before.modelFingerprint)
+        #expect(after.fingerprint != before.fingerprint)
+        #expect(after.entries.map(\.informsModel) == [true, false])
+
+        // The rules find the name; the model's description of the words is the one it had without it.
+        let sentence = ["وصلت", "قافلة", "أطباء", "بلا", "حدود", "إلى", "فيينا"]
+        let (old, new) = (
+            NERFeatureExtractor(lexicon: TaggingLexicon(gazetteer: before)),
+            NERFeatureExtractor(lexicon: TaggingLexicon(gazetteer: after))
+        )
+        #expect(old.describe(sentence).map(\.gazetteerBitSet) == new.describe(sentence).map(\.gazetteerBitSet))
+        #expect(old.dataFingerprint == new.dataFingerprint)
+        let lexicon = TaggingLexicon(gazetteer: after)
+        let words = ParagraphAnalysis(
+            source: Array(sentence.joined(separator: " ").unicodeScalars)[...], tokenizer: lexicon.tokenizer
+        ).words
+        #expect(lexicon.matches(at: 2, in: words).contains { $0.kind == .organization && $0.words == 2..<5 })
+    }
 }

@@ -27,7 +27,7 @@ package struct NERFeatureExtractor: Sendable {
 
     /// Names the data the features read: models trained with other data mean other things.
     package var dataFingerprint: String {
-        "\(lexicon.gazetteer.fingerprint)+\(knowledge.fingerprint)"
+        "\(lexicon.gazetteer.modelFingerprint)+\(knowledge.fingerprint)"
     }
 
     package func features(of tokens: [String]) -> SentenceFeatures {
@@ -126,7 +126,7 @@ package struct NERFeatureExtractor: Sendable {
         let tokenOfWord = words.map { owner[$0.token.range.lowerBound] }
         var wordsOfToken = [[TaggedWord]](repeating: [], count: tokens.count)
         for (word, token) in zip(words, tokenOfWord) { wordsOfToken[token].append(word) }
-        let bits = Self.gazetteerBits(
+        let bits = gazetteerBits(
             tokenCount: tokens.count, tokenOfWord: tokenOfWord,
             matches: words.indices.map { lexicon.matches(at: $0, in: words) })
         var described = tokens.indices.map { index in
@@ -140,7 +140,7 @@ package struct NERFeatureExtractor: Sendable {
     /// the enricher's path, which must not analyse the text twice.
     func describe(_ context: ParagraphContext) -> [TokenDescription] {
         let words = context.words
-        let bits = Self.gazetteerBits(
+        let bits = gazetteerBits(
             tokenCount: words.count, tokenOfWord: Array(words.indices), matches: context.matches)
         var described = words.indices.map { index in
             TokenDescription(token: words[index].key, words: CollectionOfOne(words[index]), gazetteerBits: bits[index])
@@ -149,14 +149,15 @@ package struct NERFeatureExtractor: Sendable {
         return described
     }
 
-    /// Two bits per gazetteer kind and token: a phrase of the kind begins at the token, or continues over it.
+    /// Two bits per gazetteer kind and token: a phrase of the kind begins at the token, or continues over it. Only the
+    /// entries the model was made with count.
     /// - Parameters:
     ///   - tokenOfWord: the token that holds each word.
     ///   - matches: the phrases starting at each word.
-    private static func gazetteerBits(tokenCount: Int, tokenOfWord: [Int], matches: [[PhraseMatch]]) -> [UInt32] {
+    private func gazetteerBits(tokenCount: Int, tokenOfWord: [Int], matches: [[PhraseMatch]]) -> [UInt32] {
         var bits = [UInt32](repeating: 0, count: tokenCount)
         for phrases in matches {
-            for match in phrases {
+            for match in phrases where lexicon.informsModel(match) {
                 let bit = 2 * match.kind.ordinal
                 let first = tokenOfWord[match.words.lowerBound]
                 for word in match.words {

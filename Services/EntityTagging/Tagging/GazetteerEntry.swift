@@ -5,10 +5,13 @@ struct GazetteerEntry: Sendable, Hashable {
     let canonical: String
     /// The canonical form followed by its aliases, as written in the file.
     let forms: [String]
+    /// Whether the trained model reads the entry (``Gazetteer/modelFingerprint``); the rules read every entry.
+    let informsModel: Bool
 
-    init(kind: LexiconKind, canonical: String, forms: [String]) {
+    init(kind: LexiconKind, canonical: String, forms: [String], informsModel: Bool = true) {
         self.kind = kind
         self.canonical = canonical
         self.forms = forms
+        self.informsModel = informsModel
     }
 }

@@ -36,7 +36,8 @@ package struct TaggingLexicon: Sendable {
                 }
                 for variant in variants {
                     index.insert(variant, entry: position)
-                    knownWords.insert(variant[0])
+                    // The tokenizer's splits feed the trained model's features: only what it was made with.
+                    if entry.informsModel { knownWords.insert(variant[0]) }
                 }
             }
         }
@@ -113,6 +114,11 @@ package struct TaggingLexicon: Sendable {
 
     func entry(_ position: Int) -> GazetteerEntry {
         gazetteer.entries[position]
+    }
+
+    /// Whether the trained model reads the entry `match` found (``GazetteerEntry/informsModel``).
+    func informsModel(_ match: PhraseMatch) -> Bool {
+        gazetteer.entries[match.entry].informsModel
     }
 
     /// Every gazetteer phrase that starts at `start`, under every reading of its first word.
