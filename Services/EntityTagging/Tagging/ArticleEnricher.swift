@@ -10,7 +10,7 @@ public import StorePort
 /// that it is a value that is safe to share between tasks.
 public struct ArticleEnricher: Sendable {
     /// Bump whenever a change to the cleaning or tagging code changes its output.
-    public static let codeVersion = "tagger-8"
+    public static let codeVersion = "tagger-9"
 
     /// The longest cleaned text the enricher tags, in Unicode scalars: 1,000,000, about 2 MB of
     /// Arabic in UTF-8 or 170,000 words.
