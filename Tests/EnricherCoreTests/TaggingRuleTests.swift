@@ -161,6 +161,13 @@ struct TaggingRuleTests {
         #expect(mentions == ["عبد الحميد الدبيبة", "عبد الحميد الدبيبة"])
     }
 
+    @Test("a listed person after بن is the parent in a child's name, not a mention of its own")
+    func listedParent() {
+        let people = tag("واستقبل الأمير تركي بن محمد بن سلمان وفد الجامعة في الرياض.")
+            .filter { $0.type == .person }.map(\.canonical)
+        #expect(!people.contains("محمد بن سلمان"), "\(people)")
+    }
+
     @Test("an unlisted word after a title takes no dictionary word as its surname")
     func unlistedNameWithoutSurname() {
         let people = tag("وقال رئيس الجمعية تتشرن أمس إن الاجتماع انتهى، وأكد المدير زيمبوتا قرار المجلس.")
