@@ -206,6 +206,10 @@ struct TaggingRuleTests {
         .filter { $0.type == .location }.map(\.canonical)
         #expect(locations.contains("ود مدني"), "\(locations)")
         #expect(!locations.contains { $0.contains("جديدة") }, "\(locations)")
+        // With the article, the word after the head is in construct with it: a name that is also a word is the name.
+        let definite = tag("وقالت مصادر في محافظة الحديدة إن الصيادين عادوا، وزار الوزير قرية الأطفال.")
+            .filter { $0.type == .location }.map(\.canonical)
+        #expect(definite == ["الحديدة"], "\(definite)")
     }
 
     @Test("a place the trained tagger finds in part is widened to the listed name that covers it")

@@ -34,19 +34,22 @@ struct PlaceRecognizer: Sendable {
 
     private func place(at start: Int, in context: ParagraphContext) -> MentionCandidate? {
         let words = context.words
-        guard words.indices.contains(start), words[start].kind == .word, !words[start].startsWithArticle,
+        guard words.indices.contains(start), words[start].kind == .word,
             !words[start].hasConjunctionOrPreposition, !context.isFunctionWord(at: start),
             context.longestMatch(at: start, [.location, .organization, .person, .role, .givenName, .month]) == nil
         else { return nil }
+        // A definite word after the head is in construct with it, no adjective of it: "محافظة الحديدة" names the
+        // place even where the name is also a word, and "مدينة جديدة" is a new town.
+        let definite = words[start].startsWithArticle
         var end = start
         knowledge.forEachPlace(
             startingWith: words[start].keyHash, at: start, count: words.count, wordHash: { words[$0].keyHash }
         ) { last, kind in
-            if kind == .place { end = max(end, last + 1) }
+            if kind == .place || (definite && kind == .ambiguousPlace) { end = max(end, last + 1) }
         }
-        // A name of one word the dictionary holds, inflected or not, is that word: "مدينة جديدة" is a new town
-        // before it is El Jadida. A name that goes on past the listed one is another place ("بني | سهيلة").
-        guard end > start, end - start > 1 || !context.lexicon.isCommonWord(words[start]),
+        // An indefinite name of one word the dictionary holds, inflected or not, is that word: "مدينة جديدة" is a
+        // new town before it is El Jadida. A name that goes on past the listed one is another place ("بني | سهيلة").
+        guard end > start, definite || end - start > 1 || !context.lexicon.isCommonWord(words[start]),
             !isUnlistedNameWord(at: end, in: context)
         else { return nil }
         return context.candidate(.location, words: start..<end, reading: words[start].readings[0], origin: .rule)
