@@ -204,6 +204,9 @@ struct DateRecognizerTests {
         arguments: [
             ("تغطي الخطة الفترة من 2025 إلى 2030 في كل الجهات.", "من 2025 إلى 2030", "2025/2030"),
             ("تضاعف عدد الطلاب ما بين 2010 و2015 بشكل لافت.", "ما بين 2010 و2015", "2010/2015"),
+            ("تراجع إنتاج القمح بين 2016 و2019 بنسبة الربع.", "بين 2016 و2019", "2016/2019"),
+            ("تراجع إنتاج القمح بين عامي 2016 و2019 في السهول.", "بين عامي 2016 و2019", "2016/2019"),
+            ("ارتفعت الإيجارات خلال عامي 2021 و2022 في المدن الكبرى.", "عامي 2021 و2022", "2021/2022"),
         ]
     )
     func yearSpans(text: String, mention: String, value: String) throws {
@@ -214,5 +217,11 @@ struct DateRecognizerTests {
     func countsAreNoYears() throws {
         #expect(try dates("ارتفع عدد المشاركين من 1950 إلى 2000 مشارك هذا الموسم.").isEmpty)
         #expect(try dates("وتراوحت الأسعار بين 1200 و1900 درهم للمتر.").isEmpty)
+    }
+
+    @Test("the dual names two years, a span only when they follow each other")
+    func yearPairs() throws {
+        let values = try dates("وأجريت الانتخابات في عامي 2014 و2019 في موعدها.").compactMap(\.value)
+        #expect(!values.contains("2014/2019"), "\(values)")
     }
 }

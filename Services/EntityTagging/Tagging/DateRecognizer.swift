@@ -16,10 +16,16 @@ import ArticleModel
 struct DateRecognizer: Sendable {
     // The word lists are matching keys, looked up by hash: a Set<String> of Arabic words hashes
     // through Unicode normalization, which cost more than reading the dates themselves.
-    /// Words that open a range; they are part of the mention.
-    private static let rangeOpenings: [[UInt64]] = [["ما", "بين"], ["بين"], ["من"], ["يومي"]].map {
+    /// Words that open a range; they are part of the mention. After بين, عامي and سنتي (the dual of عام and سنة)
+    /// open a span of years: "بين عامي 2015 و2020".
+    private static let rangeOpenings: [[UInt64]] = [
+        ["ما", "بين"], ["بين"], ["من"], ["يومي"], ["بين", "عامي"], ["بين", "سنتي"], ["ما", "بين", "عامي"],
+    ].map {
         $0.map { FNV1a(scalars: $0.unicodeScalars).value }
     }
+    /// The dual alone names two years, a span only when they follow each other: "عامي 2022 و2023", not "عامي 1994
+    /// و1998".
+    private static let yearPairOpenings = WordHashSet(["عامي", "سنتي"])
     /// Words and marks that join the two ends of a range.
     private static let rangeJoiners = WordHashSet(["و", "الي", "حتي", "-", "\u{2013}"])
     /// Words before a month name that make it a date on its own: "شهر يوليوز".
@@ -151,6 +157,12 @@ struct DateRecognizer: Sendable {
             if let range = range(at: start + opening.count, in: context) { return range }
             if let years = yearRange(at: start + opening.count, in: context) { return years }
         }
+        if Self.yearPairOpenings.contains(hash: context.words[start].keyHash),
+            let (end, years) = yearRange(at: start + 1, in: context), case .years(let first, let last) = years,
+            last == first + 1
+        {
+            return (end, years)
+        }
         if let range = range(at: start, in: context) { return range }
         if let (end, day) = numericDay(at: start, in: context) { return (end, .day(day)) }
         if let (end, day) = ordinalDay(at: start, in: context) { return (end, .day(day)) }
@@ -242,12 +254,13 @@ struct DateRecognizer: Sendable {
     }
 
     /// Whether the word at `position` is a noun that the number before it counts: "من 1950 إلى 2000 مشارك" is no
-    /// span of years. A verb there reads the same, so "من 2010 إلى 2015 تضاعف العدد" is left out too.
+    /// span of years. A verb there reads the same, so "من 2010 إلى 2015 تضاعف العدد" is left out too. A word
+    /// with و or a preposition is counted by nothing: "بين 2015 و2020 بنسبة كبيرة".
     private func isCountedNoun(at position: Int, in context: ParagraphContext) -> Bool {
         guard context.words.indices.contains(position) else { return false }
         let word = context.words[position]
         return word.kind == .word && !word.startsWithArticle && !context.isFunctionWord(at: position)
-            && context.lexicon.isCommonWord(word)
+            && !context.lexicon.isCommonWordAfterProclitic(word) && context.lexicon.isCommonWord(word)
     }
 
     /// The year written at `position` in the month's calendar, and the position after it (and
