@@ -5,8 +5,8 @@ import ArticleModel
 ///
 /// The word (مدينة, بلدة, قرية, ولاية, إقليم, جهة, محافظة, قضاء …) is the context that makes a GeoNames name
 /// (``WordKnowledge/places``) a place where the gazetteers do not list it, unless the name is also a common word
-/// written without the article ("مدينة جديدة"; "محافظة الحديدة" is the place) or the text goes on past it. The word itself stays outside the mention, as the gold's guide has it ("ليون", not
-/// "مدينة ليون").
+/// written without the article ("مدينة جديدة"; "محافظة الحديدة" is the place) or the text goes on past it. The
+/// word itself stays outside the mention, as the gold's guide has it ("ليون", not "مدينة ليون").
 struct PlaceRecognizer: Sendable {
     /// The place names of the trained tagger's knowledge; empty without a model.
     let knowledge: WordKnowledge
